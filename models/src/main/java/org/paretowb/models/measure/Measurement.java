@@ -1,0 +1,26 @@
+package org.paretowb.models.measure;
+
+/**
+ * The measured figures of one network on this machine.
+ *
+ * @param accuracy top-1 accuracy over {@code samples} images, in [0, 1]
+ * @param latencyP50Ms median batch-1 inference time
+ * @param latencyP95Ms 95th percentile batch-1 inference time
+ * @param sizeBytes length of the serialized artifact written for this network
+ * @param parameters parameter count
+ * @param nonZeros parameters that are not zero
+ * @param samples images the accuracy was computed on
+ * @param how how the figures were obtained
+ */
+public record Measurement(double accuracy, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
+                          long parameters, long nonZeros, int samples, Provenance how) {
+
+    public Measurement {
+        if (accuracy < 0 || accuracy > 1) {
+            throw new IllegalArgumentException("accuracy must be in [0, 1], got " + accuracy);
+        }
+        if (samples <= 0) {
+            throw new IllegalArgumentException("a measurement needs at least one sample");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.paretowb.models.recipe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PruningSettingsTest {
+    @Test
+    void sparsityOutsideZeroToOneIsRefusedWithAReadableMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PruningSettings(1.0));
+        assertTrue(e.getMessage().startsWith("pruning sparsity must be at least 0 and below 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PruningSettings(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> new PruningSettings(Double.NaN));
+    }
+
+    @Test
+    void summaryNamesTheSparsity() {
+        assertEquals("prune 50% (global magnitude)", new Recipe(new PruningSettings(0.5)).summary());
+        assertEquals("baseline (fp32, dense)", Recipe.BASELINE.summary());
+    }
+}
