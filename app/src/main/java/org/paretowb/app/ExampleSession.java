@@ -1,0 +1,45 @@
+package org.paretowb.app;
+
+import org.paretowb.app.cli.UserError;
+import org.paretowb.models.data.DatasetException;
+import org.paretowb.models.data.FashionMnist;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.models.network.WeightFileException;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.LatencyProbe;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.runtime.PyTorchRuntime;
+
+/** Wires the built-in example: a trained example network, the Fashion-MNIST test set, and the measurer. */
+public final class ExampleSession {
+    private ExampleSession() {
+    }
+
+    /** @param samples how many test images to evaluate on; 0 or more than 10,000 means all of them */
+    public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples) {
+        LabeledImages test = testSet();
+        boolean subset = samples > 0 && samples < test.size();
+        LabeledImages evaluation = subset ? test.first(samples) : test;
+        return new PointMeasurer(runtime, exampleWeights(architecture), evaluation, subset,
+                new Evaluator(250), new LatencyProbe(20, 200));
+    }
+
+    public static WeightSet exampleWeights(Architecture architecture) {
+        try {
+            return new ExampleWeights().load(architecture);
+        } catch (WeightFileException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    public static LabeledImages testSet() {
+        try {
+            return new FashionMnist().testSet();
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.paretowb.app;
+
+import org.paretowb.app.cli.BenchCommand;
+import org.paretowb.app.cli.EvalCommand;
+import org.paretowb.app.cli.ScreenshotCommand;
+import org.paretowb.app.cli.TrainExampleCommand;
+import org.paretowb.app.cli.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point. Without arguments it opens the workbench window; with a command it runs that command.
+ * It does not extend JavaFX's Application, so the fat jar runs JavaFX from the class path.
+ */
+@Command(name = "paretowb", mixinStandardHelpOptions = true, version = "Pareto Workbench 0.1.0",
+        description = "Compress neural networks and measure accuracy, latency and size on this machine.",
+        subcommands = {EvalCommand.class, TrainExampleCommand.class, BenchCommand.class,
+            ScreenshotCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        if (args.length == 0) {
+            WorkbenchLauncher.launch();
+            return;
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof UserError) {
+                line.getErr().println("paretowb: " + e.getMessage());
+                return 2;
+            }
+            line.getErr().println("paretowb: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        });
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("paretowb: " + e.getMessage()
+                    + " (see 'paretowb " + commandName(e.getCommandLine()) + "--help')");
+            return 2;
+        });
+        return cli;
+    }
+
+    private static String commandName(CommandLine line) {
+        return line.getParent() == null ? "" : line.getCommandName() + " ";
+    }
+
+    @Override
+    public void run() {
+        WorkbenchLauncher.launch();
+    }
+}

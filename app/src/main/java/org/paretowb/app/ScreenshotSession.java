@@ -1,0 +1,90 @@
+package org.paretowb.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.paretowb.app.cli.UserError;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.network.Architecture;
+
+/** Drives the real window through knob settings and saves a snapshot of it (for docs and review). */
+public final class ScreenshotSession {
+    private final Architecture architecture;
+    private final List<Double> settings;
+    private final Path out;
+
+    public ScreenshotSession(Architecture architecture, List<Double> settings, Path out) {
+        this.architecture = architecture;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        CompletableFuture<WorkbenchWindow> opened = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> {
+                WorkbenchWindow window = new WorkbenchWindow(architecture);
+                window.show(new Stage());
+                opened.complete(window);
+            });
+        } catch (UnsupportedOperationException e) {
+            throw new UserError("no display to open the window on (run under xvfb-run)", e);
+        }
+        WorkbenchWindow window = opened.get(60, TimeUnit.SECONDS);
+        try {
+            awaitPoints(window, 1);
+            for (int i = 0; i < settings.size(); i++) {
+                double percent = settings.get(i);
+                Platform.runLater(() -> window.model().sparsityPercentProperty().set(percent));
+                awaitPoints(window, i + 2);
+            }
+            write(window);
+        } finally {
+            window.close();
+            Platform.exit();
+        }
+    }
+
+    private static void awaitPoints(WorkbenchWindow window, int count) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            ListChangeListener<EvaluatedPoint> check = change -> {
+                if (change.getList().size() >= count) {
+                    done.complete(null);
+                }
+            };
+            window.model().points().addListener(check);
+            if (window.model().points().size() >= count) {
+                done.complete(null);
+            }
+            window.model().errorProperty().addListener((o, old, message) -> {
+                if (message != null) {
+                    done.completeExceptionally(new UserError(message));
+                }
+            });
+        });
+        done.get(300, TimeUnit.SECONDS);
+    }
+
+    private void write(WorkbenchWindow window) throws Exception {
+        CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null)));
+        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "screenshot", ".png.part");
+        try {
+            ImageIO.write(image.get(30, TimeUnit.SECONDS), "png", temp.toFile());
+            Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

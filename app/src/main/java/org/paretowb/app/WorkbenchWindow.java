@@ -1,0 +1,49 @@
+package org.paretowb.app;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.views.workbench.WorkbenchView;
+import org.paretowb.views.workbench.WorkbenchViewModel;
+
+/** The main window on the built-in example: wires the measuring lane, the view model and the view. */
+final class WorkbenchWindow {
+    private final MeasuringLane lane;
+    private final WorkbenchViewModel model;
+    private final Scene scene;
+
+    WorkbenchWindow(Architecture architecture) {
+        this.lane = new MeasuringLane(() -> {
+            PyTorchRuntime runtime = new PyTorchRuntime();
+            runtime.prepareInferenceThread();
+            return ExampleSession.measurer(runtime, architecture, 0);
+        });
+        this.model = new WorkbenchViewModel(lane, Platform::runLater, "Example " + architecture.title(),
+                "Fashion-MNIST test set, 10,000 images");
+        this.scene = new Scene(new WorkbenchView(model).root(), 1360, 860);
+    }
+
+    void show(Stage stage) {
+        stage.setTitle("Pareto Workbench");
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        model.start();
+    }
+
+    WorkbenchViewModel model() {
+        return model;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    void close() {
+        lane.close();
+    }
+}

@@ -1,0 +1,9 @@
+package org.paretowb.app.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of this machine: their figures go in release notes, not in unit tests.",
+        subcommands = {BenchEvalCommand.class})
+public final class BenchCommand {
+}

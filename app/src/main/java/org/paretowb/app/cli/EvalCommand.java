@@ -1,0 +1,100 @@
+package org.paretowb.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Compress an example network with a recipe and measure it on this machine.")
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class,
+            description = "Example network: cnn or mlp (default: ${DEFAULT-VALUE}).")
+    Architecture model;
+
+    @Option(names = "--prune", defaultValue = "0", paramLabel = "SPARSITY",
+            description = "Global magnitude pruning: fraction of weights set to zero, 0 to below 1.")
+    double prune;
+
+    @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
+            description = "Evaluate on the first N test images only (default: all 10,000).")
+    int samples;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (samples < 0) {
+            throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
+        }
+        Recipe recipe = new Recipe(pruning());
+        PyTorchRuntime runtime = new PyTorchRuntime();
+        runtime.prepareInferenceThread();
+        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples);
+        long start = System.nanoTime();
+        Measurement m = measurer.measure(recipe, CancelToken.NEVER);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
+        return 0;
+    }
+
+    private PruningSettings pruning() {
+        try {
+            return new PruningSettings(prune);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--prune: " + e.getMessage());
+        }
+    }
+
+    private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode o = mapper.createObjectNode();
+        o.put("model", model.cliName());
+        o.put("recipe", recipe.summary());
+        o.put("sparsity", recipe.pruning().sparsity());
+        o.put("accuracy", m.accuracy());
+        o.put("latencyP50Ms", m.latencyP50Ms());
+        o.put("latencyP95Ms", m.latencyP95Ms());
+        o.put("sizeBytes", m.sizeBytes());
+        o.put("parameters", m.parameters());
+        o.put("nonZeros", m.nonZeros());
+        o.put("prunableParameters", measurer.original().prunableParameters());
+        o.put("samples", m.samples());
+        o.put("engine", m.how().engine());
+        o.put("threads", m.how().threads());
+        o.put("evaluationSet", m.how().evaluationSet());
+        o.put("subset", m.how().subset());
+        o.put("latencyRuns", m.how().latencyTimedRuns());
+        o.put("latencyWarmupRuns", m.how().latencyWarmupRuns());
+        o.put("kernels", m.how().kernels());
+        o.put("sizeFormat", m.how().sizeFormat());
+        o.put("measureSeconds", seconds);
+        return mapper.writeValueAsString(o);
+    }
+
+    private String table(Recipe recipe, Measurement m, double seconds) {
+        return String.format(Locale.ROOT, """
+                model        %s
+                recipe       %s
+                accuracy     %.2f%% on %d images (%s)
+                latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d threads)
+                size         %,d bytes (%s)
+                parameters   %,d (%,d non-zero)
+                measured in  %.1f s""",
+                model.title(), recipe.summary(), m.accuracy() * 100, m.samples(), m.how().evaluationSet(),
+                m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
+                m.how().engine(), m.how().threads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
+                m.nonZeros(), seconds);
+    }
+}

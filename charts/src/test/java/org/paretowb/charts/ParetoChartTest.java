@@ -1,0 +1,38 @@
+package org.paretowb.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.Provenance;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.junit.jupiter.api.Test;
+
+class ParetoChartTest {
+    private static final Provenance HOW = new Provenance("test", 1, "hand-made", false, 0, 1, "fp32", "none");
+
+    private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
+        return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
+                new Measurement(accuracy, latency, latency, size, 100, 100, 10, HOW));
+    }
+
+    @Test
+    void baselineLatestAndFrontierAreDrawnApart() {
+        EvaluatedPoint baseline = point(1, 0, 0.90, 1.0, 1000);
+        EvaluatedPoint smaller = point(2, 0.5, 0.89, 1.0, 600);
+        EvaluatedPoint dominated = point(3, 0.6, 0.80, 1.0, 700);
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(baseline, smaller, dominated), dominated);
+
+        assertEquals(2, chart.points().getSeries(ParetoChart.ALL).getItemCount());
+        assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
+        assertEquals(700.0, chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue());
+        assertEquals(2, chart.frontier().getItemCount(), "the dominated point is off the frontier");
+        assertEquals(600.0, chart.frontier().getX(0).doubleValue());
+        assertEquals(90.0, chart.frontier().getY(1).doubleValue(), 1e-9);
+        assertEquals(dominated, chart.pointAt(ParetoChart.ALL, 1));
+    }
+}

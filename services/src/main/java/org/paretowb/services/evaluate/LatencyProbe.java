@@ -1,0 +1,61 @@
+package org.paretowb.services.evaluate;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.Percentiles;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.LoadedNetwork;
+
+/**
+ * Batch-1 inference time: {@code warmup} runs discarded, then {@code timed} runs, each from a ready
+ * input to logits copied back to Java memory (what a caller of the deployed model waits for).
+ */
+public final class LatencyProbe {
+    private final int warmup;
+    private final int timed;
+
+    public LatencyProbe(int warmup, int timed) {
+        if (warmup < 0 || timed <= 0) {
+            throw new IllegalArgumentException("latency needs warmup >= 0 and timed > 0 runs");
+        }
+        this.warmup = warmup;
+        this.timed = timed;
+    }
+
+    public int warmup() {
+        return warmup;
+    }
+
+    public int timed() {
+        return timed;
+    }
+
+    /** Percentiles of the timed runs, in milliseconds. */
+    public Percentiles measure(LoadedNetwork network, LabeledImages data, CancelToken cancel) {
+        double[] millis = new double[timed];
+        try (NDManager scope = network.manager().newSubManager()) {
+            NDArray image = scope.create(data.scaledPixels(0, 1), network.architecture().inputShape(1));
+            for (int i = 0; i < warmup + timed; i++) {
+                if (i % 20 == 0) {
+                    cancel.check();
+                }
+                long start = System.nanoTime();
+                runOnce(network, image);
+                long elapsed = System.nanoTime() - start;
+                if (i >= warmup) {
+                    millis[i - warmup] = elapsed / 1e6;
+                }
+            }
+        }
+        return new Percentiles(millis);
+    }
+
+    private static void runOnce(LoadedNetwork network, NDArray image) {
+        try (NDManager call = image.getManager().newSubManager()) {
+            NDArray logits = network.forward(image);
+            call.attachAll(logits);
+            logits.toFloatArray();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.paretowb.services.evaluate;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.lane.ComputeLane;
+
+/**
+ * Measures recipes on the compute lane. The measurer (engine start, weights, data) is made on the lane
+ * the first time it is needed, so the window can open before the engine has started.
+ */
+public final class MeasuringLane implements AutoCloseable {
+    private final ComputeLane lane;
+    private final Supplier<PointMeasurer> factory;
+    private PointMeasurer measurer; // only touched on the lane's thread
+
+    public MeasuringLane(Supplier<PointMeasurer> factory) {
+        this.lane = new ComputeLane(() -> { });
+        this.factory = factory;
+    }
+
+    /** Starts the engine and loads the model now, ahead of the first measurement. */
+    public CompletableFuture<PointMeasurer> start() {
+        return lane.submit(token -> measurer());
+    }
+
+    /** Measures after whatever is queued; later requests do not cancel it. */
+    public CompletableFuture<Measurement> measure(Recipe recipe) {
+        return lane.submit(token -> measurer().measure(recipe, token));
+    }
+
+    /** Measures, cancelling the previous {@code measureLatest} still in flight (latest wins). */
+    public CompletableFuture<Measurement> measureLatest(Recipe recipe) {
+        return lane.submitLatest(token -> measurer().measure(recipe, token));
+    }
+
+    public void cancel() {
+        lane.cancelLatest();
+    }
+
+    private PointMeasurer measurer() {
+        if (measurer == null) {
+            measurer = factory.get();
+        }
+        return measurer;
+    }
+
+    @Override
+    public void close() {
+        lane.close();
+    }
+}

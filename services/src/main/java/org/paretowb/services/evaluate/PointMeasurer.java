@@ -1,0 +1,72 @@
+package org.paretowb.services.evaluate;
+
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.Percentiles;
+import org.paretowb.models.measure.Provenance;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.compress.MagnitudePruner;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.services.runtime.PyTorchRuntime;
+
+/**
+ * Makes one point: applies a recipe to a copy of the loaded model's weights, loads the result into the
+ * engine, and measures accuracy, batch-1 latency and serialized size. Call it on the compute lane.
+ */
+public final class PointMeasurer {
+    private final PyTorchRuntime runtime;
+    private final WeightSet original;
+    private final LabeledImages evaluationSet;
+    private final boolean subset;
+    private final MagnitudePruner pruner = new MagnitudePruner();
+    private final Evaluator evaluator;
+    private final LatencyProbe latency;
+    private final SizeProbe size = new SizeProbe();
+
+    /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
+    public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet, boolean subset,
+                         Evaluator evaluator, LatencyProbe latency) {
+        this.runtime = runtime;
+        this.original = original;
+        this.evaluationSet = evaluationSet;
+        this.subset = subset;
+        this.evaluator = evaluator;
+        this.latency = latency;
+    }
+
+    /** The default settings: batches of 250, 20 warm-up and 200 timed batch-1 runs. */
+    public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet) {
+        this(runtime, original, evaluationSet, false, new Evaluator(250), new LatencyProbe(20, 200));
+    }
+
+    public WeightSet original() {
+        return original;
+    }
+
+    public LabeledImages evaluationSet() {
+        return evaluationSet;
+    }
+
+    /** The weights a recipe produces from the original (a copy; the original is never changed). */
+    public WeightSet apply(Recipe recipe) {
+        return pruner.prune(original, recipe.pruning());
+    }
+
+    public Measurement measure(Recipe recipe, CancelToken cancel) {
+        WeightSet weights = apply(recipe);
+        cancel.check();
+        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
+            double accuracy = evaluator.accuracy(network, evaluationSet, cancel);
+            Percentiles times = latency.measure(network, evaluationSet, cancel);
+            return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
+                    weights.parameters(), weights.nonZeros(), evaluationSet.size(), provenance());
+        }
+    }
+
+    private Provenance provenance() {
+        return new Provenance(runtime.description(), runtime.threads(), evaluationSet.name(), subset,
+                latency.warmup(), latency.timed(), "fp32 dense kernels", SizeProbe.FORMAT);
+    }
+}

@@ -1,0 +1,111 @@
+package org.paretowb.services.runtime;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.Tensor;
+import org.paretowb.models.network.WeightSet;
+
+/**
+ * A weight set loaded into a DJL model on the PyTorch engine. Owns the model's native memory: close it.
+ * Every forward pass allocates in a sub-manager that is closed before the call returns.
+ */
+public final class LoadedNetwork implements AutoCloseable {
+    private final Architecture architecture;
+    private final Model model;
+    private final Block block;
+
+    private LoadedNetwork(Architecture architecture, Model model) {
+        this.architecture = architecture;
+        this.model = model;
+        this.block = model.getBlock();
+    }
+
+    /** Builds the architecture's block and copies the weights into it. */
+    public static LoadedNetwork load(WeightSet weights, PyTorchRuntime runtime) {
+        Architecture architecture = weights.architecture();
+        Model model = Model.newInstance(architecture.cliName(), runtime.engine().getEngineName());
+        try {
+            Block block = architecture.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, architecture.inputShape(1));
+            copyInto(block, weights);
+            return new LoadedNetwork(architecture, model);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void copyInto(Block block, WeightSet weights) {
+        ParameterList params = block.getParameters();
+        if (params.size() != weights.tensors().size()) {
+            throw new IllegalArgumentException("the " + weights.architecture().title() + " has " + params.size()
+                    + " parameter arrays, the weights have " + weights.tensors().size());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            NDArray target = params.valueAt(i).getArray();
+            Tensor source = weights.tensors().get(i);
+            if (!Arrays.equals(target.getShape().getShape(), source.shape())) {
+                throw new IllegalArgumentException("weight " + source + " does not fit " + params.keyAt(i)
+                        + target.getShape());
+            }
+            target.set(FloatBuffer.wrap(source.values()));
+        }
+    }
+
+    /** The weights as they are now in the engine, named as DJL names them. */
+    public static WeightSet weightsOf(Architecture architecture, Block block) {
+        List<Tensor> tensors = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            tensors.add(new Tensor(p.getKey(), array.getShape().getShape(), array.toFloatArray()));
+        }
+        return new WeightSet(architecture, tensors);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** The DJL block holding the weights (for reading them back). */
+    public Block block() {
+        return block;
+    }
+
+    /** The manager that owns this network's parameters; open sub-managers of it for inputs. */
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    /** Logits for a batch already on this network's manager (or a sub-manager of it). */
+    public NDArray forward(NDArray images) {
+        return block.forward(new ParameterStore(images.getManager(), false), new NDList(images), false)
+                .singletonOrThrow();
+    }
+
+    /** Logits of {@code count} images given as scaled pixels, copied back to Java memory. */
+    public float[] logits(float[] pixels, int count) {
+        try (NDManager scope = manager().newSubManager()) {
+            NDArray input = scope.create(pixels, architecture.inputShape(count));
+            return forward(input).toFloatArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.paretowb.services.runtime;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * DJL's PyTorch engine, started offline: libtorch comes from the class path (Maven Central's
+ * pytorch-native-cpu jar) and is extracted once to ~/.djl.ai; nothing is downloaded.
+ */
+public final class PyTorchRuntime {
+    public static final String ENGINE_NAME = "PyTorch";
+
+    private final Engine engine;
+
+    /** Starts the engine; the first start on a machine extracts libtorch (a few seconds). */
+    public PyTorchRuntime() {
+        System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.setProperty("ai.djl.pytorch.num_threads",
+                System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(cores)));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        this.engine = Engine.getEngine(ENGINE_NAME);
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Engine and version, as recorded with every measurement. */
+    public String description() {
+        return "PyTorch " + engine.getVersion() + " (DJL " + Engine.getDjlVersion() + ")";
+    }
+
+    public int threads() {
+        return JniUtils.getNumThreads();
+    }
+
+    /**
+     * Prepares the calling thread for inference. libtorch's grad mode is per thread and on by default:
+     * with it on, every forward pass records an autograd graph for parameters that require gradients,
+     * which costs time and memory for nothing when only measuring. Training turns it back on inside its
+     * gradient collector.
+     */
+    public void prepareInferenceThread() {
+        JniUtils.setGradMode(false);
+    }
+}

@@ -1,0 +1,56 @@
+package org.paretowb.views.workbench;
+
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+
+/** The columns of the history table: typed values (so sorting is numeric), formatted for reading. */
+final class PointsTable {
+    private PointsTable() {
+    }
+
+    static void configure(TableView<EvaluatedPoint> table) {
+        table.getColumns().setAll(
+                column("#", 45, EvaluatedPoint::id, id -> "#" + id),
+                column("Recipe", 230, p -> p.recipe().summary(), s -> s),
+                column("Accuracy (%)", 95, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
+                column("p50 (ms)", 75, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
+                column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
+                column("Size (bytes)", 100, p -> m(p).sizeBytes(), v -> format("%,d", v)),
+                column("Non-zeros", 90, p -> m(p).nonZeros(), v -> format("%,d", v)),
+                column("Parameters", 90, p -> m(p).parameters(), v -> format("%,d", v)),
+                column("Images", 70, p -> m(p).samples(), v -> format("%,d", v)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
+    }
+
+    private static Measurement m(EvaluatedPoint p) {
+        return p.measurement();
+    }
+
+    private static String format(String pattern, Object value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static <T> TableColumn<EvaluatedPoint, T> column(String title, double width,
+                                                              Function<EvaluatedPoint, T> value,
+                                                              Function<T, String> text) {
+        TableColumn<EvaluatedPoint, T> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        return column;
+    }
+}

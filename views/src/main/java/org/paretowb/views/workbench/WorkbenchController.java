@@ -1,0 +1,132 @@
+package org.paretowb.views.workbench;
+
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import org.jfree.chart.fx.ChartViewer;
+import org.paretowb.charts.CostAxis;
+import org.paretowb.charts.ParetoChart;
+import org.paretowb.models.measure.EvaluatedPoint;
+
+/** Binds the main window's controls to its view model and forwards user actions. No computation here. */
+public final class WorkbenchController {
+    private final WorkbenchViewModel model;
+    private final ParetoChart latencyChart = new ParetoChart(CostAxis.LATENCY);
+    private final ParetoChart sizeChart = new ParetoChart(CostAxis.SIZE);
+
+    @FXML private Label modelLabel;
+    @FXML private Slider sparsitySlider;
+    @FXML private TextField sparsityField;
+    @FXML private StackPane latencyChartPane;
+    @FXML private StackPane sizeChartPane;
+    @FXML private TableView<EvaluatedPoint> pointsTable;
+    @FXML private ProgressBar progress;
+    @FXML private Label statusLabel;
+    @FXML private Button cancelButton;
+
+    public WorkbenchController(WorkbenchViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        modelLabel.setText(model.modelTitle() + "   ·   " + model.dataTitle());
+        bindSparsityKnob();
+        latencyChartPane.getChildren().add(new ChartViewer(latencyChart.chart()));
+        sizeChartPane.getChildren().add(new ChartViewer(sizeChart.chart()));
+        PointsTable.configure(pointsTable);
+        pointsTable.setItems(model.points());
+        model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
+        model.latestProperty().addListener((obs, old, point) -> {
+            redrawCharts();
+            pointsTable.getSelectionModel().select(point);
+            pointsTable.scrollTo(point);
+        });
+        progress.visibleProperty().bind(model.busyProperty());
+        cancelButton.disableProperty().bind(model.busyProperty().not());
+        statusLabel.textProperty().bind(model.statusProperty());
+        model.errorProperty().addListener((obs, old, message) -> showError(message));
+    }
+
+    private void bindSparsityKnob() {
+        sparsitySlider.setMax(WorkbenchViewModel.MAX_SPARSITY_PERCENT);
+        sparsitySlider.valueProperty().bindBidirectional(model.sparsityPercentProperty());
+        // A drag measures once, on release; a click on the track or an arrow key measures at once.
+        sparsitySlider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                model.measureCurrent();
+            }
+        });
+        sparsitySlider.valueProperty().addListener((obs, old, value) -> {
+            sparsityField.setText(percent(value.doubleValue()));
+            if (!sparsitySlider.isValueChanging()) {
+                model.measureCurrent();
+            }
+        });
+        sparsityField.setText(percent(sparsitySlider.getValue()));
+        sparsityField.setOnAction(e -> applyTypedSparsity());
+        sparsityField.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                sparsityField.setText(percent(sparsitySlider.getValue()));
+            }
+        });
+    }
+
+    private void applyTypedSparsity() {
+        String text = sparsityField.getText().trim().replace("%", "").replace(',', '.');
+        try {
+            double value = Double.parseDouble(text);
+            if (value < 0 || value > WorkbenchViewModel.MAX_SPARSITY_PERCENT) {
+                throw new NumberFormatException();
+            }
+            sparsitySlider.setValue(value);
+        } catch (NumberFormatException e) {
+            showError("Sparsity must be a number from 0 to " + (int) WorkbenchViewModel.MAX_SPARSITY_PERCENT
+                    + " (percent of weights set to zero); '" + sparsityField.getText() + "' is not.");
+            sparsityField.setText(percent(sparsitySlider.getValue()));
+        }
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private void redrawCharts() {
+        latencyChart.show(model.points(), model.latestProperty().get());
+        sizeChart.show(model.points(), model.latestProperty().get());
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+
+    private void showError(String message) {
+        if (message == null) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(null);
+        alert.setTitle("Pareto Workbench");
+        alert.initOwner(statusLabel.getScene().getWindow());
+        alert.show();
+        model.errorProperty().set(null);
+    }
+
+    /** The charts as drawn, for tests. */
+    ParetoChart latencyChart() {
+        return latencyChart;
+    }
+
+    ParetoChart sizeChart() {
+        return sizeChart;
+    }
+}

@@ -1,0 +1,32 @@
+package org.paretowb.views.workbench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+
+/** Loads the main window's FXML with its controller bound to a view model. */
+public final class WorkbenchView {
+    private final Parent root;
+    private final WorkbenchController controller;
+
+    public WorkbenchView(WorkbenchViewModel model) {
+        FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("workbench.fxml"));
+        loader.setControllerFactory(type -> new WorkbenchController(model));
+        try {
+            this.root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the workbench layout could not be loaded", e);
+        }
+        this.controller = loader.getController();
+        root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    WorkbenchController controller() {
+        return controller;
+    }
+}

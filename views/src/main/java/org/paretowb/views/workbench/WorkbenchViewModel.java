@@ -1,0 +1,144 @@
+package org.paretowb.views.workbench;
+
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.lane.CancelledException;
+
+/**
+ * State of the main window: the knob values, every evaluated point, and what is running.
+ * Its properties are changed on the FX thread only; engine results arrive through {@code fxThread}.
+ */
+public final class WorkbenchViewModel {
+    public static final double MAX_SPARSITY_PERCENT = 95;
+
+    private final MeasuringLane lane;
+    private final Executor fxThread;
+    private final DoubleProperty sparsityPercent = new SimpleDoubleProperty(0);
+    private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
+    private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final ObjectProperty<String> error = new SimpleObjectProperty<>();
+    private final String modelTitle;
+    private final String dataTitle;
+    private int nextId = 1;
+    private int inFlight;
+
+    public WorkbenchViewModel(MeasuringLane lane, Executor fxThread, String modelTitle, String dataTitle) {
+        this.lane = lane;
+        this.fxThread = fxThread;
+        this.modelTitle = modelTitle;
+        this.dataTitle = dataTitle;
+    }
+
+    /** Starts the engine and measures the unchanged model: the baseline point. */
+    public void start() {
+        status.set("Starting the engine and measuring the baseline…");
+        track(Recipe.BASELINE, lane.measure(Recipe.BASELINE));
+    }
+
+    /** Measures the recipe the knobs describe now; a newer call cancels this one. */
+    public void measureCurrent() {
+        Recipe recipe = currentRecipe();
+        status.set("Measuring " + recipe.summary() + "…");
+        track(recipe, lane.measureLatest(recipe));
+    }
+
+    /** Cancels the measurement in flight, if any. */
+    public void cancel() {
+        lane.cancel();
+    }
+
+    public Recipe currentRecipe() {
+        double fraction = Math.max(0, Math.min(MAX_SPARSITY_PERCENT, sparsityPercent.get())) / 100;
+        return new Recipe(new PruningSettings(Math.round(fraction * 1000) / 1000.0));
+    }
+
+    private void track(Recipe recipe, CompletableFuture<Measurement> work) {
+        inFlight++;
+        busy.set(true);
+        work.whenComplete((measurement, failure) -> fxThread.execute(() -> finished(recipe, measurement, failure)));
+    }
+
+    private void finished(Recipe recipe, Measurement measurement, Throwable failure) {
+        inFlight--;
+        busy.set(inFlight > 0);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancelledException) {
+            if (inFlight == 0) {
+                status.set("Cancelled");
+            }
+            return;
+        }
+        if (cause != null) {
+            status.set("Measurement failed");
+            error.set("Could not measure " + recipe.summary() + ": " + describe(cause));
+            return;
+        }
+        EvaluatedPoint point = new EvaluatedPoint(nextId++, recipe, measurement);
+        points.add(point);
+        latest.set(point);
+        if (inFlight == 0) {
+            status.set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images", point.id(),
+                    recipe.summary(), measurement.accuracy() * 100, measurement.samples()));
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    public DoubleProperty sparsityPercentProperty() {
+        return sparsityPercent;
+    }
+
+    public ObservableList<EvaluatedPoint> points() {
+        return points;
+    }
+
+    public ReadOnlyObjectProperty<EvaluatedPoint> latestProperty() {
+        return latest;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status;
+    }
+
+    /** A message for an error dialog; the view clears it once shown. */
+    public ObjectProperty<String> errorProperty() {
+        return error;
+    }
+
+    public String modelTitle() {
+        return modelTitle;
+    }
+
+    public String dataTitle() {
+        return dataTitle;
+    }
+}

@@ -1,0 +1,106 @@
+package org.paretowb.views.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paretowb.charts.ParetoChart;
+import org.paretowb.models.data.FashionMnist;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.LatencyProbe;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window on the real engine (the example MLP, on the first 1,000 test images). */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchViewTest {
+    private MeasuringLane lane;
+    private WorkbenchViewModel model;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) {
+        lane = new MeasuringLane(() -> {
+            try {
+                PyTorchRuntime runtime = new PyTorchRuntime();
+                runtime.prepareInferenceThread();
+                return new PointMeasurer(runtime, new ExampleWeights().load(Architecture.MLP),
+                        new FashionMnist().testSet().first(1000), true, new Evaluator(250), new LatencyProbe(5, 30));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        model = new WorkbenchViewModel(lane, Platform::runLater, "MLP", "first 1,000 test images");
+        view = new WorkbenchView(model);
+        stage.setScene(new Scene(view.root(), 1200, 800));
+        stage.show();
+        model.start();
+    }
+
+    @AfterEach
+    void closeLane() {
+        lane.close();
+    }
+
+    @Test
+    void draggingTheSliderAddsARowAndAPointOnBothCharts(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        assertTrue(table.getItems().get(0).baseline());
+
+        robot.drag("#sparsitySlider .thumb", MouseButton.PRIMARY).moveBy(120, 0).release(MouseButton.PRIMARY);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+
+        EvaluatedPoint pruned = table.getItems().get(1);
+        double sparsity = pruned.recipe().pruning().sparsity();
+        assertTrue(sparsity > 0, "the drag moved the knob: " + sparsity);
+        assertEquals(model.currentRecipe(), pruned.recipe(), "the point carries the knob's setting");
+        assertTrue(pruned.measurement().nonZeros() < table.getItems().get(0).measurement().nonZeros());
+        for (ParetoChart chart : new ParetoChart[] {view.controller().latencyChart(), view.controller().sizeChart()}) {
+            assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
+            assertEquals(1, chart.points().getSeries(ParetoChart.ALL).getItemCount());
+            assertEquals(chart.axis().of(pruned.measurement()),
+                    chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 1e-12);
+        }
+    }
+
+    @Test
+    void typingASparsityMeasuresExactlyThatSetting(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+
+        EvaluatedPoint point = table.getItems().get(1);
+        assertEquals(0.5, point.recipe().pruning().sparsity());
+        assertEquals(point, table.getSelectionModel().getSelectedItem(), "the newest point is selected");
+        ParetoChart size = view.controller().sizeChart();
+        assertEquals(point.measurement().sizeBytes(),
+                size.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 0.0);
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
