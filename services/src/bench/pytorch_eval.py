@@ -102,7 +102,9 @@ def time_passes(net, x, y, batch, passes):
         start = time.perf_counter()
         accuracy = evaluate(net, x, y, batch)
         seconds.append(round(time.perf_counter() - start, 4))
-    return {"passSeconds": seconds, "bestSeconds": min(seconds), "accuracy": accuracy}
+    ordered = sorted(seconds)
+    median = (ordered[(passes - 1) // 2] + ordered[passes // 2]) / 2
+    return {"passSeconds": seconds, "bestSeconds": min(seconds), "medianSeconds": median, "accuracy": accuracy}
 
 
 def main():

@@ -11,7 +11,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.junit.jupiter.api.Test;
 
 class ParetoChartTest {
-    private static final Provenance HOW = new Provenance("test", 1, "hand-made", false, 0, 1, "fp32", "none");
+    private static final Provenance HOW = new Provenance("test", 1, 1, "hand-made", false, 0, 1, "fp32", "none");
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
         return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),

@@ -44,6 +44,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
         result.put("model", model.cliName());
         result.put("engine", runtime.description());
         result.put("threads", runtime.threads());
+        result.put("allocator", runtime.allocator());
         result.put("images", test.size());
         result.put("batch", batch);
         try (LoadedNetwork network = LoadedNetwork.load(ExampleSession.exampleWeights(model), runtime)) {
@@ -59,6 +60,16 @@ public final class BenchEvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static double median(ArrayNode seconds) {
+        double[] sorted = new double[seconds.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = seconds.get(i).asDouble();
+        }
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private ObjectNode timePasses(LoadedNetwork network, LabeledImages test, ObjectMapper mapper) {
         ObjectNode mode = mapper.createObjectNode();
         ArrayNode seconds = mode.putArray("passSeconds");
@@ -72,6 +83,7 @@ public final class BenchEvalCommand implements Callable<Integer> {
             best = Math.min(best, s);
         }
         mode.put("bestSeconds", best);
+        mode.put("medianSeconds", median(seconds));
         mode.put("accuracy", accuracy);
         return mode;
     }

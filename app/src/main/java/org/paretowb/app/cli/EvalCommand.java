@@ -73,6 +73,7 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("samples", m.samples());
         o.put("engine", m.how().engine());
         o.put("threads", m.how().threads());
+        o.put("latencyThreads", m.how().latencyThreads());
         o.put("evaluationSet", m.how().evaluationSet());
         o.put("subset", m.how().subset());
         o.put("latencyRuns", m.how().latencyTimedRuns());
@@ -88,13 +89,13 @@ public final class EvalCommand implements Callable<Integer> {
                 model        %s
                 recipe       %s
                 accuracy     %.2f%% on %d images (%s)
-                latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d threads)
+                latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
                 measured in  %.1f s""",
                 model.title(), recipe.summary(), m.accuracy() * 100, m.samples(), m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
-                m.how().engine(), m.how().threads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
+                m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
                 m.nonZeros(), seconds);
     }
 }

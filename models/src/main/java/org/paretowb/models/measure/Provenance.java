@@ -4,7 +4,8 @@ package org.paretowb.models.measure;
  * How a measurement was obtained, so that no figure is shown without its method.
  *
  * @param engine the engine that ran the network, for example "PyTorch 2.7.1 (DJL 0.36.0)"
- * @param threads intra-op threads of that engine
+ * @param threads intra-op threads of that engine for the accuracy evaluation
+ * @param latencyThreads intra-op threads for the batch-1 latency runs
  * @param evaluationSet which images accuracy was computed on
  * @param subset true when accuracy comes from part of the evaluation set only
  * @param latencyWarmupRuns batch-1 runs made and discarded before timing
@@ -12,6 +13,6 @@ package org.paretowb.models.measure;
  * @param kernels which kernels ran: "fp32" here; quantized modes will say "real int8" or "simulated int8"
  * @param sizeFormat what the size figure is the length of
  */
-public record Provenance(String engine, int threads, String evaluationSet, boolean subset,
+public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, String kernels, String sizeFormat) {
 }

@@ -14,13 +14,25 @@ import org.paretowb.services.runtime.LoadedNetwork;
 public final class LatencyProbe {
     private final int warmup;
     private final int timed;
+    private final int threads;
 
-    public LatencyProbe(int warmup, int timed) {
-        if (warmup < 0 || timed <= 0) {
-            throw new IllegalArgumentException("latency needs warmup >= 0 and timed > 0 runs");
+    /** @param threads the engine's intra-op threads while timing (1 is what a batch-1 caller should use) */
+    public LatencyProbe(int warmup, int timed, int threads) {
+        if (warmup < 0 || timed <= 0 || threads <= 0) {
+            throw new IllegalArgumentException("latency needs warmup >= 0, timed > 0 runs and threads > 0");
         }
         this.warmup = warmup;
         this.timed = timed;
+        this.threads = threads;
+    }
+
+    /** Single-threaded timing. */
+    public LatencyProbe(int warmup, int timed) {
+        this(warmup, timed, 1);
+    }
+
+    public int threads() {
+        return threads;
     }
 
     public int warmup() {

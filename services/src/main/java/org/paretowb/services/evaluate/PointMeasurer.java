@@ -59,14 +59,15 @@ public final class PointMeasurer {
         cancel.check();
         try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
             double accuracy = evaluator.accuracy(network, evaluationSet, cancel);
-            Percentiles times = latency.measure(network, evaluationSet, cancel);
+            Percentiles times = runtime.withThreads(latency.threads(),
+                    () -> latency.measure(network, evaluationSet, cancel));
             return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
                     weights.parameters(), weights.nonZeros(), evaluationSet.size(), provenance());
         }
     }
 
     private Provenance provenance() {
-        return new Provenance(runtime.description(), runtime.threads(), evaluationSet.name(), subset,
+        return new Provenance(runtime.description(), runtime.threads(), latency.threads(), evaluationSet.name(), subset,
                 latency.warmup(), latency.timed(), "fp32 dense kernels", SizeProbe.FORMAT);
     }
 }

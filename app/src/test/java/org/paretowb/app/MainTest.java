@@ -1,0 +1,60 @@
+package org.paretowb.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+    private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        return cli.execute(args);
+    }
+
+    private String oneErrorLine() {
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), "one line on stderr: " + text);
+        return text;
+    }
+
+    @Test
+    void sparsityOfOneOrMoreIsRefusedInOneLine() {
+        assertEquals(2, run("eval", "--prune", "1.5"));
+        assertTrue(oneErrorLine().startsWith("paretowb: --prune: pruning sparsity must be at least 0 and below 1"),
+                err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void unknownModelNamesTheChoices() {
+        assertEquals(2, run("eval", "--model", "resnet"));
+        assertTrue(oneErrorLine().contains("unknown model 'resnet': choose one of mlp, cnn"), err.toString());
+    }
+
+    @Test
+    void unknownOptionPointsToHelp() {
+        assertEquals(2, run("eval", "--prnue", "0.5"));
+        assertTrue(oneErrorLine().contains("Unknown options: '--prnue'"), err.toString());
+        assertTrue(err.toString().contains("see 'paretowb eval --help'"), err.toString());
+    }
+
+    @Test
+    void notANumberIsRefused() {
+        assertEquals(2, run("eval", "--prune", "half"));
+        assertTrue(oneErrorLine().contains("'half' is not a double"), err.toString());
+    }
+
+    @Test
+    void negativeSampleCountIsRefused() {
+        assertEquals(2, run("eval", "--samples", "-3"));
+        assertEquals("paretowb: --samples must be 0 (all) or a positive count, got -3", oneErrorLine());
+    }
+}
