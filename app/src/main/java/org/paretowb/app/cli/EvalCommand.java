@@ -42,6 +42,7 @@ public final class EvalCommand implements Callable<Integer> {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples);
+        measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = measurer.measure(recipe, CancelToken.NEVER);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -20,9 +20,13 @@ public final class MeasuringLane implements AutoCloseable {
         this.factory = factory;
     }
 
-    /** Starts the engine and loads the model now, ahead of the first measurement. */
+    /** Starts the engine, loads the model and warms it up, ahead of the first measurement. */
     public CompletableFuture<PointMeasurer> start() {
-        return lane.submit(token -> measurer());
+        return lane.submit(token -> {
+            PointMeasurer m = measurer();
+            m.warmUp(token);
+            return m;
+        });
     }
 
     /** Measures after whatever is queued; later requests do not cancel it. */

@@ -54,6 +54,19 @@ public final class PointMeasurer {
         return pruner.prune(original, recipe.pruning());
     }
 
+    /**
+     * Runs the original model once through a full evaluation and the latency probe, discarding the
+     * figures. The first passes of a fresh process are slower (class loading, JIT, libtorch's kernel
+     * caches); without this the first point measured, the baseline, shows a batch-1 latency well above
+     * that of identical dense kernels measured later.
+     */
+    public void warmUp(CancelToken cancel) {
+        try (LoadedNetwork network = LoadedNetwork.load(original, runtime)) {
+            evaluator.accuracy(network, evaluationSet, cancel);
+            runtime.withThreads(latency.threads(), () -> latency.measure(network, evaluationSet, cancel));
+        }
+    }
+
     public Measurement measure(Recipe recipe, CancelToken cancel) {
         WeightSet weights = apply(recipe);
         cancel.check();
