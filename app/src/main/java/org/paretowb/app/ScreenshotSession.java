@@ -43,7 +43,13 @@ public final class ScreenshotSession {
             awaitPoints(window, 1);
             for (int i = 0; i < settings.size(); i++) {
                 double percent = settings.get(i);
-                Platform.runLater(() -> window.model().sparsityPercentProperty().set(percent));
+                Platform.runLater(() -> {
+                    if (window.model().sparsityPercentProperty().get() == percent) {
+                        window.model().measureCurrent(); // no change event for an unchanged value
+                    } else {
+                        window.model().sparsityPercentProperty().set(percent);
+                    }
+                });
                 awaitPoints(window, i + 2);
             }
             write(window);
@@ -71,7 +77,13 @@ public final class ScreenshotSession {
                 }
             });
         });
-        done.get(300, TimeUnit.SECONDS);
+        try {
+            done.get(300, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UserError("no measured point arrived within 300 s (point " + count + ")", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
+        }
     }
 
     private void write(WorkbenchWindow window) throws Exception {

@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,8 @@ public final class ParetoChart {
         }
         NumberAxis y = new NumberAxis("Top-1 accuracy (%)");
         y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeMinimumSize(1.0); // one point, or points within 0.1%, still get a readable axis
+        y.setNumberFormatOverride(new DecimalFormat("0.0"));
         XYPlot plot = new XYPlot(points, x, y, pointRenderer());
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
@@ -112,12 +115,28 @@ public final class ParetoChart {
         fill(ALL, all.stream().filter(p -> !p.baseline()).toList());
         fill(BASELINE, all.stream().filter(EvaluatedPoint::baseline).toList());
         fill(LATEST, latest == null ? List.of() : List.of(latest));
+        fitLogAxisAroundOnePoint(all);
         XYSeries line = frontier.getSeries(0);
         line.clear();
         ParetoFront<EvaluatedPoint> front = new ParetoFront<>(
                 p -> p.measurement().accuracy(), p -> axis.of(p.measurement()));
         for (EvaluatedPoint p : front.of(all)) {
             line.add(x(p), y(p));
+        }
+    }
+
+    /** A log axis cannot auto-range a single value: show a decade around it instead. */
+    private void fitLogAxisAroundOnePoint(List<EvaluatedPoint> all) {
+        if (!axis.logarithmic()) {
+            return;
+        }
+        ValueAxis x = chart.getXYPlot().getDomainAxis();
+        double min = all.stream().mapToDouble(this::x).min().orElse(0);
+        double max = all.stream().mapToDouble(this::x).max().orElse(0);
+        if (min > 0 && min == max) {
+            x.setRange(min / Math.sqrt(10), min * Math.sqrt(10));
+        } else {
+            x.setAutoRange(true);
         }
     }
 

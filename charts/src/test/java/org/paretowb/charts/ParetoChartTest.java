@@ -1,6 +1,7 @@
 package org.paretowb.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.paretowb.models.measure.EvaluatedPoint;
@@ -34,5 +35,17 @@ class ParetoChartTest {
         assertEquals(600.0, chart.frontier().getX(0).doubleValue());
         assertEquals(90.0, chart.frontier().getY(1).doubleValue(), 1e-9);
         assertEquals(dominated, chart.pointAt(ParetoChart.ALL, 1));
+    }
+
+    @Test
+    void aLonePointGetsReadableAxes() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(point(1, 0, 0.9202, 0.5, 829_113)), null);
+
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        org.jfree.data.Range y = chart.chart().getXYPlot().getRangeAxis().getRange();
+        assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() > 500_000);
+        assertTrue(y.getLength() >= 1.0, "accuracy axis spans at least one point: " + y);
     }
 }

@@ -55,17 +55,21 @@ public final class PointMeasurer {
     }
 
     /**
-     * Runs the original model once through a full evaluation and the latency probe, discarding the
-     * figures. The first passes of a fresh process are slower (class loading, JIT, libtorch's kernel
-     * caches); without this the first point measured, the baseline, shows a batch-1 latency well above
-     * that of identical dense kernels measured later.
+     * Runs the original model once through a full evaluation and {@value #WARM_UP_CALLS} batch-1 calls,
+     * discarding the figures. The first passes of a fresh process are slower (class loading, the JIT
+     * compiling DJL's call path, libtorch's kernel caches). Measured in the window: with 220 warm-up
+     * calls, five measurements of the same dense baseline drifted from 0.65 down to 0.51 ms over the
+     * first four points, which made the first point, the baseline, look slower than pruned copies.
      */
     public void warmUp(CancelToken cancel) {
         try (LoadedNetwork network = LoadedNetwork.load(original, runtime)) {
             evaluator.accuracy(network, evaluationSet, cancel);
-            runtime.withThreads(latency.threads(), () -> latency.measure(network, evaluationSet, cancel));
+            LatencyProbe longWarmUp = new LatencyProbe(WARM_UP_CALLS, 1, latency.threads());
+            runtime.withThreads(latency.threads(), () -> longWarmUp.measure(network, evaluationSet, cancel));
         }
     }
+
+    static final int WARM_UP_CALLS = 1000;
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
         WeightSet weights = apply(recipe);
