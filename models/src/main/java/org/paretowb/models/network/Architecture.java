@@ -1,14 +1,5 @@
 package org.paretowb.models.network;
 
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
-import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,60 +7,23 @@ import java.util.stream.Collectors;
 /** The example networks. Both take images as (batch, 1, 28, 28) with pixels scaled to [0, 1]. */
 public enum Architecture {
     /** Dense 784-256-128-10. */
-    MLP("MLP 784-256-128-10") {
-        @Override
-        public Block newBlock() {
-            return new SequentialBlock()
-                    .add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(256).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(128).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(CLASSES).build());
-        }
-    },
+    MLP("MLP 784-256-128-10", "1x28x28 flatten dense256 relu dense128 relu dense10"),
     /** Two conv + BatchNorm + ReLU + max-pool stages (16 and 32 channels), then dense 128 and 10. */
-    CNN("CNN conv16-conv32-128-10") {
-        @Override
-        public Block newBlock() {
-            return new SequentialBlock()
-                    .add(convStage(16))
-                    .add(convStage(32))
-                    .add(Blocks.batchFlattenBlock())
-                    .add(Linear.builder().setUnits(128).build())
-                    .add(Activation::relu)
-                    .add(Linear.builder().setUnits(CLASSES).build());
-        }
-
-        private Block convStage(int channels) {
-            return new SequentialBlock()
-                    .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                            .setFilters(channels).build())
-                    .add(BatchNorm.builder().build())
-                    .add(Activation::relu)
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)));
-        }
-    };
+    CNN("CNN conv16-conv32-128-10",
+            "1x28x28 conv16k3p1 bn relu maxpool2 conv32k3p1 bn relu maxpool2 flatten dense128 relu dense10");
 
     public static final int CLASSES = 10;
 
     private final String title;
+    private final NetworkSpec spec;
 
-    Architecture(String title) {
+    Architecture(String title, String description) {
         this.title = title;
+        this.spec = NetworkSpec.parse(description);
     }
 
-    /** A fresh, uninitialised DJL block of this architecture. */
-    public abstract Block newBlock();
-
-    /** The shape of one input image, without the batch dimension. */
-    public Shape imageShape() {
-        return new Shape(1, 28, 28);
-    }
-
-    /** Shape of a batch of {@code batch} images. */
-    public Shape inputShape(int batch) {
-        return new Shape(batch, 1, 28, 28);
+    public NetworkSpec spec() {
+        return spec;
     }
 
     public String title() {

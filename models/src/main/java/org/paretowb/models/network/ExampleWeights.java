@@ -22,8 +22,9 @@ public final class ExampleWeights {
                         + architecture.cliName() + "'");
             }
             WeightSet weights = codec.read(in, name);
-            if (weights.architecture() != architecture) {
-                throw new WeightFileException(name + " holds weights of a " + weights.architecture().title());
+            if (!weights.spec().equals(architecture.spec())) {
+                throw new WeightFileException(name + " holds weights of " + weights.spec().describe()
+                        + ", not of the " + architecture.title());
             }
             return weights;
         } catch (IOException e) {

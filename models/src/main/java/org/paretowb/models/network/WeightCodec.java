@@ -35,7 +35,7 @@ public final class WeightCodec {
     public void write(WeightSet weights, OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
         out.writeInt(MAGIC);
-        out.writeUTF(weights.architecture().name());
+        out.writeUTF(weights.spec().describe());
         out.writeInt(weights.tensors().size());
         for (Tensor t : weights.tensors()) {
             out.writeUTF(t.name());
@@ -85,27 +85,19 @@ public final class WeightCodec {
             if (data.readInt() != MAGIC) {
                 throw new WeightFileException(source + " is not a Pareto Workbench weight file");
             }
-            Architecture architecture = architectureNamed(data.readUTF(), source);
+            NetworkSpec spec = NetworkSpec.parse(data.readUTF());
             int count = data.readInt();
             List<Tensor> tensors = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 tensors.add(readTensor(data, source));
             }
-            return new WeightSet(architecture, tensors);
+            return new WeightSet(spec, tensors);
         } catch (EOFException e) {
             throw new WeightFileException(source + " is truncated");
         } catch (IOException e) {
             throw new WeightFileException(source + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new WeightFileException(source + " is corrupt: " + e.getMessage(), e);
-        }
-    }
-
-    private static Architecture architectureNamed(String name, String source) throws WeightFileException {
-        try {
-            return Architecture.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new WeightFileException(source + " is for an unknown architecture '" + name + "'");
         }
     }
 

@@ -1,13 +1,25 @@
 package org.paretowb.models.network;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** All parameters of a network of a known architecture, in the order DJL's block lists them. */
-public record WeightSet(Architecture architecture, List<Tensor> tensors) {
+/** A network description and all its parameters, in the order DJL's block lists them. */
+public record WeightSet(NetworkSpec spec, List<Tensor> tensors) {
 
     public WeightSet {
         tensors = List.copyOf(tensors);
+        List<long[]> expected = spec.parameterShapes();
+        if (expected.size() != tensors.size()) {
+            throw new IllegalArgumentException("network " + spec.describe() + " has " + expected.size()
+                    + " parameter tensors, got " + tensors.size());
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (!Arrays.equals(expected.get(i), tensors.get(i).shape())) {
+                throw new IllegalArgumentException("tensor " + tensors.get(i) + " should have shape "
+                        + Arrays.toString(expected.get(i)) + " in " + spec.describe());
+            }
+        }
     }
 
     public long parameters() {
@@ -25,6 +37,6 @@ public record WeightSet(Architecture architecture, List<Tensor> tensors) {
 
     /** A new set in which every tensor has been replaced by {@code change} applied to it. */
     public WeightSet map(UnaryOperator<Tensor> change) {
-        return new WeightSet(architecture, tensors.stream().map(change).toList());
+        return new WeightSet(spec, tensors.stream().map(change).toList());
     }
 }

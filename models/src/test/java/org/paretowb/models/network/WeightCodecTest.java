@@ -18,7 +18,7 @@ class WeightCodecTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = i < zeroFraction * w.length ? 0f : (i - 500) / 100f;
         }
-        return new WeightSet(Architecture.MLP, List.of(
+        return new WeightSet(NetworkSpec.parse("1x10x10 flatten dense10"), List.of(
                 new Tensor("w", new long[] {10, 100}, w), new Tensor("b", new long[] {10}, new float[10])));
     }
 
@@ -28,7 +28,7 @@ class WeightCodecTest {
             WeightSet original = weights(zeros);
             WeightSet back = codec.read(new ByteArrayInputStream(codec.encode(original)), "test");
 
-            assertEquals(Architecture.MLP, back.architecture());
+            assertEquals(original.spec(), back.spec());
             for (int i = 0; i < original.tensors().size(); i++) {
                 assertEquals(original.tensors().get(i).name(), back.tensors().get(i).name());
                 assertArrayEquals(original.tensors().get(i).shape(), back.tensors().get(i).shape());

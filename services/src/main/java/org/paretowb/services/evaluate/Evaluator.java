@@ -35,7 +35,7 @@ public final class Evaluator {
 
     private static long[] predict(LoadedNetwork network, LabeledImages data, int from, int count) {
         try (NDManager scope = network.manager().newSubManager()) {
-            NDArray input = scope.create(data.scaledPixels(from, count), network.architecture().inputShape(count));
+            NDArray input = scope.create(data.scaledPixels(from, count), network.inputShape(count));
             return network.forward(input).argMax(1).toLongArray();
         }
     }

@@ -47,7 +47,7 @@ public final class LatencyProbe {
     public Percentiles measure(LoadedNetwork network, LabeledImages data, CancelToken cancel) {
         double[] millis = new double[timed];
         try (NDManager scope = network.manager().newSubManager()) {
-            NDArray image = scope.create(data.scaledPixels(0, 1), network.architecture().inputShape(1));
+            NDArray image = scope.create(data.scaledPixels(0, 1), network.inputShape(1));
             for (int i = 0; i < warmup + timed; i++) {
                 if (i % 20 == 0) {
                     cancel.check();

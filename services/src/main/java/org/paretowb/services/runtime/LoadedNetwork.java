@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
@@ -14,7 +15,7 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.NetworkSpec;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 
@@ -23,26 +24,26 @@ import org.paretowb.models.network.WeightSet;
  * Every forward pass allocates in a sub-manager that is closed before the call returns.
  */
 public final class LoadedNetwork implements AutoCloseable {
-    private final Architecture architecture;
+    private final NetworkSpec spec;
     private final Model model;
     private final Block block;
 
-    private LoadedNetwork(Architecture architecture, Model model) {
-        this.architecture = architecture;
+    private LoadedNetwork(NetworkSpec spec, Model model) {
+        this.spec = spec;
         this.model = model;
         this.block = model.getBlock();
     }
 
     /** Builds the architecture's block and copies the weights into it. */
     public static LoadedNetwork load(WeightSet weights, PyTorchRuntime runtime) {
-        Architecture architecture = weights.architecture();
-        Model model = Model.newInstance(architecture.cliName(), runtime.engine().getEngineName());
+        NetworkSpec spec = weights.spec();
+        Model model = Model.newInstance("network", runtime.engine().getEngineName());
         try {
-            Block block = architecture.newBlock();
+            Block block = spec.newBlock();
             model.setBlock(block);
-            block.initialize(model.getNDManager(), DataType.FLOAT32, architecture.inputShape(1));
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(spec, 1));
             copyInto(block, weights);
-            return new LoadedNetwork(architecture, model);
+            return new LoadedNetwork(spec, model);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -52,7 +53,7 @@ public final class LoadedNetwork implements AutoCloseable {
     private static void copyInto(Block block, WeightSet weights) {
         ParameterList params = block.getParameters();
         if (params.size() != weights.tensors().size()) {
-            throw new IllegalArgumentException("the " + weights.architecture().title() + " has " + params.size()
+            throw new IllegalArgumentException("the network " + weights.spec().describe() + " has " + params.size()
                     + " parameter arrays, the weights have " + weights.tensors().size());
         }
         for (int i = 0; i < params.size(); i++) {
@@ -67,17 +68,26 @@ public final class LoadedNetwork implements AutoCloseable {
     }
 
     /** The weights as they are now in the engine, named as DJL names them. */
-    public static WeightSet weightsOf(Architecture architecture, Block block) {
+    public static WeightSet weightsOf(NetworkSpec spec, Block block) {
         List<Tensor> tensors = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray array = p.getValue().getArray();
             tensors.add(new Tensor(p.getKey(), array.getShape().getShape(), array.toFloatArray()));
         }
-        return new WeightSet(architecture, tensors);
+        return new WeightSet(spec, tensors);
     }
 
-    public Architecture architecture() {
-        return architecture;
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    /** Shape of a batch of {@code batch} inputs. */
+    public Shape inputShape(int batch) {
+        return inputShape(spec, batch);
+    }
+
+    public static Shape inputShape(NetworkSpec spec, int batch) {
+        return new Shape(batch, spec.channels(), spec.height(), spec.width());
     }
 
     /** The DJL block holding the weights (for reading them back). */
@@ -99,7 +109,7 @@ public final class LoadedNetwork implements AutoCloseable {
     /** Logits of {@code count} images given as scaled pixels, copied back to Java memory. */
     public float[] logits(float[] pixels, int count) {
         try (NDManager scope = manager().newSubManager()) {
-            NDArray input = scope.create(pixels, architecture.inputShape(count));
+            NDArray input = scope.create(pixels, inputShape(count));
             return forward(input).toFloatArray();
         }
     }

@@ -19,6 +19,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.NetworkSpec;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
@@ -36,7 +37,8 @@ public final class ExampleTrainer {
                            EpochListener listener, CancelToken cancel) throws IOException, TranslateException {
         Engine.getEngine(runtime.engine().getEngineName()).setRandomSeed((int) settings.seed());
         try (Model model = Model.newInstance(architecture.cliName(), runtime.engine().getEngineName())) {
-            model.setBlock(architecture.newBlock());
+            NetworkSpec spec = architecture.spec();
+            model.setBlock(spec.newBlock());
             int stepsPerEpoch = (data.size() + settings.batchSize() - 1) / settings.batchSize();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(CosineTracker.builder()
@@ -45,8 +47,8 @@ public final class ExampleTrainer {
                             .setMaxUpdates(settings.epochs() * stepsPerEpoch).build()).build());
             try (Trainer trainer = model.newTrainer(config);
                  NDManager manager = model.getNDManager().newSubManager()) {
-                trainer.initialize(architecture.inputShape(1));
-                ArrayDataset dataset = toDataset(manager, architecture, data, settings.batchSize());
+                trainer.initialize(LoadedNetwork.inputShape(spec, 1));
+                ArrayDataset dataset = toDataset(manager, spec, data, settings.batchSize());
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                     long start = System.currentTimeMillis();
                     EpochTotals totals = new EpochTotals();
@@ -60,7 +62,7 @@ public final class ExampleTrainer {
                     listener.epochDone(epoch, settings.epochs(), totals.loss / totals.seen,
                             (double) totals.correct / totals.seen, System.currentTimeMillis() - start);
                 }
-                return LoadedNetwork.weightsOf(architecture, model.getBlock());
+                return LoadedNetwork.weightsOf(spec, model.getBlock());
             }
         }
     }
@@ -85,9 +87,8 @@ public final class ExampleTrainer {
         }
     }
 
-    private static ArrayDataset toDataset(NDManager manager, Architecture architecture, LabeledImages data,
-                                          int batchSize) {
-        NDArray images = manager.create(data.scaledPixels(0, data.size()), architecture.inputShape(data.size()));
+    private static ArrayDataset toDataset(NDManager manager, NetworkSpec spec, LabeledImages data, int batchSize) {
+        NDArray images = manager.create(data.scaledPixels(0, data.size()), LoadedNetwork.inputShape(spec, data.size()));
         float[] labels = new float[data.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = data.label(i);

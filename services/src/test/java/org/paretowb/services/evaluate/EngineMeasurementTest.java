@@ -50,7 +50,7 @@ class EngineMeasurementTest {
     void weightsLoadedIntoTheEngineComeBackUnchanged() throws Exception {
         WeightSet original = new ExampleWeights().load(Architecture.CNN);
         try (LoadedNetwork network = LoadedNetwork.load(original, runtime)) {
-            WeightSet back = LoadedNetwork.weightsOf(Architecture.CNN, network.block());
+            WeightSet back = LoadedNetwork.weightsOf(original.spec(), network.block());
             for (int i = 0; i < original.tensors().size(); i++) {
                 assertArrayEquals(original.tensors().get(i).values(), back.tensors().get(i).values());
             }

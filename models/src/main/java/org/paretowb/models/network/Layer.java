@@ -1,0 +1,222 @@
+package org.paretowb.models.network;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.pooling.Pool;
+import java.util.List;
+
+/**
+ * One layer of a network description. Layers know their parameters' shapes for a given input shape
+ * (channels, height, width; or features as (features, 1, 1) after a flatten), so a compressor can
+ * rewrite a network by changing its layers and slicing its tensors to fit.
+ */
+public sealed interface Layer {
+
+    /** The DJL block computing this layer. */
+    Block newBlock();
+
+    /** Output shape (channels, height, width) for an input of the given shape. */
+    int[] outputShape(int[] input);
+
+    /** Shapes of this layer's parameter tensors, in DJL's order, for the given input shape. */
+    List<long[]> parameterShapes(int[] input);
+
+    /** Multiply-accumulates for one sample with the given input shape. */
+    long macs(int[] input);
+
+    /** The layer written as one token of a network description, for example {@code conv16k3p1}. */
+    String token();
+
+    /** 2D convolution, square kernel, stride 1. */
+    record Conv(int filters, int kernel, int padding) implements Layer {
+        public Conv {
+            if (filters <= 0 || kernel <= 0 || padding < 0) {
+                throw new IllegalArgumentException("a convolution needs filters and kernel > 0, padding >= 0");
+            }
+        }
+
+        @Override
+        public Block newBlock() {
+            return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optPadding(new Shape(padding, padding))
+                    .setFilters(filters).build();
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return new int[] {filters, in[1] + 2 * padding - kernel + 1, in[2] + 2 * padding - kernel + 1};
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            return List.of(new long[] {filters, in[0], kernel, kernel}, new long[] {filters});
+        }
+
+        @Override
+        public long macs(int[] in) {
+            int[] out = outputShape(in);
+            return (long) filters * in[0] * kernel * kernel * out[1] * out[2];
+        }
+
+        @Override
+        public String token() {
+            return "conv" + filters + "k" + kernel + "p" + padding;
+        }
+    }
+
+    /** Batch normalisation over channels (gamma, beta, running mean, running variance). */
+    record Norm() implements Layer {
+        @Override
+        public Block newBlock() {
+            return BatchNorm.builder().build();
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return in.clone();
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            long[] c = {in[0]};
+            return List.of(c, c.clone(), c.clone(), c.clone());
+        }
+
+        @Override
+        public long macs(int[] in) {
+            return (long) in[0] * in[1] * in[2];
+        }
+
+        @Override
+        public String token() {
+            return "bn";
+        }
+    }
+
+    record Relu() implements Layer {
+        @Override
+        public Block newBlock() {
+            return Activation.reluBlock();
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return in.clone();
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            return List.of();
+        }
+
+        @Override
+        public long macs(int[] in) {
+            return 0;
+        }
+
+        @Override
+        public String token() {
+            return "relu";
+        }
+    }
+
+    /** Max pooling with a square window and an equal stride. */
+    record MaxPool(int size) implements Layer {
+        public MaxPool {
+            if (size <= 0) {
+                throw new IllegalArgumentException("a pooling window must be positive");
+            }
+        }
+
+        @Override
+        public Block newBlock() {
+            return Pool.maxPool2dBlock(new Shape(size, size), new Shape(size, size));
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return new int[] {in[0], in[1] / size, in[2] / size};
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            return List.of();
+        }
+
+        @Override
+        public long macs(int[] in) {
+            return 0;
+        }
+
+        @Override
+        public String token() {
+            return "maxpool" + size;
+        }
+    }
+
+    /** Flattens (channels, height, width) into features, channel after channel. */
+    record Flatten() implements Layer {
+        @Override
+        public Block newBlock() {
+            return Blocks.batchFlattenBlock();
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return new int[] {in[0] * in[1] * in[2], 1, 1};
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            return List.of();
+        }
+
+        @Override
+        public long macs(int[] in) {
+            return 0;
+        }
+
+        @Override
+        public String token() {
+            return "flatten";
+        }
+    }
+
+    /** Fully connected layer with bias; takes features (after a flatten). */
+    record Dense(int units) implements Layer {
+        public Dense {
+            if (units <= 0) {
+                throw new IllegalArgumentException("a dense layer needs at least one unit");
+            }
+        }
+
+        @Override
+        public Block newBlock() {
+            return Linear.builder().setUnits(units).build();
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return new int[] {units, 1, 1};
+        }
+
+        @Override
+        public List<long[]> parameterShapes(int[] in) {
+            return List.of(new long[] {units, (long) in[0] * in[1] * in[2]}, new long[] {units});
+        }
+
+        @Override
+        public long macs(int[] in) {
+            return (long) units * in[0] * in[1] * in[2];
+        }
+
+        @Override
+        public String token() {
+            return "dense" + units;
+        }
+    }
+}
