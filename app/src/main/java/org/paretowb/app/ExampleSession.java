@@ -11,6 +11,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
 import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
 /** Wires the built-in example: a trained example network, the Fashion-MNIST test set, and the measurer. */
@@ -24,7 +25,7 @@ public final class ExampleSession {
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
         return new PointMeasurer(runtime, exampleWeights(architecture), evaluation, subset,
-                new Evaluator(250), new LatencyProbe(20, 200));
+                new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
     }
 
     public static WeightSet exampleWeights(Architecture architecture) {

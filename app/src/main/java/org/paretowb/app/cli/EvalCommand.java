@@ -9,6 +9,7 @@ import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -26,6 +27,14 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Global magnitude pruning: fraction of weights set to zero, 0 to below 1.")
     double prune;
 
+    @Option(names = "--structured", defaultValue = "0", paramLabel = "RATIO",
+            description = "Structured pruning: fraction of channels and hidden neurons removed, 0 to below 1.")
+    double structured;
+
+    @Option(names = "--structured-norm", defaultValue = "L1", paramLabel = "L1|L2",
+            description = "Norm ranking channels and neurons for --structured (default: ${DEFAULT-VALUE}).")
+    StructuredPruningSettings.Norm structuredNorm;
+
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
             description = "Evaluate on the first N test images only (default: all 10,000).")
     int samples;
@@ -38,7 +47,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(pruning());
+        Recipe recipe = new Recipe(structuredPruning(), pruning());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples);
@@ -48,6 +57,14 @@ public final class EvalCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
         return 0;
+    }
+
+    private StructuredPruningSettings structuredPruning() {
+        try {
+            return new StructuredPruningSettings(structured, structuredNorm);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--structured: " + e.getMessage());
+        }
     }
 
     private PruningSettings pruning() {
@@ -64,6 +81,8 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("model", model.cliName());
         o.put("recipe", recipe.summary());
         o.put("sparsity", recipe.pruning().sparsity());
+        o.put("structured", recipe.structured().ratio());
+        o.put("network", measurer.apply(recipe).spec().describe());
         o.put("accuracy", m.accuracy());
         o.put("latencyP50Ms", m.latencyP50Ms());
         o.put("latencyP95Ms", m.latencyP95Ms());
@@ -71,6 +90,9 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("parameters", m.parameters());
         o.put("nonZeros", m.nonZeros());
         o.put("prunableParameters", measurer.original().prunableParameters());
+        o.put("macs", m.macs());
+        o.put("throughput", m.throughput());
+        o.put("throughputBatch", m.how().throughputBatch());
         o.put("samples", m.samples());
         o.put("engine", m.how().engine());
         o.put("threads", m.how().threads());
@@ -93,10 +115,12 @@ public final class EvalCommand implements Callable<Integer> {
                 latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
+                MACs         %,d per image
+                throughput   %,.0f images/s (batch %d, %d threads)
                 measured in  %.1f s""",
                 model.title(), recipe.summary(), m.accuracy() * 100, m.samples(), m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
                 m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
-                m.nonZeros(), seconds);
+                m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(), seconds);
     }
 }

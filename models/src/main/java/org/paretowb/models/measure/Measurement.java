@@ -9,11 +9,14 @@ package org.paretowb.models.measure;
  * @param sizeBytes length of the serialized artifact written for this network
  * @param parameters parameter count
  * @param nonZeros parameters that are not zero
+ * @param macs multiply-accumulates per sample, counted from the layer shapes
+ * @param throughput images per second at the provenance's throughput batch size
  * @param samples images the accuracy was computed on
  * @param how how the figures were obtained
  */
 public record Measurement(double accuracy, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
-                          long parameters, long nonZeros, int samples, Provenance how) {
+                          long parameters, long nonZeros, long macs, double throughput, int samples,
+                          Provenance how) {
 
     public Measurement {
         if (accuracy < 0 || accuracy > 1) {

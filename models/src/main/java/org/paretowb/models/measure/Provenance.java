@@ -10,9 +10,11 @@ package org.paretowb.models.measure;
  * @param subset true when accuracy comes from part of the evaluation set only
  * @param latencyWarmupRuns batch-1 runs made and discarded before timing
  * @param latencyTimedRuns batch-1 runs timed for the percentiles
+ * @param throughputBatch batch size of the throughput figure
  * @param kernels which kernels ran: "fp32" here; quantized modes will say "real int8" or "simulated int8"
  * @param sizeFormat what the size figure is the length of
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
-                         int latencyWarmupRuns, int latencyTimedRuns, String kernels, String sizeFormat) {
+                         int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
+                         String sizeFormat) {
 }

@@ -62,6 +62,18 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
         return all;
     }
 
+    /** For each layer, the index of its first tensor in {@link #parameterShapes()}. */
+    public int[] firstTensorOfLayer() {
+        List<int[]> shapes = shapes();
+        int[] first = new int[layers.size()];
+        int at = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            first[i] = at;
+            at += layers.get(i).parameterShapes(shapes.get(i)).size();
+        }
+        return first;
+    }
+
     /** Multiply-accumulates for one sample, counted from the layer shapes. */
     public long macs() {
         List<int[]> shapes = shapes();

@@ -36,6 +36,35 @@ public record Tensor(String name, long[] shape, float[] values) {
         return n;
     }
 
+    /**
+     * The tensor restricted to the given indices along one axis (in the given order), as when a layer
+     * loses channels: {@code select(0, keep)} keeps output channels, {@code select(1, keep)} input ones.
+     */
+    public Tensor select(int axis, int[] keep) {
+        long outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= shape[d];
+        }
+        long inner = 1;
+        for (int d = axis + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        long[] newShape = shape.clone();
+        newShape[axis] = keep.length;
+        float[] out = new float[(int) (outer * keep.length * inner)];
+        int at = 0;
+        for (long o = 0; o < outer; o++) {
+            for (int k : keep) {
+                if (k < 0 || k >= shape[axis]) {
+                    throw new IllegalArgumentException(name + ": index " + k + " outside axis " + axis);
+                }
+                System.arraycopy(values, (int) ((o * shape[axis] + k) * inner), out, at, (int) inner);
+                at += (int) inner;
+            }
+        }
+        return new Tensor(name, newShape, out);
+    }
+
     public Tensor withValues(float[] newValues) {
         return new Tensor(name, shape, newValues);
     }

@@ -1,22 +1,29 @@
 package org.paretowb.models.recipe;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * What to do to the loaded model to make one point. Later techniques join as further components;
- * the order in which they are applied is fixed by the service that applies them, not by this record.
+ * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
+ * order the settings were given in: structured pruning, then unstructured pruning.
  */
-public record Recipe(PruningSettings pruning) {
-    public static final Recipe BASELINE = new Recipe(PruningSettings.NONE);
+public record Recipe(StructuredPruningSettings structured, PruningSettings pruning) {
+    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, PruningSettings.NONE);
 
     public Recipe {
-        if (pruning == null) {
-            throw new IllegalArgumentException("a recipe needs pruning settings (PruningSettings.NONE for none)");
+        if (structured == null || pruning == null) {
+            throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
         }
     }
 
+    /** Unstructured pruning only. */
+    public Recipe(PruningSettings pruning) {
+        this(StructuredPruningSettings.NONE, pruning);
+    }
+
     public boolean isBaseline() {
-        return !pruning.active();
+        return !pruning.active() && !structured.active();
     }
 
     /** One short line for tables and tooltips. */
@@ -24,6 +31,14 @@ public record Recipe(PruningSettings pruning) {
         if (isBaseline()) {
             return "baseline (fp32, dense)";
         }
-        return String.format(Locale.ROOT, "prune %.0f%% (global magnitude)", pruning.sparsity() * 100);
+        List<String> parts = new ArrayList<>();
+        if (structured.active()) {
+            parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s)", structured.ratio() * 100,
+                    structured.norm()));
+        }
+        if (pruning.active()) {
+            parts.add(String.format(Locale.ROOT, "prune %.0f%% (global magnitude)", pruning.sparsity() * 100));
+        }
+        return String.join(" + ", parts);
     }
 }

@@ -6,6 +6,7 @@ import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.compress.ChannelPruner;
 import org.paretowb.services.compress.MagnitudePruner;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
@@ -20,25 +21,29 @@ public final class PointMeasurer {
     private final WeightSet original;
     private final LabeledImages evaluationSet;
     private final boolean subset;
+    private final ChannelPruner channelPruner = new ChannelPruner();
     private final MagnitudePruner pruner = new MagnitudePruner();
+    private final ThroughputProbe throughput;
     private final Evaluator evaluator;
     private final LatencyProbe latency;
     private final SizeProbe size = new SizeProbe();
 
     /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
     public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet, boolean subset,
-                         Evaluator evaluator, LatencyProbe latency) {
+                         Evaluator evaluator, LatencyProbe latency, ThroughputProbe throughput) {
         this.runtime = runtime;
         this.original = original;
         this.evaluationSet = evaluationSet;
         this.subset = subset;
         this.evaluator = evaluator;
         this.latency = latency;
+        this.throughput = throughput;
     }
 
-    /** The default settings: batches of 250, 20 warm-up and 200 timed batch-1 runs. */
+    /** The default settings: batches of 250, 20 warm-up and 200 timed batch-1 runs, 10 batches of 64. */
     public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet) {
-        this(runtime, original, evaluationSet, false, new Evaluator(250), new LatencyProbe(20, 200));
+        this(runtime, original, evaluationSet, false, new Evaluator(250), new LatencyProbe(20, 200),
+                new ThroughputProbe(64, 2, 10));
     }
 
     public WeightSet original() {
@@ -49,9 +54,13 @@ public final class PointMeasurer {
         return evaluationSet;
     }
 
-    /** The weights a recipe produces from the original (a copy; the original is never changed). */
+    /**
+     * The weights a recipe produces from the original (a copy; the original is never changed), stage by
+     * stage in the recipe's fixed order: structured pruning, then unstructured pruning.
+     */
     public WeightSet apply(Recipe recipe) {
-        return pruner.prune(original, recipe.pruning());
+        WeightSet rebuilt = channelPruner.prune(original, recipe.structured());
+        return pruner.prune(rebuilt, recipe.pruning());
     }
 
     /**
@@ -78,13 +87,16 @@ public final class PointMeasurer {
             double accuracy = evaluator.accuracy(network, evaluationSet, cancel);
             Percentiles times = runtime.withThreads(latency.threads(),
                     () -> latency.measure(network, evaluationSet, cancel));
+            double imagesPerSecond = runtime.withThreads(runtime.threads(),
+                    () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
             return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
-                    weights.parameters(), weights.nonZeros(), evaluationSet.size(), provenance());
+                    weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
+                    evaluationSet.size(), provenance());
         }
     }
 
     private Provenance provenance() {
         return new Provenance(runtime.description(), runtime.threads(), latency.threads(), evaluationSet.name(), subset,
-                latency.warmup(), latency.timed(), "fp32 dense kernels", SizeProbe.FORMAT);
+                latency.warmup(), latency.timed(), throughput.batch(), "fp32 dense kernels", SizeProbe.FORMAT);
     }
 }

@@ -61,7 +61,7 @@ class EngineMeasurementTest {
     void aMeasuredPointCountsWhatItPruned() throws Exception {
         WeightSet weights = new ExampleWeights().load(Architecture.CNN);
         PointMeasurer measurer = new PointMeasurer(runtime, weights, test, true, new Evaluator(100),
-                new LatencyProbe(5, 30));
+                new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
 
         Measurement base = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         Measurement half = measurer.measure(new Recipe(new PruningSettings(0.5)), CancelToken.NEVER);
@@ -80,7 +80,7 @@ class EngineMeasurementTest {
     @Test
     void aCancelledMeasurementStopsAtTheNextBatch() throws Exception {
         PointMeasurer measurer = new PointMeasurer(runtime, new ExampleWeights().load(Architecture.CNN), test, true,
-                new Evaluator(100), new LatencyProbe(5, 30));
+                new Evaluator(100), new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
         CancelToken token = new CancelToken();
         token.cancel();
 

@@ -25,6 +25,8 @@ final class PointsTable {
                 column("Size (bytes)", 100, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Non-zeros", 90, p -> m(p).nonZeros(), v -> format("%,d", v)),
                 column("Parameters", 90, p -> m(p).parameters(), v -> format("%,d", v)),
+                column("MACs", 90, p -> m(p).macs(), v -> format("%,d", v)),
+                column("Images/s (b64)", 100, p -> m(p).throughput(), v -> format("%,.0f", v)),
                 column("Images", 70, p -> m(p).samples(), v -> format("%,d", v)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));

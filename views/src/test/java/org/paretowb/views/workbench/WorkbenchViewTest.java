@@ -24,6 +24,7 @@ import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -44,7 +45,8 @@ class WorkbenchViewTest {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
                 return new PointMeasurer(runtime, new ExampleWeights().load(Architecture.MLP),
-                        new FashionMnist().testSet().first(1000), true, new Evaluator(250), new LatencyProbe(5, 30));
+                        new FashionMnist().testSet().first(1000), true, new Evaluator(250), new LatencyProbe(5, 30),
+                        new ThroughputProbe(64, 1, 2));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

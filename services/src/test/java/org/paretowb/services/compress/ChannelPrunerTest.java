@@ -1,0 +1,63 @@
+package org.paretowb.services.compress;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.Tensor;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.StructuredPruningSettings;
+import org.paretowb.models.recipe.StructuredPruningSettings.Norm;
+
+class ChannelPrunerTest {
+    private final ChannelPruner pruner = new ChannelPruner();
+
+    @Test
+    void halfTheCnnsChannelsAndNeuronsGoAndTheNetworkIsRebuiltSmaller() throws Exception {
+        WeightSet cnn = new ExampleWeights().load(Architecture.CNN);
+
+        WeightSet half = pruner.prune(cnn, new StructuredPruningSettings(0.5, Norm.L1));
+
+        assertEquals("1x28x28 conv8k3p1 bn relu maxpool2 conv16k3p1 bn relu maxpool2 flatten dense64 relu dense10",
+                half.spec().describe());
+        assertArrayEquals(new long[] {64, 16 * 7 * 7}, half.tensors().get(12).shape(), "cut across the flatten");
+        assertTrue(half.spec().macs() <= cnn.spec().macs() / 2, half.spec().macs() + " vs " + cnn.spec().macs());
+        assertTrue(half.parameters() < cnn.parameters() / 3);
+    }
+
+    @Test
+    void theStrongestNeuronsStayInTheirOrderWithTheirInputs() {
+        // input 2 features -> dense 3 -> dense 1; neuron 1 is the weakest by L1 and L2
+        NetworkSpec spec = NetworkSpec.parse("1x1x2 flatten dense3 relu dense1");
+        WeightSet weights = new WeightSet(spec, List.of(
+                new Tensor("w1", new long[] {3, 2}, new float[] {1, -2, 0.1f, 0.1f, -3, 1}),
+                new Tensor("b1", new long[] {3}, new float[] {0.5f, 0.6f, 0.7f}),
+                new Tensor("w2", new long[] {1, 3}, new float[] {7, 8, 9}),
+                new Tensor("b2", new long[] {1}, new float[] {0.1f})));
+
+        for (Norm norm : Norm.values()) {
+            WeightSet pruned = pruner.prune(weights, new StructuredPruningSettings(0.34, norm));
+
+            assertEquals("1x1x2 flatten dense2 relu dense1", pruned.spec().describe());
+            assertArrayEquals(new float[] {1, -2, -3, 1}, pruned.tensors().get(0).values());
+            assertArrayEquals(new float[] {0.5f, 0.7f}, pruned.tensors().get(1).values());
+            assertArrayEquals(new float[] {7, 9}, pruned.tensors().get(2).values(), "next layer loses the column");
+            assertArrayEquals(new float[] {0.1f}, pruned.tensors().get(3).values(), "the output layer is kept whole");
+        }
+    }
+
+    @Test
+    void everyLayerKeepsAtLeastOneUnitAndZeroRatioChangesNothing() throws Exception {
+        WeightSet mlp = new ExampleWeights().load(Architecture.MLP);
+
+        assertEquals("1x28x28 flatten dense1 relu dense1 relu dense10",
+                pruner.prune(mlp, new StructuredPruningSettings(0.999, Norm.L2)).spec().describe());
+        assertSame(mlp, pruner.prune(mlp, StructuredPruningSettings.NONE));
+    }
+}
