@@ -8,7 +8,10 @@ import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
+import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.train.EpochListener;
+import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.evaluate.LatencyProbe;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
@@ -21,11 +24,29 @@ public final class ExampleSession {
 
     /** @param samples how many test images to evaluate on; 0 or more than 10,000 means all of them */
     public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples) {
+        return measurer(runtime, architecture, samples, new RecipeApplier());
+    }
+
+    /**
+     * @param samples how many test images to evaluate on; 0 or more than 10,000 means all of them
+     * @param applier applies recipes (with or without a training set for fine-tuning)
+     */
+    public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples,
+                                         RecipeApplier applier) {
         LabeledImages test = testSet();
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
-        return new PointMeasurer(runtime, exampleWeights(architecture), evaluation, subset,
+        return new PointMeasurer(runtime, exampleWeights(architecture), evaluation, subset, applier,
                 new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
+    }
+
+    /** A recipe applier that can fine-tune on the training set (full when installed, else embedded). */
+    public static RecipeApplier fineTuningApplier(PyTorchRuntime runtime, EpochListener listener) {
+        try {
+            return new RecipeApplier(new NetworkTrainer(runtime), new FashionMnist().trainingSet(), listener);
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     public static WeightSet exampleWeights(Architecture architecture) {

@@ -16,7 +16,7 @@ class ParetoChartTest {
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
         return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
-                new Measurement(accuracy, latency, latency, size, 100, 100, 1000, 500, 10, HOW));
+                new Measurement(accuracy, latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW));
     }
 
     @Test

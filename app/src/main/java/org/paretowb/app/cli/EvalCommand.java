@@ -8,8 +8,10 @@ import org.paretowb.app.ExampleSession;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
+import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -35,6 +37,14 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Norm ranking channels and neurons for --structured (default: ${DEFAULT-VALUE}).")
     StructuredPruningSettings.Norm structuredNorm;
 
+    @Option(names = "--finetune-epochs", defaultValue = "0", paramLabel = "N",
+            description = "Fine-tune the compressed network for N epochs on the training set (pruned weights stay zero).")
+    int fineTuneEpochs;
+
+    @Option(names = "--finetune-lr", defaultValue = "0.0005", paramLabel = "RATE",
+            description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
+    double fineTuneLearningRate;
+
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
             description = "Evaluate on the first N test images only (default: all 10,000).")
     int samples;
@@ -47,10 +57,15 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(structuredPruning(), pruning());
+        Recipe recipe = new Recipe(structuredPruning(), pruning(), fineTuning());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples);
+        RecipeApplier applier = recipe.fineTune().active()
+                ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
+                        System.err.printf(Locale.ROOT, "fine-tuning epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
+                                epoch, epochs, loss, accuracy * 100, millis / 1000.0))
+                : new RecipeApplier();
+        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples, applier);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = measurer.measure(recipe, CancelToken.NEVER);
@@ -64,6 +79,14 @@ public final class EvalCommand implements Callable<Integer> {
             return new StructuredPruningSettings(structured, structuredNorm);
         } catch (IllegalArgumentException e) {
             throw new UserError("--structured: " + e.getMessage());
+        }
+    }
+
+    private FineTuneSettings fineTuning() {
+        try {
+            return new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--finetune-epochs/--finetune-lr: " + e.getMessage());
         }
     }
 
@@ -82,7 +105,8 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("recipe", recipe.summary());
         o.put("sparsity", recipe.pruning().sparsity());
         o.put("structured", recipe.structured().ratio());
-        o.put("network", measurer.apply(recipe).spec().describe());
+        o.put("fineTuneEpochs", recipe.fineTune().epochs());
+        o.put("network", m.network());
         o.put("accuracy", m.accuracy());
         o.put("latencyP50Ms", m.latencyP50Ms());
         o.put("latencyP95Ms", m.latencyP95Ms());

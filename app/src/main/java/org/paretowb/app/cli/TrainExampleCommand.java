@@ -18,7 +18,7 @@ import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
-import org.paretowb.services.train.ExampleTrainer;
+import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.train.TrainingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,7 +59,7 @@ public final class TrainExampleCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "training %s on %d images (%s), %d epochs%n",
                 model.title(), train.size(), train.name(), epochs);
         PyTorchRuntime runtime = new PyTorchRuntime();
-        WeightSet weights = new ExampleTrainer(runtime).train(model, train, settings,
+        WeightSet weights = new NetworkTrainer(runtime).train(model.spec(), train, settings,
                 (epoch, total, loss, accuracy, millis) -> System.err.printf(Locale.ROOT,
                         "epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
                         epoch, total, loss, accuracy * 100, millis / 1000.0), CancelToken.NEVER);

@@ -12,11 +12,12 @@ package org.paretowb.models.measure;
  * @param macs multiply-accumulates per sample, counted from the layer shapes
  * @param throughput images per second at the provenance's throughput batch size
  * @param samples images the accuracy was computed on
+ * @param network the measured network's description (see NetworkSpec#describe)
  * @param how how the figures were obtained
  */
 public record Measurement(double accuracy, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
                           long parameters, long nonZeros, long macs, double throughput, int samples,
-                          Provenance how) {
+                          String network, Provenance how) {
 
     public Measurement {
         if (accuracy < 0 || accuracy > 1) {

@@ -6,24 +6,25 @@ import java.util.Locale;
 
 /**
  * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
- * order the settings were given in: structured pruning, then unstructured pruning.
+ * order the settings were given in: structured pruning, unstructured pruning, then fine-tuning.
  */
-public record Recipe(StructuredPruningSettings structured, PruningSettings pruning) {
-    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, PruningSettings.NONE);
+public record Recipe(StructuredPruningSettings structured, PruningSettings pruning, FineTuneSettings fineTune) {
+    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, PruningSettings.NONE,
+            FineTuneSettings.NONE);
 
     public Recipe {
-        if (structured == null || pruning == null) {
+        if (structured == null || pruning == null || fineTune == null) {
             throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
         }
     }
 
     /** Unstructured pruning only. */
     public Recipe(PruningSettings pruning) {
-        this(StructuredPruningSettings.NONE, pruning);
+        this(StructuredPruningSettings.NONE, pruning, FineTuneSettings.NONE);
     }
 
     public boolean isBaseline() {
-        return !pruning.active() && !structured.active();
+        return !pruning.active() && !structured.active() && !fineTune.active();
     }
 
     /** One short line for tables and tooltips. */
@@ -38,6 +39,9 @@ public record Recipe(StructuredPruningSettings structured, PruningSettings pruni
         }
         if (pruning.active()) {
             parts.add(String.format(Locale.ROOT, "prune %.0f%% (global magnitude)", pruning.sparsity() * 100));
+        }
+        if (fineTune.active()) {
+            parts.add("fine-tune " + fineTune.epochs() + (fineTune.epochs() == 1 ? " epoch" : " epochs"));
         }
         return String.join(" + ", parts);
     }

@@ -6,8 +6,7 @@ import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.services.compress.ChannelPruner;
-import org.paretowb.services.compress.MagnitudePruner;
+import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -21,8 +20,7 @@ public final class PointMeasurer {
     private final WeightSet original;
     private final LabeledImages evaluationSet;
     private final boolean subset;
-    private final ChannelPruner channelPruner = new ChannelPruner();
-    private final MagnitudePruner pruner = new MagnitudePruner();
+    private final RecipeApplier applier;
     private final ThroughputProbe throughput;
     private final Evaluator evaluator;
     private final LatencyProbe latency;
@@ -30,7 +28,9 @@ public final class PointMeasurer {
 
     /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
     public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet, boolean subset,
-                         Evaluator evaluator, LatencyProbe latency, ThroughputProbe throughput) {
+                         RecipeApplier applier, Evaluator evaluator, LatencyProbe latency,
+                         ThroughputProbe throughput) {
+        this.applier = applier;
         this.runtime = runtime;
         this.original = original;
         this.evaluationSet = evaluationSet;
@@ -42,7 +42,7 @@ public final class PointMeasurer {
 
     /** The default settings: batches of 250, 20 warm-up and 200 timed batch-1 runs, 10 batches of 64. */
     public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet) {
-        this(runtime, original, evaluationSet, false, new Evaluator(250), new LatencyProbe(20, 200),
+        this(runtime, original, evaluationSet, false, new RecipeApplier(), new Evaluator(250), new LatencyProbe(20, 200),
                 new ThroughputProbe(64, 2, 10));
     }
 
@@ -54,13 +54,9 @@ public final class PointMeasurer {
         return evaluationSet;
     }
 
-    /**
-     * The weights a recipe produces from the original (a copy; the original is never changed), stage by
-     * stage in the recipe's fixed order: structured pruning, then unstructured pruning.
-     */
-    public WeightSet apply(Recipe recipe) {
-        WeightSet rebuilt = channelPruner.prune(original, recipe.structured());
-        return pruner.prune(rebuilt, recipe.pruning());
+    /** The weights a recipe produces from the original (a copy; the original is never changed). */
+    public WeightSet apply(Recipe recipe, CancelToken cancel) {
+        return applier.apply(original, recipe, cancel);
     }
 
     /**
@@ -81,7 +77,7 @@ public final class PointMeasurer {
     static final int WARM_UP_CALLS = 1000;
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
-        WeightSet weights = apply(recipe);
+        WeightSet weights = apply(recipe, cancel);
         cancel.check();
         try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
             double accuracy = evaluator.accuracy(network, evaluationSet, cancel);
@@ -91,7 +87,7 @@ public final class PointMeasurer {
                     () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
             return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
                     weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                    evaluationSet.size(), provenance());
+                    evaluationSet.size(), weights.spec().describe(), provenance());
         }
     }
 

@@ -50,7 +50,8 @@ public final class LoadedNetwork implements AutoCloseable {
         }
     }
 
-    private static void copyInto(Block block, WeightSet weights) {
+    /** Copies the weights into a block initialised for their network description. */
+    public static void copyInto(Block block, WeightSet weights) {
         ParameterList params = block.getParameters();
         if (params.size() != weights.tensors().size()) {
             throw new IllegalArgumentException("the network " + weights.spec().describe() + " has " + params.size()

@@ -16,6 +16,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.MagnitudePruner;
+import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
 import org.paretowb.services.runtime.LoadedNetwork;
@@ -60,7 +61,7 @@ class EngineMeasurementTest {
     @Test
     void aMeasuredPointCountsWhatItPruned() throws Exception {
         WeightSet weights = new ExampleWeights().load(Architecture.CNN);
-        PointMeasurer measurer = new PointMeasurer(runtime, weights, test, true, new Evaluator(100),
+        PointMeasurer measurer = new PointMeasurer(runtime, weights, test, true, new RecipeApplier(), new Evaluator(100),
                 new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
 
         Measurement base = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
@@ -80,7 +81,7 @@ class EngineMeasurementTest {
     @Test
     void aCancelledMeasurementStopsAtTheNextBatch() throws Exception {
         PointMeasurer measurer = new PointMeasurer(runtime, new ExampleWeights().load(Architecture.CNN), test, true,
-                new Evaluator(100), new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
+                new RecipeApplier(), new Evaluator(100), new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
         CancelToken token = new CancelToken();
         token.cancel();
 

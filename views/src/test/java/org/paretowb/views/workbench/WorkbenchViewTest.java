@@ -20,6 +20,7 @@ import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
 import org.paretowb.services.evaluate.MeasuringLane;
@@ -45,7 +46,7 @@ class WorkbenchViewTest {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
                 return new PointMeasurer(runtime, new ExampleWeights().load(Architecture.MLP),
-                        new FashionMnist().testSet().first(1000), true, new Evaluator(250), new LatencyProbe(5, 30),
+                        new FashionMnist().testSet().first(1000), true, new RecipeApplier(), new Evaluator(250), new LatencyProbe(5, 30),
                         new ThroughputProbe(64, 1, 2));
             } catch (Exception e) {
                 throw new IllegalStateException(e);

@@ -16,28 +16,45 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.translate.TranslateException;
+import ai.djl.nn.ParameterList;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.paretowb.models.data.LabeledImages;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
-/** Trains an example network from scratch on labelled images with DJL's training API. */
-public final class ExampleTrainer {
+/**
+ * Trains a network on labelled images with DJL's training API: from scratch, or (fine-tuning) from given
+ * weights, optionally holding weights that are zero at the start at zero (pruning masks stay fixed).
+ */
+public final class NetworkTrainer {
     private final PyTorchRuntime runtime;
 
-    public ExampleTrainer(PyTorchRuntime runtime) {
+    public NetworkTrainer(PyTorchRuntime runtime) {
         this.runtime = runtime;
     }
 
-    public WeightSet train(Architecture architecture, LabeledImages data, TrainingSettings settings,
-                           EpochListener listener, CancelToken cancel) throws IOException, TranslateException {
+    /** Trains a fresh network of the given description. */
+    public WeightSet train(NetworkSpec spec, LabeledImages data, TrainingSettings settings, EpochListener listener,
+                           CancelToken cancel) {
+        return run(spec, null, false, data, settings, listener, cancel);
+    }
+
+    /** Continues training from {@code start}; with {@code holdZeros}, pruned weights stay zero. */
+    public WeightSet fineTune(WeightSet start, boolean holdZeros, LabeledImages data, TrainingSettings settings,
+                              EpochListener listener, CancelToken cancel) {
+        return run(start.spec(), start, holdZeros, data, settings, listener, cancel);
+    }
+
+    private WeightSet run(NetworkSpec spec, WeightSet start, boolean holdZeros, LabeledImages data,
+                          TrainingSettings settings, EpochListener listener, CancelToken cancel) {
         Engine.getEngine(runtime.engine().getEngineName()).setRandomSeed((int) settings.seed());
-        try (Model model = Model.newInstance(architecture.cliName(), runtime.engine().getEngineName())) {
-            NetworkSpec spec = architecture.spec();
+        try (Model model = Model.newInstance("training", runtime.engine().getEngineName())) {
             model.setBlock(spec.newBlock());
             int stepsPerEpoch = (data.size() + settings.batchSize() - 1) / settings.batchSize();
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
@@ -48,23 +65,48 @@ public final class ExampleTrainer {
             try (Trainer trainer = model.newTrainer(config);
                  NDManager manager = model.getNDManager().newSubManager()) {
                 trainer.initialize(LoadedNetwork.inputShape(spec, 1));
+                if (start != null) {
+                    LoadedNetwork.copyInto(model.getBlock(), start);
+                }
+                List<NDArray[]> masks = holdZeros && start != null ? masks(model, start, manager) : List.of();
                 ArrayDataset dataset = toDataset(manager, spec, data, settings.batchSize());
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                    long start = System.currentTimeMillis();
+                    long epochStart = System.currentTimeMillis();
                     EpochTotals totals = new EpochTotals();
                     for (Batch batch : trainer.iterateDataset(dataset)) {
                         try (batch) {
                             cancel.check();
                             trainBatch(trainer, batch, totals);
                             trainer.step();
+                            masks.forEach(pair -> pair[0].muli(pair[1]));
                         }
                     }
                     listener.epochDone(epoch, settings.epochs(), totals.loss / totals.seen,
-                            (double) totals.correct / totals.seen, System.currentTimeMillis() - start);
+                            (double) totals.correct / totals.seen, System.currentTimeMillis() - epochStart);
                 }
                 return LoadedNetwork.weightsOf(spec, model.getBlock());
             }
+        } catch (IOException | TranslateException e) {
+            throw new IllegalStateException("training failed: " + e.getMessage(), e);
         }
+    }
+
+    /** For each prunable parameter: the array and a 0/1 mask of its non-zero starting values. */
+    private static List<NDArray[]> masks(Model model, WeightSet start, NDManager manager) {
+        List<NDArray[]> masks = new ArrayList<>();
+        ParameterList params = model.getBlock().getParameters();
+        for (int i = 0; i < params.size(); i++) {
+            Tensor t = start.tensors().get(i);
+            if (t.prunable() && t.nonZeros() < t.size()) {
+                float[] mask = new float[t.size()];
+                for (int j = 0; j < mask.length; j++) {
+                    mask[j] = t.values()[j] != 0f ? 1f : 0f;
+                }
+                NDArray array = params.valueAt(i).getArray();
+                masks.add(new NDArray[] {array, manager.create(mask, array.getShape())});
+            }
+        }
+        return masks;
     }
 
     private static final class EpochTotals {

@@ -1,0 +1,53 @@
+package org.paretowb.services.compress;
+
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.train.EpochListener;
+import org.paretowb.services.train.NetworkTrainer;
+import org.paretowb.services.train.TrainingSettings;
+
+/**
+ * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: structured pruning,
+ * unstructured pruning, fine-tuning (with pruned weights held at zero).
+ */
+public final class RecipeApplier {
+    private static final int FINE_TUNE_BATCH = 128;
+    private static final long FINE_TUNE_SEED = 7;
+
+    private final ChannelPruner channelPruner = new ChannelPruner();
+    private final MagnitudePruner magnitudePruner = new MagnitudePruner();
+    private final NetworkTrainer trainer;
+    private final LabeledImages trainingSet;
+    private final EpochListener listener;
+
+    /**
+     * @param trainer trains for fine-tuning; null when fine-tuning is not offered
+     * @param trainingSet the images fine-tuning trains on; null when fine-tuning is not offered
+     */
+    public RecipeApplier(NetworkTrainer trainer, LabeledImages trainingSet, EpochListener listener) {
+        this.trainer = trainer;
+        this.trainingSet = trainingSet;
+        this.listener = listener;
+    }
+
+    /** Pruning only; a recipe asking for fine-tuning is refused with a message. */
+    public RecipeApplier() {
+        this(null, null, (epoch, epochs, loss, accuracy, millis) -> { });
+    }
+
+    public WeightSet apply(WeightSet original, Recipe recipe, CancelToken cancel) {
+        WeightSet weights = channelPruner.prune(original, recipe.structured());
+        weights = magnitudePruner.prune(weights, recipe.pruning());
+        if (recipe.fineTune().active()) {
+            if (trainer == null || trainingSet == null) {
+                throw new IllegalStateException("fine-tuning needs a training set, and none is loaded here");
+            }
+            TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
+                    (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
+            weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
+        }
+        return weights;
+    }
+}
