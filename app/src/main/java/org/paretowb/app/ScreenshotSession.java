@@ -3,7 +3,11 @@ package org.paretowb.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.DoubleProperty;
+import org.paretowb.views.workbench.WorkbenchViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -18,12 +22,17 @@ import org.paretowb.models.network.Architecture;
 /** Drives the real window through knob settings and saves a snapshot of it (for docs and review). */
 public final class ScreenshotSession {
     private final Architecture architecture;
-    private final List<Double> settings;
+    private final List<Step> steps = new ArrayList<>();
     private final Path out;
 
-    public ScreenshotSession(Architecture architecture, List<Double> settings, Path out) {
+    /** One knob setting: which knob of the view model, and its value in percent. */
+    private record Step(Function<WorkbenchViewModel, DoubleProperty> knob, double percent) {
+    }
+
+    public ScreenshotSession(Architecture architecture, List<Double> sparsity, List<Double> structured, Path out) {
         this.architecture = architecture;
-        this.settings = settings;
+        sparsity.forEach(p -> steps.add(new Step(WorkbenchViewModel::sparsityPercentProperty, p)));
+        structured.forEach(p -> steps.add(new Step(WorkbenchViewModel::structuredPercentProperty, p)));
         this.out = out;
     }
 
@@ -41,13 +50,14 @@ public final class ScreenshotSession {
         WorkbenchWindow window = opened.get(60, TimeUnit.SECONDS);
         try {
             awaitPoints(window, 1);
-            for (int i = 0; i < settings.size(); i++) {
-                double percent = settings.get(i);
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
                 Platform.runLater(() -> {
-                    if (window.model().sparsityPercentProperty().get() == percent) {
+                    DoubleProperty knob = step.knob().apply(window.model());
+                    if (knob.get() == step.percent()) {
                         window.model().measureCurrent(); // no change event for an unchanged value
                     } else {
-                        window.model().sparsityPercentProperty().set(percent);
+                        knob.set(step.percent());
                     }
                 });
                 awaitPoints(window, i + 2);

@@ -19,12 +19,16 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Knob settings to apply in order (default: ${DEFAULT-VALUE}).")
     List<Double> sparsity;
 
+    @Option(names = "--structured", split = ",", paramLabel = "PERCENT",
+            description = "Structured-pruning settings to apply after the sparsity ones, in order.")
+    List<Double> structured = List.of();
+
     @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
     Architecture model;
 
     @Override
     public Integer call() throws Exception {
-        new ScreenshotSession(model, sparsity, out).run();
+        new ScreenshotSession(model, sparsity, structured, out).run();
         System.err.println("wrote " + out);
         return 0;
     }

@@ -18,16 +18,16 @@ final class PointsTable {
     static void configure(TableView<EvaluatedPoint> table) {
         table.getColumns().setAll(
                 column("#", 45, EvaluatedPoint::id, id -> "#" + id),
-                column("Recipe", 230, p -> p.recipe().summary(), s -> s),
-                column("Accuracy (%)", 95, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
+                column("Recipe", 330, p -> p.recipe().summary(), s -> s),
+                column("Top-1 (%)", 75, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
                 column("p50 (ms)", 75, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
                 column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
                 column("Size (bytes)", 100, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Non-zeros", 90, p -> m(p).nonZeros(), v -> format("%,d", v)),
-                column("Parameters", 90, p -> m(p).parameters(), v -> format("%,d", v)),
+                column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
                 column("MACs", 90, p -> m(p).macs(), v -> format("%,d", v)),
-                column("Images/s (b64)", 100, p -> m(p).throughput(), v -> format("%,.0f", v)),
-                column("Images", 70, p -> m(p).samples(), v -> format("%,d", v)));
+                column("Img/s b64", 80, p -> m(p).throughput(), v -> format("%,.0f", v)),
+                column("Images", 65, p -> m(p).samples(), v -> format("%,d", v)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
     }

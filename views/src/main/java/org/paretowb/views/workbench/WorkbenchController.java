@@ -1,10 +1,10 @@
 package org.paretowb.views.workbench;
 
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
@@ -15,6 +15,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.paretowb.charts.CostAxis;
 import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.recipe.StructuredPruningSettings;
 
 /** Binds the main window's controls to its view model and forwards user actions. No computation here. */
 public final class WorkbenchController {
@@ -25,6 +26,9 @@ public final class WorkbenchController {
     @FXML private Label modelLabel;
     @FXML private Slider sparsitySlider;
     @FXML private TextField sparsityField;
+    @FXML private Slider structuredSlider;
+    @FXML private TextField structuredField;
+    @FXML private ChoiceBox<StructuredPruningSettings.Norm> structuredNorm;
     @FXML private StackPane latencyChartPane;
     @FXML private StackPane sizeChartPane;
     @FXML private TableView<EvaluatedPoint> pointsTable;
@@ -39,7 +43,15 @@ public final class WorkbenchController {
     @FXML
     private void initialize() {
         modelLabel.setText(model.modelTitle() + "   ·   " + model.dataTitle());
-        bindSparsityKnob();
+        PercentKnob.bind(sparsitySlider, sparsityField, model.sparsityPercentProperty(),
+                WorkbenchViewModel.MAX_SPARSITY_PERCENT, "Sparsity (percent of weights set to zero)",
+                model::measureCurrent, this::showError);
+        PercentKnob.bind(structuredSlider, structuredField, model.structuredPercentProperty(),
+                WorkbenchViewModel.MAX_STRUCTURED_PERCENT, "Channels removed (percent)",
+                model::measureCurrent, this::showError);
+        structuredNorm.getItems().setAll(StructuredPruningSettings.Norm.values());
+        structuredNorm.valueProperty().bindBidirectional(model.structuredNormProperty());
+        structuredNorm.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
         latencyChartPane.getChildren().add(new ChartViewer(latencyChart.chart()));
         sizeChartPane.getChildren().add(new ChartViewer(sizeChart.chart()));
         PointsTable.configure(pointsTable);
@@ -54,49 +66,6 @@ public final class WorkbenchController {
         cancelButton.disableProperty().bind(model.busyProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
         model.errorProperty().addListener((obs, old, message) -> showError(message));
-    }
-
-    private void bindSparsityKnob() {
-        sparsitySlider.setMax(WorkbenchViewModel.MAX_SPARSITY_PERCENT);
-        sparsitySlider.valueProperty().bindBidirectional(model.sparsityPercentProperty());
-        // A drag measures once, on release; a click on the track or an arrow key measures at once.
-        sparsitySlider.valueChangingProperty().addListener((obs, was, changing) -> {
-            if (!changing) {
-                model.measureCurrent();
-            }
-        });
-        sparsitySlider.valueProperty().addListener((obs, old, value) -> {
-            sparsityField.setText(percent(value.doubleValue()));
-            if (!sparsitySlider.isValueChanging()) {
-                model.measureCurrent();
-            }
-        });
-        sparsityField.setText(percent(sparsitySlider.getValue()));
-        sparsityField.setOnAction(e -> applyTypedSparsity());
-        sparsityField.focusedProperty().addListener((obs, was, focused) -> {
-            if (!focused) {
-                sparsityField.setText(percent(sparsitySlider.getValue()));
-            }
-        });
-    }
-
-    private void applyTypedSparsity() {
-        String text = sparsityField.getText().trim().replace("%", "").replace(',', '.');
-        try {
-            double value = Double.parseDouble(text);
-            if (value < 0 || value > WorkbenchViewModel.MAX_SPARSITY_PERCENT) {
-                throw new NumberFormatException();
-            }
-            sparsitySlider.setValue(value);
-        } catch (NumberFormatException e) {
-            showError("Sparsity must be a number from 0 to " + (int) WorkbenchViewModel.MAX_SPARSITY_PERCENT
-                    + " (percent of weights set to zero); '" + sparsityField.getText() + "' is not.");
-            sparsityField.setText(percent(sparsitySlider.getValue()));
-        }
-    }
-
-    private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private void redrawCharts() {

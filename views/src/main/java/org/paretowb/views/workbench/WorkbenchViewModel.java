@@ -19,8 +19,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.lane.CancelledException;
 
@@ -30,10 +32,14 @@ import org.paretowb.services.lane.CancelledException;
  */
 public final class WorkbenchViewModel {
     public static final double MAX_SPARSITY_PERCENT = 95;
+    public static final double MAX_STRUCTURED_PERCENT = 90;
 
     private final MeasuringLane lane;
     private final Executor fxThread;
     private final DoubleProperty sparsityPercent = new SimpleDoubleProperty(0);
+    private final DoubleProperty structuredPercent = new SimpleDoubleProperty(0);
+    private final ObjectProperty<StructuredPruningSettings.Norm> structuredNorm =
+            new SimpleObjectProperty<>(StructuredPruningSettings.Norm.L1);
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -71,8 +77,15 @@ public final class WorkbenchViewModel {
     }
 
     public Recipe currentRecipe() {
-        double fraction = Math.max(0, Math.min(MAX_SPARSITY_PERCENT, sparsityPercent.get())) / 100;
-        return new Recipe(new PruningSettings(Math.round(fraction * 1000) / 1000.0));
+        StructuredPruningSettings structured = new StructuredPruningSettings(
+                fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
+        PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
+        return new Recipe(structured, pruning, FineTuneSettings.NONE);
+    }
+
+    /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
+    private static double fraction(double percent, double max) {
+        return Math.round(Math.max(0, Math.min(max, percent)) * 10) / 1000.0;
     }
 
     private void track(Recipe recipe, CompletableFuture<Measurement> work) {
@@ -112,6 +125,14 @@ public final class WorkbenchViewModel {
 
     public DoubleProperty sparsityPercentProperty() {
         return sparsityPercent;
+    }
+
+    public DoubleProperty structuredPercentProperty() {
+        return structuredPercent;
+    }
+
+    public ObjectProperty<StructuredPruningSettings.Norm> structuredNormProperty() {
+        return structuredNorm;
     }
 
     public ObservableList<EvaluatedPoint> points() {

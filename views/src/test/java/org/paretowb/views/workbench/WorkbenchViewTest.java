@@ -102,6 +102,21 @@ class WorkbenchViewTest {
                 size.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 0.0);
     }
 
+    @Test
+    void theStructuredKnobMeasuresAPhysicallySmallerNetwork(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+
+        robot.doubleClickOn("#structuredField").eraseText(6).write("50").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+
+        EvaluatedPoint point = table.getItems().get(1);
+        assertEquals(0.5, point.recipe().structured().ratio());
+        assertEquals(0.0, point.recipe().pruning().sparsity());
+        assertEquals("1x28x28 flatten dense128 relu dense64 relu dense10", point.measurement().network());
+        assertTrue(point.measurement().macs() < table.getItems().get(0).measurement().macs() / 2);
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,0 +1,69 @@
+package org.paretowb.views.workbench;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+
+/**
+ * A percentage knob: a slider and a field bound to one view-model property. A drag asks for a
+ * measurement once, on release; a click on the track, an arrow key or a typed value (Enter) at once.
+ */
+final class PercentKnob {
+    private final Slider slider;
+    private final TextField field;
+    private final String what;
+    private final Consumer<String> onError;
+
+    private PercentKnob(Slider slider, TextField field, String what, Consumer<String> onError) {
+        this.slider = slider;
+        this.field = field;
+        this.what = what;
+        this.onError = onError;
+    }
+
+    static void bind(Slider slider, TextField field, DoubleProperty value, double max, String what,
+                     Runnable onChange, Consumer<String> onError) {
+        PercentKnob knob = new PercentKnob(slider, field, what, onError);
+        slider.setMax(max);
+        slider.valueProperty().bindBidirectional(value);
+        slider.valueChangingProperty().addListener((obs, was, changing) -> {
+            if (!changing) {
+                onChange.run();
+            }
+        });
+        slider.valueProperty().addListener((obs, old, now) -> {
+            field.setText(percent(now.doubleValue()));
+            if (!slider.isValueChanging()) {
+                onChange.run();
+            }
+        });
+        field.setText(percent(slider.getValue()));
+        field.setOnAction(e -> knob.applyTyped());
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                field.setText(percent(slider.getValue()));
+            }
+        });
+    }
+
+    private void applyTyped() {
+        String text = field.getText().trim().replace("%", "").replace(',', '.');
+        try {
+            double typed = Double.parseDouble(text);
+            if (!(typed >= 0 && typed <= slider.getMax())) {
+                throw new NumberFormatException();
+            }
+            slider.setValue(typed);
+        } catch (NumberFormatException e) {
+            onError.accept(what + " must be a number from 0 to " + (int) slider.getMax() + "; '" + field.getText()
+                    + "' is not.");
+            field.setText(percent(slider.getValue()));
+        }
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
