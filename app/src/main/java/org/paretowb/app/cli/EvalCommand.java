@@ -9,6 +9,7 @@ import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.compress.RecipeApplier;
@@ -45,6 +46,20 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
     double fineTuneLearningRate;
 
+    @Option(names = "--bits", defaultValue = "32", paramLabel = "32|8|4|2",
+            description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--quant", defaultValue = "weight", paramLabel = "weight",
+            description = "What is quantized when --bits is below 32. Only 'weight' is offered so far.")
+    String quantMode;
+
+    @Option(names = "--per-tensor", description = "One scale per tensor instead of one per output channel.")
+    boolean perTensor;
+
+    @Option(names = "--asymmetric", description = "Asymmetric grid (with a zero point) instead of symmetric.")
+    boolean asymmetric;
+
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
             description = "Evaluate on the first N test images only (default: all 10,000).")
     int samples;
@@ -57,7 +72,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(structuredPruning(), pruning(), fineTuning());
+        Recipe recipe = new Recipe(structuredPruning(), pruning(), fineTuning(), quantization());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = recipe.fineTune().active()
@@ -79,6 +94,21 @@ public final class EvalCommand implements Callable<Integer> {
             return new StructuredPruningSettings(structured, structuredNorm);
         } catch (IllegalArgumentException e) {
             throw new UserError("--structured: " + e.getMessage());
+        }
+    }
+
+    private QuantizationSettings quantization() {
+        if (!quantMode.equals("weight")) {
+            throw new UserError("--quant " + quantMode + " is not offered yet: only 'weight' (dynamic and static "
+                    + "activation quantization are planned)");
+        }
+        if (bits == 32) {
+            return QuantizationSettings.NONE;
+        }
+        try {
+            return new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, !perTensor, !asymmetric);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--bits: " + e.getMessage() + " (or 32 for fp32)");
         }
     }
 
@@ -106,6 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("sparsity", recipe.pruning().sparsity());
         o.put("structured", recipe.structured().ratio());
         o.put("fineTuneEpochs", recipe.fineTune().epochs());
+        o.put("bits", recipe.quantization().active() ? recipe.quantization().bits() : 32);
         o.put("network", m.network());
         o.put("accuracy", m.accuracy());
         o.put("latencyP50Ms", m.latencyP50Ms());

@@ -4,9 +4,14 @@ import java.util.Arrays;
 
 /**
  * One named parameter array of a network, held in Java memory (row-major, as DJL lays it out).
- * Tensors are treated as immutable: every change makes a new one.
+ * Tensors are treated as immutable: every change makes a new one. A quantized tensor's values lie on
+ * the integer grid its {@code quantization} describes; for others it is null.
  */
-public record Tensor(String name, long[] shape, float[] values) {
+public record Tensor(String name, long[] shape, float[] values, Quantization quantization) {
+
+    public Tensor(String name, long[] shape, float[] values) {
+        this(name, shape, values, null);
+    }
 
     public Tensor {
         long expected = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
@@ -15,6 +20,15 @@ public record Tensor(String name, long[] shape, float[] values) {
                     + expected + " values, got " + values.length);
         }
         shape = shape.clone();
+        if (quantization != null && quantization.perChannel() && quantization.groups() != shape[0]) {
+            throw new IllegalArgumentException(name + ": " + quantization.groups() + " channel scales for "
+                    + shape[0] + " channels");
+        }
+    }
+
+    /** The quantization group of element {@code index}: its output channel, or 0 per tensor. */
+    public int groupOf(int index) {
+        return quantization == null || !quantization.perChannel() ? 0 : index / (values.length / (int) shape[0]);
     }
 
     /** Weights of dense and convolution layers (rank 2 and more) are pruned; biases and norms are not. */
@@ -65,6 +79,7 @@ public record Tensor(String name, long[] shape, float[] values) {
         return new Tensor(name, newShape, out);
     }
 
+    /** New values; any quantization is dropped, since new values need not lie on its grid. */
     public Tensor withValues(float[] newValues) {
         return new Tensor(name, shape, newValues);
     }

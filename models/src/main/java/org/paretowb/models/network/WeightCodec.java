@@ -14,12 +14,14 @@ import java.util.List;
 /**
  * The workbench's weight file ("PWB1"). Each tensor is stored dense (float32) or, where it is smaller,
  * sparse: a bitmap of the non-zero positions followed by the non-zero values. So the bytes written fall
- * as sparsity rises, and a pruned model is smaller on disk, not only on paper.
+ * as sparsity rises, and a pruned model is smaller on disk, not only on paper. Quantized tensors are
+ * stored as packed integer codes with their scales and zero points ({@link QuantizedCodes}).
  */
 public final class WeightCodec {
     private static final int MAGIC = 0x50574231; // "PWB1"
     private static final byte DENSE = 0;
     private static final byte SPARSE_BITMAP = 1;
+    private static final byte QUANTIZED = 2;
 
     /** The serialized bytes of a weight set. */
     public byte[] encode(WeightSet weights) {
@@ -44,7 +46,9 @@ public final class WeightCodec {
                 out.writeInt((int) d);
             }
             long nonZeros = t.nonZeros();
-            if (sparseSize(t.size(), nonZeros) < 4L * t.size()) {
+            if (t.quantization() != null) {
+                QuantizedCodes.write(out, t);
+            } else if (sparseSize(t.size(), nonZeros) < 4L * t.size()) {
                 writeSparse(out, t, (int) nonZeros);
             } else {
                 out.writeByte(DENSE);
@@ -120,6 +124,8 @@ public final class WeightCodec {
             }
         } else if (encoding == SPARSE_BITMAP) {
             readSparse(in, values);
+        } else if (encoding == QUANTIZED) {
+            return QuantizedCodes.read(in, name, shape, values);
         } else {
             throw new WeightFileException(source + ": tensor " + name + " has unknown encoding " + encoding);
         }

@@ -6,25 +6,26 @@ import java.util.Locale;
 
 /**
  * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
- * order the settings were given in: structured pruning, unstructured pruning, then fine-tuning.
+ * order the settings were given in: structured pruning, unstructured pruning, fine-tuning, quantization.
  */
-public record Recipe(StructuredPruningSettings structured, PruningSettings pruning, FineTuneSettings fineTune) {
+public record Recipe(StructuredPruningSettings structured, PruningSettings pruning, FineTuneSettings fineTune,
+                     QuantizationSettings quantization) {
     public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, PruningSettings.NONE,
-            FineTuneSettings.NONE);
+            FineTuneSettings.NONE, QuantizationSettings.NONE);
 
     public Recipe {
-        if (structured == null || pruning == null || fineTune == null) {
+        if (structured == null || pruning == null || fineTune == null || quantization == null) {
             throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
         }
     }
 
     /** Unstructured pruning only. */
     public Recipe(PruningSettings pruning) {
-        this(StructuredPruningSettings.NONE, pruning, FineTuneSettings.NONE);
+        this(StructuredPruningSettings.NONE, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
     }
 
     public boolean isBaseline() {
-        return !pruning.active() && !structured.active() && !fineTune.active();
+        return !pruning.active() && !structured.active() && !fineTune.active() && !quantization.active();
     }
 
     /** One short line for tables and tooltips. */
@@ -42,6 +43,9 @@ public record Recipe(StructuredPruningSettings structured, PruningSettings pruni
         }
         if (fineTune.active()) {
             parts.add("fine-tune " + fineTune.epochs() + (fineTune.epochs() == 1 ? " epoch" : " epochs"));
+        }
+        if (quantization.active()) {
+            parts.add(quantization.summary());
         }
         return String.join(" + ", parts);
     }

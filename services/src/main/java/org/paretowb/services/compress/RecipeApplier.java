@@ -10,7 +10,7 @@ import org.paretowb.services.train.TrainingSettings;
 
 /**
  * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: structured pruning,
- * unstructured pruning, fine-tuning (with pruned weights held at zero).
+ * unstructured pruning, fine-tuning (with pruned weights held at zero), weight quantization.
  */
 public final class RecipeApplier {
     private static final int FINE_TUNE_BATCH = 128;
@@ -18,6 +18,7 @@ public final class RecipeApplier {
 
     private final ChannelPruner channelPruner = new ChannelPruner();
     private final MagnitudePruner magnitudePruner = new MagnitudePruner();
+    private final WeightQuantizer quantizer = new WeightQuantizer();
     private final NetworkTrainer trainer;
     private final LabeledImages trainingSet;
     private final EpochListener listener;
@@ -48,6 +49,6 @@ public final class RecipeApplier {
                     (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
             weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
         }
-        return weights;
+        return quantizer.quantize(weights, recipe.quantization());
     }
 }

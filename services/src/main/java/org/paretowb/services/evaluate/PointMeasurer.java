@@ -97,12 +97,15 @@ public final class PointMeasurer {
                     () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
             return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
                     weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                    evaluationSet.size(), weights.spec().describe(), provenance());
+                    evaluationSet.size(), weights.spec().describe(), provenance(recipe));
         }
     }
 
-    private Provenance provenance() {
+    private Provenance provenance(Recipe recipe) {
+        String kernels = recipe.quantization().active()
+                ? "simulated int" + recipe.quantization().bits() + " weights (quantize-dequantize, fp32 kernels)"
+                : "fp32 dense kernels";
         return new Provenance(runtime.description(), runtime.threads(), latency.threads(), evaluationSet.name(), subset,
-                latency.warmup(), latency.timed(), throughput.batch(), "fp32 dense kernels", SizeProbe.FORMAT);
+                latency.warmup(), latency.timed(), throughput.batch(), kernels, SizeProbe.FORMAT);
     }
 }

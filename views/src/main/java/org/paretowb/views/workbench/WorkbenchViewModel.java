@@ -21,6 +21,7 @@ import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.evaluate.MeasuringLane;
@@ -80,7 +81,7 @@ public final class WorkbenchViewModel {
         StructuredPruningSettings structured = new StructuredPruningSettings(
                 fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
         PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
-        return new Recipe(structured, pruning, FineTuneSettings.NONE);
+        return new Recipe(structured, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
     }
 
     /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
