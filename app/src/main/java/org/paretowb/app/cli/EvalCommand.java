@@ -9,6 +9,7 @@ import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
@@ -46,6 +47,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
     double fineTuneLearningRate;
 
+    @Option(names = "--rank", defaultValue = "1", paramLabel = "FRACTION",
+            description = "Low-rank: each hidden dense layer keeps at most this fraction of its weights (1 = off).")
+    double rank;
+
     @Option(names = "--bits", defaultValue = "32", paramLabel = "32|8|4|2",
             description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights (default: ${DEFAULT-VALUE}).")
     int bits;
@@ -72,7 +77,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(structuredPruning(), pruning(), fineTuning(), quantization());
+        Recipe recipe = new Recipe(structuredPruning(), lowRank(), pruning(), fineTuning(), quantization());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = recipe.fineTune().active()
@@ -94,6 +99,14 @@ public final class EvalCommand implements Callable<Integer> {
             return new StructuredPruningSettings(structured, structuredNorm);
         } catch (IllegalArgumentException e) {
             throw new UserError("--structured: " + e.getMessage());
+        }
+    }
+
+    private LowRankSettings lowRank() {
+        try {
+            return new LowRankSettings(rank);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--rank: " + e.getMessage());
         }
     }
 
@@ -135,6 +148,7 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("recipe", recipe.summary());
         o.put("sparsity", recipe.pruning().sparsity());
         o.put("structured", recipe.structured().ratio());
+        o.put("rank", recipe.lowRank().fraction());
         o.put("fineTuneEpochs", recipe.fineTune().epochs());
         o.put("bits", recipe.quantization().active() ? recipe.quantization().bits() : 32);
         o.put("network", m.network());

@@ -6,26 +6,29 @@ import java.util.Locale;
 
 /**
  * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
- * order the settings were given in: structured pruning, unstructured pruning, fine-tuning, quantization.
+ * order the settings were given in: structured pruning, low-rank, unstructured pruning, fine-tuning,
+ * quantization.
  */
-public record Recipe(StructuredPruningSettings structured, PruningSettings pruning, FineTuneSettings fineTune,
-                     QuantizationSettings quantization) {
-    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, PruningSettings.NONE,
-            FineTuneSettings.NONE, QuantizationSettings.NONE);
+public record Recipe(StructuredPruningSettings structured, LowRankSettings lowRank, PruningSettings pruning,
+                     FineTuneSettings fineTune, QuantizationSettings quantization) {
+    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, LowRankSettings.NONE,
+            PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
 
     public Recipe {
-        if (structured == null || pruning == null || fineTune == null || quantization == null) {
+        if (structured == null || lowRank == null || pruning == null || fineTune == null || quantization == null) {
             throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
         }
     }
 
     /** Unstructured pruning only. */
     public Recipe(PruningSettings pruning) {
-        this(StructuredPruningSettings.NONE, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
+        this(StructuredPruningSettings.NONE, LowRankSettings.NONE, pruning, FineTuneSettings.NONE,
+                QuantizationSettings.NONE);
     }
 
     public boolean isBaseline() {
-        return !pruning.active() && !structured.active() && !fineTune.active() && !quantization.active();
+        return !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
+                && !quantization.active();
     }
 
     /** One short line for tables and tooltips. */
@@ -37,6 +40,9 @@ public record Recipe(StructuredPruningSettings structured, PruningSettings pruni
         if (structured.active()) {
             parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s)", structured.ratio() * 100,
                     structured.norm()));
+        }
+        if (lowRank.active()) {
+            parts.add(String.format(Locale.ROOT, "low-rank dense %.0f%%", lowRank.fraction() * 100));
         }
         if (pruning.active()) {
             parts.add(String.format(Locale.ROOT, "prune %.0f%% (global magnitude)", pruning.sparsity() * 100));

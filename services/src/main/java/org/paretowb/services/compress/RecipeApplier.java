@@ -10,13 +10,14 @@ import org.paretowb.services.train.TrainingSettings;
 
 /**
  * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: structured pruning,
- * unstructured pruning, fine-tuning (with pruned weights held at zero), weight quantization.
+ * low-rank factorization, unstructured pruning, fine-tuning (with pruned weights held at zero), weight quantization.
  */
 public final class RecipeApplier {
     private static final int FINE_TUNE_BATCH = 128;
     private static final long FINE_TUNE_SEED = 7;
 
     private final ChannelPruner channelPruner = new ChannelPruner();
+    private final LowRankFactorizer factorizer = new LowRankFactorizer();
     private final MagnitudePruner magnitudePruner = new MagnitudePruner();
     private final WeightQuantizer quantizer = new WeightQuantizer();
     private final NetworkTrainer trainer;
@@ -40,6 +41,7 @@ public final class RecipeApplier {
 
     public WeightSet apply(WeightSet original, Recipe recipe, CancelToken cancel) {
         WeightSet weights = channelPruner.prune(original, recipe.structured());
+        weights = factorizer.factorize(weights, recipe.lowRank());
         weights = magnitudePruner.prune(weights, recipe.pruning());
         if (recipe.fineTune().active()) {
             if (trainer == null || trainingSet == null) {

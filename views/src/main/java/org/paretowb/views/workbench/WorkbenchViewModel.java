@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
@@ -81,7 +82,7 @@ public final class WorkbenchViewModel {
         StructuredPruningSettings structured = new StructuredPruningSettings(
                 fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
         PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
-        return new Recipe(structured, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
+        return new Recipe(structured, LowRankSettings.NONE, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
     }
 
     /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
