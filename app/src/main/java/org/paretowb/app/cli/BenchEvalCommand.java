@@ -60,30 +60,22 @@ public final class BenchEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double median(ArrayNode seconds) {
-        double[] sorted = new double[seconds.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = seconds.get(i).asDouble();
-        }
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
     private ObjectNode timePasses(LoadedNetwork network, LabeledImages test, ObjectMapper mapper) {
         ObjectNode mode = mapper.createObjectNode();
         ArrayNode seconds = mode.putArray("passSeconds");
         double accuracy = 0;
         double best = Double.MAX_VALUE;
+        double[] all = new double[passes];
         for (int i = 0; i < passes; i++) {
             long start = System.nanoTime();
             accuracy = new Evaluator(batch).accuracy(network, test, CancelToken.NEVER);
             double s = (System.nanoTime() - start) / 1e9;
             seconds.add(Double.parseDouble(String.format(Locale.ROOT, "%.4f", s)));
             best = Math.min(best, s);
+            all[i] = s;
         }
         mode.put("bestSeconds", best);
-        mode.put("medianSeconds", median(seconds));
+        mode.put("medianSeconds", Flags.median(all));
         mode.put("accuracy", accuracy);
         return mode;
     }

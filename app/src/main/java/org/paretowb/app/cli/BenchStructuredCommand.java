@@ -3,7 +3,6 @@ package org.paretowb.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
@@ -37,12 +36,8 @@ public final class BenchStructuredCommand implements Callable<Integer> {
         if (rounds <= 0) {
             throw new UserError("--rounds must be positive");
         }
-        StructuredPruningSettings settings;
-        try {
-            settings = new StructuredPruningSettings(ratio, StructuredPruningSettings.Norm.L1);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--ratio: " + e.getMessage());
-        }
+        StructuredPruningSettings settings = Flags.settings("--ratio",
+                () -> new StructuredPruningSettings(ratio, StructuredPruningSettings.Norm.L1));
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         LabeledImages test = ExampleSession.testSet();
@@ -70,24 +65,17 @@ public final class BenchStructuredCommand implements Callable<Integer> {
         result.put("pruned", pruned.spec().describe());
         result.put("macsRatio", (double) pruned.spec().macs() / original.spec().macs());
         result.put("parametersRatio", (double) pruned.parameters() / original.parameters());
-        result.put("throughputOriginal", median(imagesPerSecond[0]));
-        result.put("throughputPruned", median(imagesPerSecond[1]));
-        result.put("throughputRatio", median(imagesPerSecond[1]) / median(imagesPerSecond[0]));
-        result.put("latencyP50OriginalMs", median(p50[0]));
-        result.put("latencyP50PrunedMs", median(p50[1]));
-        result.put("latencyRatio", median(p50[1]) / median(p50[0]));
+        result.put("throughputOriginal", Flags.median(imagesPerSecond[0]));
+        result.put("throughputPruned", Flags.median(imagesPerSecond[1]));
+        result.put("throughputRatio", Flags.median(imagesPerSecond[1]) / Flags.median(imagesPerSecond[0]));
+        result.put("latencyP50OriginalMs", Flags.median(p50[0]));
+        result.put("latencyP50PrunedMs", Flags.median(p50[1]));
+        result.put("latencyRatio", Flags.median(p50[1]) / Flags.median(p50[0]));
         ArrayNode rows = result.putArray("throughputRounds");
         for (int round = 0; round < rounds; round++) {
             rows.addArray().add(imagesPerSecond[0][round]).add(imagesPerSecond[1][round]);
         }
         System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return 0;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

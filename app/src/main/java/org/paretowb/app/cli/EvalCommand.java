@@ -77,7 +77,13 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(structuredPruning(), lowRank(), pruning(), fineTuning(), quantization());
+        Recipe recipe = new Recipe(
+                Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm)),
+                Flags.settings("--rank", () -> new LowRankSettings(rank)),
+                Flags.settings("--prune", () -> new PruningSettings(prune)),
+                Flags.settings("--finetune-epochs/--finetune-lr",
+                        () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)),
+                quantization());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = recipe.fineTune().active()
@@ -94,21 +100,7 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private StructuredPruningSettings structuredPruning() {
-        try {
-            return new StructuredPruningSettings(structured, structuredNorm);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--structured: " + e.getMessage());
-        }
-    }
 
-    private LowRankSettings lowRank() {
-        try {
-            return new LowRankSettings(rank);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--rank: " + e.getMessage());
-        }
-    }
 
     private QuantizationSettings quantization() {
         if (!quantMode.equals("weight")) {
@@ -118,28 +110,11 @@ public final class EvalCommand implements Callable<Integer> {
         if (bits == 32) {
             return QuantizationSettings.NONE;
         }
-        try {
-            return new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, !perTensor, !asymmetric);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--bits: " + e.getMessage() + " (or 32 for fp32)");
-        }
+        return Flags.settings("--bits", () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits,
+                !perTensor, !asymmetric));
     }
 
-    private FineTuneSettings fineTuning() {
-        try {
-            return new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--finetune-epochs/--finetune-lr: " + e.getMessage());
-        }
-    }
 
-    private PruningSettings pruning() {
-        try {
-            return new PruningSettings(prune);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--prune: " + e.getMessage());
-        }
-    }
 
     private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds) throws Exception {
         ObjectMapper mapper = new ObjectMapper();

@@ -23,11 +23,15 @@ public sealed interface Layer {
     /** Output shape (channels, height, width) for an input of the given shape. */
     int[] outputShape(int[] input);
 
-    /** Shapes of this layer's parameter tensors, in DJL's order, for the given input shape. */
-    List<long[]> parameterShapes(int[] input);
+    /** Shapes of this layer's parameter tensors, in DJL's order, for the given input shape; none by default. */
+    default List<long[]> parameterShapes(int[] input) {
+        return List.of();
+    }
 
-    /** Multiply-accumulates for one sample with the given input shape. */
-    long macs(int[] input);
+    /** Multiply-accumulates for one sample with the given input shape; none by default. */
+    default long macs(int[] input) {
+        return 0;
+    }
 
     /** The layer written as one token of a network description, for example {@code conv16k3p1}. */
     String token();
@@ -109,16 +113,6 @@ public sealed interface Layer {
         }
 
         @Override
-        public List<long[]> parameterShapes(int[] in) {
-            return List.of();
-        }
-
-        @Override
-        public long macs(int[] in) {
-            return 0;
-        }
-
-        @Override
         public String token() {
             return "relu";
         }
@@ -143,16 +137,6 @@ public sealed interface Layer {
         }
 
         @Override
-        public List<long[]> parameterShapes(int[] in) {
-            return List.of();
-        }
-
-        @Override
-        public long macs(int[] in) {
-            return 0;
-        }
-
-        @Override
         public String token() {
             return "maxpool" + size;
         }
@@ -168,16 +152,6 @@ public sealed interface Layer {
         @Override
         public int[] outputShape(int[] in) {
             return new int[] {in[0] * in[1] * in[2], 1, 1};
-        }
-
-        @Override
-        public List<long[]> parameterShapes(int[] in) {
-            return List.of();
-        }
-
-        @Override
-        public long macs(int[] in) {
-            return 0;
         }
 
         @Override

@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.LowRankSettings;
-import org.paretowb.services.runtime.LoadedNetwork;
-import org.paretowb.services.runtime.PyTorchRuntime;
 
 class LowRankEngineTest {
-    private static PyTorchRuntime runtime;
-    private static float[] images;
+    private static EngineFixture engine;
 
     @BeforeAll
     static void startEngine() throws Exception {
-        runtime = new PyTorchRuntime();
-        runtime.prepareInferenceThread();
-        images = new FashionMnist().testSet().scaledPixels(0, 64);
+        engine = new EngineFixture();
     }
 
     @Test
@@ -31,12 +25,7 @@ class LowRankEngineTest {
             WeightSet full = new LowRankFactorizer().factorize(original, Math::min, false);
 
             assertTrue(full.spec().layers().size() > original.spec().layers().size(), "layers were split");
-            float[] a = logits(original);
-            float[] b = logits(full);
-            float worst = 0;
-            for (int i = 0; i < a.length; i++) {
-                worst = Math.max(worst, Math.abs(a[i] - b[i]));
-            }
+            float worst = engine.maxDifference(original, full);
             assertTrue(worst <= 1e-4, architecture + ": max |diff| " + worst);
         }
     }
@@ -52,11 +41,5 @@ class LowRankEngineTest {
         assertEquals("1x28x28 conv16k3p1 bn relu maxpool2 conv32k3p1 bn relu maxpool2 flatten dense29 dense128 relu dense10",
                 low.spec().describe());
         assertTrue(29L * (1568 + 128) <= 0.25 * 128 * 1568);
-    }
-
-    private static float[] logits(WeightSet weights) {
-        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
-            return network.logits(images, 64);
-        }
     }
 }
