@@ -110,7 +110,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (bits == 32) {
             return QuantizationSettings.NONE;
         }
-        return Flags.settings("--bits", () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits,
+        return Flags.settings("--bits (32 keeps fp32)", () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits,
                 !perTensor, !asymmetric));
     }
 
@@ -160,7 +160,7 @@ public final class EvalCommand implements Callable<Integer> {
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
                 MACs         %,d per image
-                throughput   %,.0f images/s (batch %d, %d threads)
+                throughput   %,.0f images/s (batch %d, %d threads, best of 3 rounds)
                 measured in  %.1f s""",
                 model.title(), recipe.summary(), m.accuracy() * 100, m.samples(), m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
