@@ -55,8 +55,15 @@ def read_pwb(path):
         return architecture, tensors
 
 
-def network(architecture):
-    if architecture == "CNN":
+CNN = "1x28x28 conv16k3p1 bn relu maxpool2 conv32k3p1 bn relu maxpool2 flatten dense128 relu dense10"
+MLP = "1x28x28 flatten dense256 relu dense128 relu dense10"
+
+
+def network(description):
+    """The PyTorch twin of an example network, from the description in the weight file's header."""
+    if description not in (CNN, MLP):
+        raise SystemExit(f"no PyTorch twin for the network '{description}'")
+    if description == CNN:
         return nn.Sequential(
             nn.Conv2d(1, 16, 3, padding=1), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d(2),
             nn.Conv2d(16, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
