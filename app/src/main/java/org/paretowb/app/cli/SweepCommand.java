@@ -1,0 +1,120 @@
+package org.paretowb.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.pareto.ParetoFront;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.compress.RecipeApplier;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Measure every recipe of a grid and write one row per point, the Pareto-optimal ones marked.",
+            "Example: sweep --model cnn --grid \"prune=0,0.5,0.9;bits=32,8,4\" --samples 2000 --out points.csv"})
+public final class SweepCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    Architecture model;
+
+    @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
+    String grid;
+
+    @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
+    int samples;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (JSON with --json).")
+    Path out;
+
+    @Option(names = "--json", description = "Write JSON instead of CSV.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Recipe> recipes = new SweepGrid(grid).recipes();
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new UserError("cannot write " + out + ": its folder does not exist or is not writable");
+        }
+        PyTorchRuntime runtime = new PyTorchRuntime();
+        runtime.prepareInferenceThread();
+        boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
+        RecipeApplier applier = fineTunes ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { })
+                : new RecipeApplier();
+        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples, applier);
+        measurer.warmUp(CancelToken.NEVER);
+        List<EvaluatedPoint> points = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Recipe recipe : recipes) {
+            long pointStart = System.nanoTime();
+            Measurement m = measurer.measure(recipe, CancelToken.NEVER);
+            points.add(new EvaluatedPoint(points.size() + 1, recipe, m));
+            System.err.printf(Locale.ROOT, "[%d/%d] %s: %.2f%%, %,d bytes, p50 %.3f ms (%.1f s)%n", points.size(),
+                    recipes.size(), recipe.summary(), m.accuracy() * 100, m.sizeBytes(), m.latencyP50Ms(),
+                    (System.nanoTime() - pointStart) / 1e9);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        write(points);
+        System.err.printf(Locale.ROOT, "%d points in %.1f s (%.2f s per point); wrote %s%n", points.size(), seconds,
+                seconds / points.size(), out);
+        return 0;
+    }
+
+    private void write(List<EvaluatedPoint> points) throws IOException {
+        ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
+                p -> p.measurement().sizeBytes());
+        ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
+                p -> p.measurement().latencyP50Ms());
+        String text = json ? json(points, bySize, byLatency) : csv(points, bySize, byLatency);
+        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".part");
+        try {
+            Files.writeString(temp, text);
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static String csv(List<EvaluatedPoint> points, ParetoFront<EvaluatedPoint> bySize,
+                              ParetoFront<EvaluatedPoint> byLatency) {
+        StringBuilder csv = new StringBuilder("id,recipe,accuracy,latencyP50Ms,latencyP95Ms,sizeBytes,parameters,"
+                + "nonZeros,macs,throughput,samples,kernels,paretoSize,paretoLatency\n");
+        for (EvaluatedPoint p : points) {
+            Measurement m = p.measurement();
+            csv.append(String.format(Locale.ROOT, "%d,\"%s\",%.4f,%.4f,%.4f,%d,%d,%d,%d,%.0f,%d,\"%s\",%b,%b%n", p.id(),
+                    p.recipe().summary(), m.accuracy(), m.latencyP50Ms(), m.latencyP95Ms(), m.sizeBytes(),
+                    m.parameters(), m.nonZeros(), m.macs(), m.throughput(), m.samples(), m.how().kernels(),
+                    bySize.onFront(p, points), byLatency.onFront(p, points)));
+        }
+        return csv.toString();
+    }
+
+    private static String json(List<EvaluatedPoint> points, ParetoFront<EvaluatedPoint> bySize,
+                               ParetoFront<EvaluatedPoint> byLatency) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode rows = mapper.createArrayNode();
+        for (EvaluatedPoint p : points) {
+            ObjectNode row = mapper.valueToTree(p.measurement());
+            row.put("id", p.id());
+            row.put("recipe", p.recipe().summary());
+            row.put("paretoSize", bySize.onFront(p, points));
+            row.put("paretoLatency", byLatency.onFront(p, points));
+            rows.add(row);
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+    }
+}
