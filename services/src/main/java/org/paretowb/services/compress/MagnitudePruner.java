@@ -1,6 +1,8 @@
 package org.paretowb.services.compress;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
@@ -24,6 +26,26 @@ public final class MagnitudePruner {
                 .mapToLong(t -> countBelow(t.values(), threshold)).sum();
         long[] tiesToZero = {toZero - belowThreshold};
         return weights.map(t -> t.prunable() ? t.withValues(pruned(t.values(), threshold, tiesToZero)) : t);
+    }
+
+    /** Magnitude pruning of one tensor only (for sensitivity analysis); the others are untouched. */
+    public WeightSet pruneOnly(WeightSet weights, int tensor, PruningSettings settings) {
+        Tensor target = weights.tensors().get(tensor);
+        float[] magnitudes = new float[target.size()];
+        for (int i = 0; i < magnitudes.length; i++) {
+            magnitudes[i] = Math.abs(target.values()[i]);
+        }
+        Arrays.sort(magnitudes);
+        long toZero = Math.round(settings.sparsity() * target.size());
+        if (toZero == 0) {
+            return weights;
+        }
+        float threshold = magnitudes[(int) toZero - 1];
+        long[] ties = {toZero - countBelow(target.values(), threshold)};
+        Tensor pruned = target.withValues(pruned(target.values(), threshold, ties));
+        List<Tensor> tensors = new ArrayList<>(weights.tensors());
+        tensors.set(tensor, pruned);
+        return new WeightSet(weights.spec(), tensors);
     }
 
     private static float threshold(WeightSet weights, int prunable, int toZero) {

@@ -77,4 +77,16 @@ class MagnitudePrunerTest {
         assertArrayEquals(before, weights.tensors().get(0).values());
         assertSame(weights, pruner.prune(weights, PruningSettings.NONE), "0% is the same weights");
     }
+
+    @Test
+    void pruningOneTensorLeavesTheOthersAlone() {
+        WeightSet weights = randomWeights(3);
+
+        WeightSet pruned = pruner.pruneOnly(weights, 2, new PruningSettings(0.4));
+
+        assertEquals(Math.round(0.4 * 690), 690 - pruned.tensors().get(2).nonZeros());
+        for (int t : new int[] {0, 1, 3}) {
+            assertArrayEquals(weights.tensors().get(t).values(), pruned.tensors().get(t).values());
+        }
+    }
 }

@@ -1,0 +1,69 @@
+package org.paretowb.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.SensitivityCurve;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.SensitivityAnalysis;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+        description = "Accuracy after pruning one layer at a time at 10% to 90%, as CSV: layer,weights,sparsity,accuracy.")
+public final class SensitivityCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    Architecture model;
+
+    @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
+            description = "Evaluate on the first N test images (default: ${DEFAULT-VALUE}; 0 = all).")
+    int samples;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new UserError("cannot write " + out + ": its folder does not exist or is not writable");
+        }
+        if (samples < 0) {
+            throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
+        }
+        PyTorchRuntime runtime = new PyTorchRuntime();
+        runtime.prepareInferenceThread();
+        LabeledImages test = ExampleSession.testSet();
+        LabeledImages data = samples > 0 ? test.first(samples) : test;
+        double[] levels = SensitivityAnalysis.DEFAULT_SPARSITIES;
+        List<SensitivityCurve> curves = new SensitivityAnalysis(runtime, new Evaluator(250)).analyse(
+                ExampleSession.exampleWeights(model), data, levels,
+                done -> System.err.printf(Locale.ROOT, "\r%d evaluations", done), CancelToken.NEVER);
+        System.err.println();
+        StringBuilder csv = new StringBuilder("layer,weights,sparsity,accuracy\n");
+        for (SensitivityCurve c : curves) {
+            csv.append(String.format(Locale.ROOT, "%s,%d,0,%.4f%n", c.layer(), c.weights(), c.baseline()));
+            for (int i = 0; i < levels.length; i++) {
+                csv.append(String.format(Locale.ROOT, "%s,%d,%.2f,%.4f%n", c.layer(), c.weights(), c.sparsity()[i],
+                        c.accuracy()[i]));
+            }
+        }
+        Path temp = Files.createTempFile(folder, out.getFileName().toString(), ".part");
+        try {
+            Files.writeString(temp, csv);
+            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        System.err.println("wrote " + out + " (" + curves.size() + " layers on " + data.size() + " images)");
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package org.paretowb.services.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.SensitivityCurve;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.services.compress.MagnitudePruner;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.services.runtime.PyTorchRuntime;
+
+/**
+ * Per-layer pruning sensitivity, as Distiller and Sparsify show it: for each dense and convolution
+ * layer, the accuracy after pruning only that layer by magnitude at each sparsity.
+ */
+public final class SensitivityAnalysis {
+    public static final double[] DEFAULT_SPARSITIES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+    private final PyTorchRuntime runtime;
+    private final Evaluator evaluator;
+    private final MagnitudePruner pruner = new MagnitudePruner();
+
+    public SensitivityAnalysis(PyTorchRuntime runtime, Evaluator evaluator) {
+        this.runtime = runtime;
+        this.evaluator = evaluator;
+    }
+
+    /** @param progress told the number of evaluations done so far */
+    public List<SensitivityCurve> analyse(WeightSet weights, LabeledImages data, double[] sparsities,
+                                          IntConsumer progress, CancelToken cancel) {
+        double baseline = accuracy(weights, data, cancel);
+        List<SensitivityCurve> curves = new ArrayList<>();
+        int done = 0;
+        for (int t = 0; t < weights.tensors().size(); t++) {
+            if (!weights.tensors().get(t).prunable()) {
+                continue;
+            }
+            double[] accuracy = new double[sparsities.length];
+            for (int i = 0; i < sparsities.length; i++) {
+                WeightSet pruned = pruner.pruneOnly(weights, t, new PruningSettings(sparsities[i]));
+                accuracy[i] = accuracy(pruned, data, cancel);
+                progress.accept(++done);
+            }
+            curves.add(new SensitivityCurve(weights.tensors().get(t).name(), weights.tensors().get(t).size(),
+                    baseline, sparsities, accuracy));
+        }
+        return curves;
+    }
+
+    private double accuracy(WeightSet weights, LabeledImages data, CancelToken cancel) {
+        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
+            return evaluator.accuracy(network, data, cancel);
+        }
+    }
+}
