@@ -8,6 +8,7 @@ import org.paretowb.app.ExampleSession;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -47,6 +48,22 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
     double fineTuneLearningRate;
 
+    @Option(names = "--distill-student", paramLabel = "mlp:64|cnn:8,16",
+            description = "Distil the model into this student first (trained on the training set).")
+    String distillStudent;
+
+    @Option(names = "--temperature", defaultValue = "4", description = "Distillation temperature (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--alpha", defaultValue = "0.7", description = "Weight of the teacher's soft targets (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--distill-epochs", defaultValue = "10", description = "Student epochs (default: ${DEFAULT-VALUE}).")
+    int distillEpochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the student's training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--rank", defaultValue = "1", paramLabel = "FRACTION",
             description = "Low-rank: each hidden dense layer keeps at most this fraction of its weights (1 = off).")
     double rank;
@@ -77,7 +94,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
-        Recipe recipe = new Recipe(
+        Recipe recipe = new Recipe(distillation(),
                 Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm)),
                 Flags.settings("--rank", () -> new LowRankSettings(rank)),
                 Flags.settings("--prune", () -> new PruningSettings(prune)),
@@ -86,9 +103,9 @@ public final class EvalCommand implements Callable<Integer> {
                 quantization());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        RecipeApplier applier = recipe.fineTune().active()
+        RecipeApplier applier = recipe.fineTune().active() || recipe.distillation().active()
                 ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
-                        System.err.printf(Locale.ROOT, "fine-tuning epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
+                        System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
                                 epoch, epochs, loss, accuracy * 100, millis / 1000.0))
                 : new RecipeApplier();
         PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples, applier);
@@ -101,6 +118,14 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
 
+
+    private DistillationSettings distillation() {
+        if (distillStudent == null) {
+            return DistillationSettings.NONE;
+        }
+        return Flags.settings("--distill-student/--temperature/--alpha", () -> new DistillationSettings(distillStudent,
+                temperature, alpha, distillEpochs, 1e-3, DistillationSettings.Optimizer.ADAM, 0, 128, seed));
+    }
 
     private QuantizationSettings quantization() {
         if (!quantMode.equals("weight")) {

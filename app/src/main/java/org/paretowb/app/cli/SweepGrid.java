@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
@@ -60,7 +61,7 @@ final class SweepGrid {
 
     private static Recipe recipe(Map<String, Double> knobs) {
         int bits = (int) Math.round(knobs.getOrDefault("bits", 32.0));
-        return new Recipe(
+        return new Recipe(DistillationSettings.NONE,
                 Flags.settings("--grid structured", () -> new StructuredPruningSettings(
                         knobs.getOrDefault("structured", 0.0), StructuredPruningSettings.Norm.L1)),
                 Flags.settings("--grid rank", () -> new LowRankSettings(knobs.getOrDefault("rank", 1.0))),

@@ -6,28 +6,29 @@ import java.util.Locale;
 
 /**
  * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
- * order the settings were given in: structured pruning, low-rank, unstructured pruning, fine-tuning,
- * quantization.
+ * order the settings were given in: distillation (the student replaces the loaded model), structured
+ * pruning, low-rank, unstructured pruning, fine-tuning, quantization.
  */
-public record Recipe(StructuredPruningSettings structured, LowRankSettings lowRank, PruningSettings pruning,
-                     FineTuneSettings fineTune, QuantizationSettings quantization) {
-    public static final Recipe BASELINE = new Recipe(StructuredPruningSettings.NONE, LowRankSettings.NONE,
-            PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
+public record Recipe(DistillationSettings distillation, StructuredPruningSettings structured, LowRankSettings lowRank,
+                     PruningSettings pruning, FineTuneSettings fineTune, QuantizationSettings quantization) {
+    public static final Recipe BASELINE = new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
+            LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
 
     public Recipe {
-        if (structured == null || lowRank == null || pruning == null || fineTune == null || quantization == null) {
+        if (distillation == null || structured == null || lowRank == null || pruning == null || fineTune == null
+                || quantization == null) {
             throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
         }
     }
 
     /** Unstructured pruning only. */
     public Recipe(PruningSettings pruning) {
-        this(StructuredPruningSettings.NONE, LowRankSettings.NONE, pruning, FineTuneSettings.NONE,
-                QuantizationSettings.NONE);
+        this(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE, pruning,
+                FineTuneSettings.NONE, QuantizationSettings.NONE);
     }
 
     public boolean isBaseline() {
-        return !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
+        return !distillation.active() && !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
                 && !quantization.active();
     }
 
@@ -37,6 +38,9 @@ public record Recipe(StructuredPruningSettings structured, LowRankSettings lowRa
             return "baseline (fp32, dense)";
         }
         List<String> parts = new ArrayList<>();
+        if (distillation.active()) {
+            parts.add(distillation.summary());
+        }
         if (structured.active()) {
             parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s)", structured.ratio() * 100,
                     structured.norm()));

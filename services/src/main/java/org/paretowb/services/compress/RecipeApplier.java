@@ -4,6 +4,7 @@ import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.train.Distiller;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.train.TrainingSettings;
@@ -40,17 +41,27 @@ public final class RecipeApplier {
     }
 
     public WeightSet apply(WeightSet original, Recipe recipe, CancelToken cancel) {
-        WeightSet weights = channelPruner.prune(original, recipe.structured());
+        WeightSet weights = original;
+        if (recipe.distillation().active()) {
+            requireTraining("distillation");
+            weights = new Distiller(trainer.runtime()).distil(original, trainingSet, recipe.distillation(), listener,
+                    cancel);
+        }
+        weights = channelPruner.prune(weights, recipe.structured());
         weights = factorizer.factorize(weights, recipe.lowRank());
         weights = magnitudePruner.prune(weights, recipe.pruning());
         if (recipe.fineTune().active()) {
-            if (trainer == null || trainingSet == null) {
-                throw new IllegalStateException("fine-tuning needs a training set, and none is loaded here");
-            }
+            requireTraining("fine-tuning");
             TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
                     (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
             weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
         }
         return quantizer.quantize(weights, recipe.quantization());
+    }
+
+    private void requireTraining(String stage) {
+        if (trainer == null || trainingSet == null) {
+            throw new IllegalStateException(stage + " needs a training set, and none is loaded here");
+        }
     }
 }

@@ -39,6 +39,10 @@ public final class NetworkTrainer {
         this.runtime = runtime;
     }
 
+    public PyTorchRuntime runtime() {
+        return runtime;
+    }
+
     /** Trains a fresh network of the given description. */
     public WeightSet train(NetworkSpec spec, LabeledImages data, TrainingSettings settings, EpochListener listener,
                            CancelToken cancel) {

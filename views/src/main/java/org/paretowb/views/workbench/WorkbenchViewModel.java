@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
@@ -82,7 +83,8 @@ public final class WorkbenchViewModel {
         StructuredPruningSettings structured = new StructuredPruningSettings(
                 fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
         PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
-        return new Recipe(structured, LowRankSettings.NONE, pruning, FineTuneSettings.NONE, QuantizationSettings.NONE);
+        return new Recipe(DistillationSettings.NONE, structured, LowRankSettings.NONE, pruning, FineTuneSettings.NONE,
+                QuantizationSettings.NONE);
     }
 
     /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
