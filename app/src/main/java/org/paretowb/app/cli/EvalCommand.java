@@ -72,9 +72,15 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights (default: ${DEFAULT-VALUE}).")
     int bits;
 
-    @Option(names = "--quant", defaultValue = "weight", paramLabel = "weight",
-            description = "What is quantized when --bits is below 32. Only 'weight' is offered so far.")
+    @Option(names = "--quant", defaultValue = "weight", paramLabel = "weight|dynamic|static",
+            description = "weight: weights only; dynamic: also dense inputs, per batch; static: also every conv and "
+                    + "dense input, calibrated (default: ${DEFAULT-VALUE}). dynamic and static imply --bits 8 when "
+                    + "--bits is not given.")
     String quantMode;
+
+    @Option(names = "--calibration", defaultValue = "1000", paramLabel = "N",
+            description = "Training images for static calibration (default: ${DEFAULT-VALUE}).")
+    int calibration;
 
     @Option(names = "--per-tensor", description = "One scale per tensor instead of one per output channel.")
     boolean perTensor;
@@ -104,6 +110,7 @@ public final class EvalCommand implements Callable<Integer> {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = recipe.fineTune().active() || recipe.distillation().active()
+                || recipe.quantization().mode() == QuantizationSettings.Mode.STATIC
                 ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
                         System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
                                 epoch, epochs, loss, accuracy * 100, millis / 1000.0))
@@ -128,15 +135,18 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private QuantizationSettings quantization() {
-        if (!quantMode.equals("weight")) {
-            throw new UserError("--quant " + quantMode + " is not offered yet: only 'weight' (dynamic and static "
-                    + "activation quantization are planned)");
-        }
-        if (bits == 32) {
+        QuantizationSettings.Mode mode = switch (quantMode) {
+            case "weight" -> QuantizationSettings.Mode.WEIGHT;
+            case "dynamic" -> QuantizationSettings.Mode.DYNAMIC;
+            case "static" -> QuantizationSettings.Mode.STATIC;
+            default -> throw new UserError("--quant must be weight, dynamic or static, not '" + quantMode + "'");
+        };
+        if (bits == 32 && mode == QuantizationSettings.Mode.WEIGHT) {
             return QuantizationSettings.NONE;
         }
-        return Flags.settings("--bits (32 keeps fp32)", () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits,
-                !perTensor, !asymmetric));
+        int weightBits = bits == 32 ? 8 : bits;
+        return Flags.settings("--bits (32 keeps fp32)/--calibration", () -> new QuantizationSettings(mode, weightBits,
+                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0));
     }
 
 

@@ -99,6 +99,8 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
     private static final Pattern CONV = Pattern.compile("conv(\\d+)k(\\d+)p(\\d+)");
     private static final Pattern DENSE = Pattern.compile("dense(\\d+)");
     private static final Pattern POOL = Pattern.compile("maxpool(\\d+)");
+    private static final Pattern DYNAMIC = Pattern.compile("qdyn(\\d+)");
+    private static final Pattern STATIC = Pattern.compile("qsta(\\d+)\\[([^,\\]]+),([^\\]]+)\\]");
 
     /** Reads {@link #describe()}'s line; the message names the token that is not understood. */
     public static NetworkSpec parse(String line) {
@@ -125,6 +127,13 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
         }
         if ((m = POOL.matcher(token)).matches()) {
             return new Layer.MaxPool(Integer.parseInt(m.group(1)));
+        }
+        if ((m = DYNAMIC.matcher(token)).matches()) {
+            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);
+        }
+        if ((m = STATIC.matcher(token)).matches()) {
+            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), false, Float.parseFloat(m.group(2)),
+                    Float.parseFloat(m.group(3)));
         }
         return switch (token) {
             case "bn" -> new Layer.Norm();

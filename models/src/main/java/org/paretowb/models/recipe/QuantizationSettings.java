@@ -7,11 +7,19 @@ import java.util.Locale;
  * tensor or per output channel. Accuracy is computed with the quantized values in fp32 kernels
  * (simulated); the size is that of the packed integers actually written.
  */
-public record QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric) {
-    public static final QuantizationSettings NONE = new QuantizationSettings(Mode.OFF, 8, true, true);
+public record QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples) {
+    public static final QuantizationSettings NONE = new QuantizationSettings(Mode.OFF, 8, true, true, 0);
 
-    /** What is quantized. Activation modes (dynamic, static) are not offered yet. */
-    public enum Mode { OFF, WEIGHT }
+    /**
+     * What is quantized: weights only; weights and, per batch at run time, the inputs of dense layers
+     * (dynamic); or weights and the inputs of every conv and dense layer with ranges calibrated by
+     * min-max on {@code calibrationSamples} training images (static). Activations are 8-bit.
+     */
+    public enum Mode { OFF, WEIGHT, DYNAMIC, STATIC }
+
+    public QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric) {
+        this(mode, bits, perChannel, symmetric, 0);
+    }
 
     public QuantizationSettings {
         if (mode == null) {
@@ -20,6 +28,9 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
         if (bits != 8 && bits != 4 && bits != 2) {
             throw new IllegalArgumentException("quantization bits must be 8, 4 or 2, got " + bits);
         }
+        if (mode == Mode.STATIC && calibrationSamples <= 0) {
+            throw new IllegalArgumentException("static quantization needs calibration images, got " + calibrationSamples);
+        }
     }
 
     public boolean active() {
@@ -27,7 +38,12 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "int%d weights (%s, %s)", bits, perChannel ? "per channel" : "per tensor",
-                symmetric ? "symmetric" : "asymmetric");
+        String weights = String.format(Locale.ROOT, "int%d weights (%s, %s)", bits,
+                perChannel ? "per channel" : "per tensor", symmetric ? "symmetric" : "asymmetric");
+        return switch (mode) {
+            case DYNAMIC -> weights + " + dynamic uint8 dense inputs";
+            case STATIC -> weights + " + static uint8 activations (" + calibrationSamples + " calibration images)";
+            default -> weights;
+        };
     }
 }

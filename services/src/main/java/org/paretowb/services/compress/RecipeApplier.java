@@ -2,6 +2,7 @@ package org.paretowb.services.compress;
 
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.train.Distiller;
@@ -56,7 +57,12 @@ public final class RecipeApplier {
                     (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
             weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
         }
-        return quantizer.quantize(weights, recipe.quantization());
+        weights = quantizer.quantize(weights, recipe.quantization());
+        if (recipe.quantization().mode() == QuantizationSettings.Mode.STATIC) {
+            requireTraining("static quantization (calibration)");
+        }
+        return new ActivationQuantizer(trainer == null ? null : trainer.runtime())
+                .quantize(weights, recipe.quantization(), trainingSet);
     }
 
     private void requireTraining(String stage) {

@@ -103,9 +103,12 @@ public final class PointMeasurer {
     }
 
     private Provenance provenance(Recipe recipe) {
-        String kernels = recipe.quantization().active()
-                ? "simulated int" + recipe.quantization().bits() + " weights (quantize-dequantize, fp32 kernels)"
-                : "fp32 dense kernels";
+        String kernels = switch (recipe.quantization().mode()) {
+            case OFF -> "fp32 dense kernels";
+            case WEIGHT -> "simulated int" + recipe.quantization().bits() + " weights (quantize-dequantize, fp32 kernels)";
+            default -> "simulated int" + recipe.quantization().bits() + " weights and uint8 activations"
+                    + " (quantize-dequantize, fp32 kernels)";
+        };
         return new Provenance(runtime.description(), runtime.threads(), latency.threads(), evaluationSet.name(), subset,
                 latency.warmup(), latency.timed(), throughput.batch(), kernels, SizeProbe.FORMAT);
     }
