@@ -32,6 +32,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Global magnitude pruning: fraction of weights set to zero, 0 to below 1.")
     double prune;
 
+    @Option(names = "--prune-scope", defaultValue = "global", paramLabel = "global|layer",
+            description = "Rank weights for --prune across the network or within each layer (default: ${DEFAULT-VALUE}).")
+    String pruneScope;
+
     @Option(names = "--structured", defaultValue = "0", paramLabel = "RATIO",
             description = "Structured pruning: fraction of channels and hidden neurons removed, 0 to below 1.")
     double structured;
@@ -103,7 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
         Recipe recipe = new Recipe(distillation(),
                 Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm)),
                 Flags.settings("--rank", () -> new LowRankSettings(rank)),
-                Flags.settings("--prune", () -> new PruningSettings(prune)),
+                Flags.settings("--prune", () -> new PruningSettings(prune, scope())),
                 Flags.settings("--finetune-epochs/--finetune-lr",
                         () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)),
                 quantization());
@@ -125,6 +129,14 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
 
+
+    private PruningSettings.Scope scope() {
+        return switch (pruneScope) {
+            case "global" -> PruningSettings.Scope.GLOBAL;
+            case "layer" -> PruningSettings.Scope.PER_LAYER;
+            default -> throw new UserError("--prune-scope must be global or layer, not '" + pruneScope + "'");
+        };
+    }
 
     private DistillationSettings distillation() {
         if (distillStudent == null) {

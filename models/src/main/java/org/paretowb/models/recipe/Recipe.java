@@ -49,7 +49,8 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
             parts.add(String.format(Locale.ROOT, "low-rank dense %.0f%%", lowRank.fraction() * 100));
         }
         if (pruning.active()) {
-            parts.add(String.format(Locale.ROOT, "prune %.0f%% (global magnitude)", pruning.sparsity() * 100));
+            parts.add(String.format(Locale.ROOT, "prune %.0f%% (%s magnitude)", pruning.sparsity() * 100,
+                    pruning.scope() == PruningSettings.Scope.GLOBAL ? "global" : "per-layer"));
         }
         if (fineTune.active()) {
             parts.add("fine-tune " + fineTune.epochs() + (fineTune.epochs() == 1 ? " epoch" : " epochs"));

@@ -8,13 +8,23 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
 
 /**
- * Global unstructured magnitude pruning: of all dense and convolution weights of the network, exactly
- * {@code round(sparsity * count)} of smallest absolute value become zero. Biases and BatchNorm stay.
+ * Unstructured magnitude pruning: of the dense and convolution weights of the network (global) or of each
+ * such layer (per layer), exactly {@code round(sparsity * count)} of smallest absolute value become zero.
+ * Biases and BatchNorm stay.
  * Works on a copy; the given weights are not touched.
  */
 public final class MagnitudePruner {
 
     public WeightSet prune(WeightSet weights, PruningSettings settings) {
+        if (settings.scope() == PruningSettings.Scope.PER_LAYER) {
+            WeightSet pruned = weights;
+            for (int t = 0; t < weights.tensors().size(); t++) {
+                if (weights.tensors().get(t).prunable()) {
+                    pruned = pruneOnly(pruned, t, settings);
+                }
+            }
+            return pruned;
+        }
         long prunable = weights.prunableParameters();
         long toZero = Math.round(settings.sparsity() * prunable);
         if (toZero == 0) {

@@ -89,4 +89,15 @@ class MagnitudePrunerTest {
             assertArrayEquals(weights.tensors().get(t).values(), pruned.tensors().get(t).values());
         }
     }
+
+    @Test
+    void perLayerPruningZeroesTheSameShareOfEveryLayer() {
+        WeightSet weights = randomWeights(4);
+
+        WeightSet pruned = pruner.prune(weights, new PruningSettings(0.6, PruningSettings.Scope.PER_LAYER));
+
+        assertEquals(Math.round(0.6 * 300), 300 - pruned.tensors().get(0).nonZeros());
+        assertEquals(Math.round(0.6 * 690), 690 - pruned.tensors().get(2).nonZeros());
+        assertArrayEquals(weights.tensors().get(1).values(), pruned.tensors().get(1).values());
+    }
 }
