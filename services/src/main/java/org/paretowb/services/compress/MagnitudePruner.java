@@ -3,6 +3,8 @@ package org.paretowb.services.compress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
@@ -16,60 +18,55 @@ import org.paretowb.models.recipe.PruningSettings;
 public final class MagnitudePruner {
 
     public WeightSet prune(WeightSet weights, PruningSettings settings) {
-        if (settings.scope() == PruningSettings.Scope.PER_LAYER) {
-            WeightSet pruned = weights;
-            for (int t = 0; t < weights.tensors().size(); t++) {
-                if (weights.tensors().get(t).prunable()) {
-                    pruned = pruneOnly(pruned, t, settings);
-                }
+        if (settings.scope() == PruningSettings.Scope.GLOBAL) {
+            return pruneTogether(weights, t -> weights.tensors().get(t).prunable(), settings.sparsity());
+        }
+        WeightSet pruned = weights;
+        for (int t = 0; t < weights.tensors().size(); t++) {
+            if (weights.tensors().get(t).prunable()) {
+                pruned = pruneOnly(pruned, t, settings);
             }
-            return pruned;
         }
-        long prunable = weights.prunableParameters();
-        long toZero = Math.round(settings.sparsity() * prunable);
-        if (toZero == 0) {
-            return weights;
-        }
-        float threshold = threshold(weights, (int) prunable, (int) toZero);
-        // Strictly smaller magnitudes all go; ties at the threshold go in order until the count is exact.
-        long belowThreshold = weights.tensors().stream().filter(Tensor::prunable)
-                .mapToLong(t -> countBelow(t.values(), threshold)).sum();
-        long[] tiesToZero = {toZero - belowThreshold};
-        return weights.map(t -> t.prunable() ? t.withValues(pruned(t.values(), threshold, tiesToZero)) : t);
+        return pruned;
     }
 
-    /** Magnitude pruning of one tensor only (for sensitivity analysis); the others are untouched. */
+    /** Magnitude pruning of one tensor only (per layer, sensitivity analysis); the others are untouched. */
     public WeightSet pruneOnly(WeightSet weights, int tensor, PruningSettings settings) {
-        Tensor target = weights.tensors().get(tensor);
-        float[] magnitudes = new float[target.size()];
-        for (int i = 0; i < magnitudes.length; i++) {
-            magnitudes[i] = Math.abs(target.values()[i]);
-        }
-        Arrays.sort(magnitudes);
-        long toZero = Math.round(settings.sparsity() * target.size());
+        return pruneTogether(weights, t -> t == tensor, settings.sparsity());
+    }
+
+    /**
+     * Zeroes exactly {@code round(sparsity * n)} of the n values of the selected tensors, those of smallest
+     * magnitude ranked across all of them: strictly smaller magnitudes all go, and ties at the threshold
+     * go in order until the count is exact.
+     */
+    private static WeightSet pruneTogether(WeightSet weights, IntPredicate selected, double sparsity) {
+        List<Tensor> tensors = weights.tensors();
+        int count = IntStream.range(0, tensors.size()).filter(selected).map(t -> tensors.get(t).size()).sum();
+        int toZero = (int) Math.round(sparsity * count);
         if (toZero == 0) {
             return weights;
         }
-        float threshold = magnitudes[(int) toZero - 1];
-        long[] ties = {toZero - countBelow(target.values(), threshold)};
-        Tensor pruned = target.withValues(pruned(target.values(), threshold, ties));
-        List<Tensor> tensors = new ArrayList<>(weights.tensors());
-        tensors.set(tensor, pruned);
-        return new WeightSet(weights.spec(), tensors);
-    }
-
-    private static float threshold(WeightSet weights, int prunable, int toZero) {
-        float[] magnitudes = new float[prunable];
+        float[] magnitudes = new float[count];
         int n = 0;
-        for (Tensor t : weights.tensors()) {
-            if (t.prunable()) {
-                for (float v : t.values()) {
+        for (int t = 0; t < tensors.size(); t++) {
+            if (selected.test(t)) {
+                for (float v : tensors.get(t).values()) {
                     magnitudes[n++] = Math.abs(v);
                 }
             }
         }
         Arrays.sort(magnitudes);
-        return magnitudes[toZero - 1];
+        float threshold = magnitudes[toZero - 1];
+        long[] tiesToZero = {toZero - IntStream.range(0, tensors.size()).filter(selected)
+                .mapToLong(t -> countBelow(tensors.get(t).values(), threshold)).sum()};
+        List<Tensor> result = new ArrayList<>(tensors);
+        for (int t = 0; t < tensors.size(); t++) {
+            if (selected.test(t)) {
+                result.set(t, tensors.get(t).withValues(pruned(tensors.get(t).values(), threshold, tiesToZero)));
+            }
+        }
+        return new WeightSet(weights.spec(), result);
     }
 
     private static long countBelow(float[] values, float threshold) {

@@ -2,7 +2,6 @@ package org.paretowb.services.compress;
 
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.train.Distiller;
@@ -11,8 +10,10 @@ import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.train.TrainingSettings;
 
 /**
- * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: structured pruning,
- * low-rank factorization, unstructured pruning, fine-tuning (with pruned weights held at zero), weight quantization.
+ * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: distillation,
+ * structured pruning, low-rank factorization, unstructured pruning, fine-tuning (with pruned weights held
+ * at zero), weight quantization, then activation quantization (dynamic, or static calibrated on the
+ * training images).
  */
 public final class RecipeApplier {
     private static final int FINE_TUNE_BATCH = 128;
@@ -22,6 +23,7 @@ public final class RecipeApplier {
     private final LowRankFactorizer factorizer = new LowRankFactorizer();
     private final MagnitudePruner magnitudePruner = new MagnitudePruner();
     private final WeightQuantizer quantizer = new WeightQuantizer();
+    private final ActivationQuantizer activationQuantizer;
     private final NetworkTrainer trainer;
     private final LabeledImages trainingSet;
     private final EpochListener listener;
@@ -34,6 +36,7 @@ public final class RecipeApplier {
         this.trainer = trainer;
         this.trainingSet = trainingSet;
         this.listener = listener;
+        this.activationQuantizer = new ActivationQuantizer(trainer == null ? null : trainer.runtime());
     }
 
     /** Pruning only; a recipe asking for fine-tuning is refused with a message. */
@@ -58,11 +61,7 @@ public final class RecipeApplier {
             weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
         }
         weights = quantizer.quantize(weights, recipe.quantization());
-        if (recipe.quantization().mode() == QuantizationSettings.Mode.STATIC) {
-            requireTraining("static quantization (calibration)");
-        }
-        return new ActivationQuantizer(trainer == null ? null : trainer.runtime())
-                .quantize(weights, recipe.quantization(), trainingSet);
+        return activationQuantizer.quantize(weights, recipe.quantization(), trainingSet);
     }
 
     private void requireTraining(String stage) {
