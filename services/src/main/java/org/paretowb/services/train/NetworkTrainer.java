@@ -46,26 +46,39 @@ public final class NetworkTrainer {
     /** Trains a fresh network of the given description. */
     public WeightSet train(NetworkSpec spec, LabeledImages data, TrainingSettings settings, EpochListener listener,
                            CancelToken cancel) {
-        return run(spec, null, false, data, settings, listener, cancel);
+        return run(spec, null, false, data, crossEntropy(settings), listener, cancel);
     }
 
     /** Continues training from {@code start}; with {@code holdZeros}, pruned weights stay zero. */
     public WeightSet fineTune(WeightSet start, boolean holdZeros, LabeledImages data, TrainingSettings settings,
                               EpochListener listener, CancelToken cancel) {
-        return run(start.spec(), start, holdZeros, data, settings, listener, cancel);
+        return run(start.spec(), start, holdZeros, data, crossEntropy(settings), listener, cancel);
     }
 
-    private WeightSet run(NetworkSpec spec, WeightSet start, boolean holdZeros, LabeledImages data,
-                          TrainingSettings settings, EpochListener listener, CancelToken cancel) {
-        Engine.getEngine(runtime.engine().getEngineName()).setRandomSeed((int) settings.seed());
+    /** Cross-entropy on the labels with Adam, as the examples and fine-tuning train. */
+    private static TrainingRun crossEntropy(TrainingSettings s) {
+        return new TrainingRun(Loss.softmaxCrossEntropyLoss(),
+                steps -> Optimizer.adam().optLearningRateTracker(cosine(s.learningRate(), steps)).build(),
+                s.epochs(), s.batchSize(), s.seed(), null);
+    }
+
+    /** A learning rate decayed by cosine from {@code rate} to a hundredth of it over {@code steps}. */
+    static CosineTracker cosine(float rate, int steps) {
+        return CosineTracker.builder().setBaseValue(rate).optFinalValue(rate / 100).setMaxUpdates(steps).build();
+    }
+
+    /**
+     * Trains {@code spec} (from {@code start}, or from scratch when it is null) for the run's epochs;
+     * with {@code holdZeros}, weights that are zero in {@code start} stay zero.
+     */
+    WeightSet run(NetworkSpec spec, WeightSet start, boolean holdZeros, LabeledImages data, TrainingRun run,
+                  EpochListener listener, CancelToken cancel) {
+        Engine.getEngine(runtime.engine().getEngineName()).setRandomSeed((int) run.seed());
         try (Model model = Model.newInstance("training", runtime.engine().getEngineName())) {
             model.setBlock(spec.newBlock());
-            int stepsPerEpoch = (data.size() + settings.batchSize() - 1) / settings.batchSize();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(CosineTracker.builder()
-                            .setBaseValue(settings.learningRate())
-                            .optFinalValue(settings.learningRate() / 100)
-                            .setMaxUpdates(settings.epochs() * stepsPerEpoch).build()).build());
+            int stepsPerEpoch = (data.size() + run.batchSize() - 1) / run.batchSize();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(run.loss())
+                    .optOptimizer(run.optimizer().apply(run.epochs() * stepsPerEpoch));
             try (Trainer trainer = model.newTrainer(config);
                  NDManager manager = model.getNDManager().newSubManager()) {
                 trainer.initialize(LoadedNetwork.inputShape(spec, 1));
@@ -73,8 +86,8 @@ public final class NetworkTrainer {
                     LoadedNetwork.copyInto(model.getBlock(), start);
                 }
                 List<NDArray[]> masks = holdZeros && start != null ? masks(model, start, manager) : List.of();
-                ArrayDataset dataset = toDataset(manager, spec, data, settings.batchSize());
-                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                ArrayDataset dataset = toDataset(manager, spec, data, run);
+                for (int epoch = 1; epoch <= run.epochs(); epoch++) {
                     long epochStart = System.currentTimeMillis();
                     EpochTotals totals = new EpochTotals();
                     for (Batch batch : trainer.iterateDataset(dataset)) {
@@ -85,7 +98,7 @@ public final class NetworkTrainer {
                             masks.forEach(pair -> pair[0].muli(pair[1]));
                         }
                     }
-                    listener.epochDone(epoch, settings.epochs(), totals.loss / totals.seen,
+                    listener.epochDone(epoch, run.epochs(), totals.loss / totals.seen,
                             (double) totals.correct / totals.seen, System.currentTimeMillis() - epochStart);
                 }
                 return LoadedNetwork.weightsOf(spec, model.getBlock());
@@ -121,7 +134,7 @@ public final class NetworkTrainer {
 
     private static void trainBatch(Trainer trainer, Batch batch, EpochTotals totals) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDArray labels = batch.getLabels().singletonOrThrow();
+            NDArray labels = batch.getLabels().get(0);
             NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
             NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
             collector.backward(loss);
@@ -133,14 +146,16 @@ public final class NetworkTrainer {
         }
     }
 
-    private static ArrayDataset toDataset(NDManager manager, NetworkSpec spec, LabeledImages data, int batchSize) {
-        NDArray images = manager.create(data.scaledPixels(0, data.size()), LoadedNetwork.inputShape(spec, data.size()));
-        float[] labels = new float[data.size()];
+    private static ArrayDataset toDataset(NDManager manager, NetworkSpec spec, LabeledImages data, TrainingRun run) {
+        int n = data.size();
+        NDArray images = manager.create(data.scaledPixels(0, n), LoadedNetwork.inputShape(spec, n));
+        float[] labels = new float[n];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = data.label(i);
         }
-        NDArray labelArray = manager.create(labels, new Shape(data.size()));
-        return new ArrayDataset.Builder().setData(images).optLabels(labelArray)
-                .setSampling(batchSize, true).build();
+        NDArray labelArray = manager.create(labels, new Shape(n));
+        NDArray[] allLabels = run.extraLabels() == null ? new NDArray[] {labelArray}
+                : new NDArray[] {labelArray, manager.create(run.extraLabels(), new Shape(n, run.extraLabels().length / n))};
+        return new ArrayDataset.Builder().setData(images).optLabels(allLabels).setSampling(run.batchSize(), true).build();
     }
 }
