@@ -1,7 +1,6 @@
 package org.paretowb.app;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +98,11 @@ public final class ScreenshotSession {
     private void write(WorkbenchWindow window) throws Exception {
         CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null)));
-        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), "screenshot", ".png.part");
+        java.awt.image.BufferedImage png = image.get(30, TimeUnit.SECONDS);
         try {
-            ImageIO.write(image.get(30, TimeUnit.SECONDS), "png", temp.toFile());
-            Files.move(temp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.write(out, temp -> ImageIO.write(png, "png", temp.toFile()));
         } catch (IOException e) {
             throw new UserError("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 }

@@ -2,10 +2,10 @@ package org.paretowb.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.SensitivityCurve;
@@ -32,10 +32,7 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new UserError("cannot write " + out + ": its folder does not exist or is not writable");
-        }
+        AtomicFile.requireWritableFolder(out);
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
@@ -56,13 +53,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                         c.accuracy()[i]));
             }
         }
-        Path temp = Files.createTempFile(folder, out.getFileName().toString(), ".part");
-        try {
-            Files.writeString(temp, csv);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(out, temp -> Files.writeString(temp, csv));
         System.err.println("wrote " + out + " (" + curves.size() + " layers on " + data.size() + " images)");
         return 0;
     }

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
@@ -46,10 +46,7 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Recipe> recipes = new SweepGrid(grid).recipes();
-        Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
-            throw new UserError("cannot write " + out + ": its folder does not exist or is not writable");
-        }
+        AtomicFile.requireWritableFolder(out);
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
@@ -80,13 +77,7 @@ public final class SweepCommand implements Callable<Integer> {
         ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
                 p -> p.measurement().latencyP50Ms());
         String text = json ? json(points, bySize, byLatency) : csv(points, bySize, byLatency);
-        Path temp = Files.createTempFile(out.toAbsolutePath().getParent(), out.getFileName().toString(), ".part");
-        try {
-            Files.writeString(temp, text);
-            Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(out, temp -> Files.writeString(temp, text));
     }
 
     private static String csv(List<EvaluatedPoint> points, ParetoFront<EvaluatedPoint> bySize,

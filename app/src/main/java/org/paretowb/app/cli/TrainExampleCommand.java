@@ -1,12 +1,11 @@
 package org.paretowb.app.cli;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
@@ -50,11 +49,10 @@ public final class TrainExampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingSettings settings = settings();
+        TrainingSettings settings = Flags.settings("--epochs/--batch-size/--lr",
+                () -> new TrainingSettings(epochs, batchSize, learningRate, seed));
         Path target = out != null ? out : ExampleWeights.sourcePath(model);
-        if (target.getParent() != null && !Files.isDirectory(target.getParent())) {
-            throw new UserError("cannot write " + target + ": folder " + target.getParent() + " does not exist");
-        }
+        AtomicFile.requireWritableFolder(target);
         LabeledImages train = new FashionMnist().trainingSet();
         System.err.printf(Locale.ROOT, "training %s on %d images (%s), %d epochs%n",
                 model.title(), train.size(), train.name(), epochs);
@@ -69,30 +67,12 @@ public final class TrainExampleCommand implements Callable<Integer> {
             double accuracy = new Evaluator(250).accuracy(network, test, CancelToken.NEVER);
             System.err.printf(Locale.ROOT, "test accuracy %.2f%% on %d images%n", accuracy * 100, test.size());
         }
-        writeAtomically(weights, target);
-        System.err.println("wrote " + target + " (" + Files.size(target) + " bytes)");
-        return 0;
-    }
-
-    private TrainingSettings settings() {
-        try {
-            return new TrainingSettings(epochs, batchSize, learningRate, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-    }
-
-    /** Writes beside the target and renames, so an interrupted run leaves the old file whole. */
-    static void writeAtomically(WeightSet weights, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".part");
-        try {
+        AtomicFile.write(target, temp -> {
             try (OutputStream stream = Files.newOutputStream(temp)) {
                 new WeightCodec().write(weights, stream);
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
+        System.err.println("wrote " + target + " (" + Files.size(target) + " bytes)");
+        return 0;
     }
 }
