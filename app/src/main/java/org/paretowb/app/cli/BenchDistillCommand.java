@@ -33,10 +33,19 @@ public final class BenchDistillCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", description = "Adam's learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--train-images", description = "Use only the first N training images (default: all).")
+    Integer trainImages;
+
     @Override
     public Integer call() throws Exception {
         PyTorchRuntime runtime = new PyTorchRuntime();
         LabeledImages train = trainingSet();
+        if (trainImages != null) {
+            if (trainImages < 1 || trainImages > train.size()) {
+                throw new UserError("--train-images must be between 1 and " + train.size());
+            }
+            train = train.first(trainImages);
+        }
         LabeledImages test = ExampleSession.testSet();
         WeightSet teacherWeights = ExampleSession.exampleWeights(teacher);
         System.out.printf(Locale.ROOT, "teacher %s, student %s, %d epochs, Adam %.4f, %d training images%n",

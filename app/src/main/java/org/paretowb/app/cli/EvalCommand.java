@@ -44,6 +44,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Norm ranking channels and neurons for --structured (default: ${DEFAULT-VALUE}).")
     StructuredPruningSettings.Norm structuredNorm;
 
+    @Option(names = "--structured-scope", defaultValue = "layer", paramLabel = "layer|global",
+            description = "Remove the --structured ratio from each layer, or from all prunable units together,"
+                    + " where they are relatively weakest (default: ${DEFAULT-VALUE}).")
+    String structuredScope;
+
     @Option(names = "--finetune-epochs", defaultValue = "0", paramLabel = "N",
             description = "Fine-tune the compressed network for N epochs on the training set (pruned weights stay zero).")
     int fineTuneEpochs;
@@ -69,8 +74,18 @@ public final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--rank", defaultValue = "1", paramLabel = "FRACTION",
-            description = "Low-rank: each hidden dense layer keeps at most this fraction of its weights (1 = off).")
+            description = "Low-rank (truncated SVD): each factorized layer keeps at most this fraction of its weights,"
+                    + " or of its singular-value energy with --rank-by energy (1 = off).")
     double rank;
+
+    @Option(names = "--rank-layers", defaultValue = "dense", paramLabel = "dense|conv|all",
+            description = "Which hidden layers --rank factorizes; a convolution becomes r filters and a 1x1 convolution"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String rankLayers;
+
+    @Option(names = "--rank-by", defaultValue = "parameters", paramLabel = "parameters|energy",
+            description = "What --rank is a fraction of (default: ${DEFAULT-VALUE}).")
+    String rankBy;
 
     @Option(names = "--bits", defaultValue = "32", paramLabel = "32|8|4|2",
             description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights (default: ${DEFAULT-VALUE}).")
@@ -105,8 +120,9 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
         Recipe recipe = new Recipe(distillation(),
-                Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm)),
-                Flags.settings("--rank", () -> new LowRankSettings(rank)),
+                Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm,
+                        structuredScope())),
+                Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())),
                 Flags.settings("--prune", () -> new PruningSettings(prune, scope())),
                 Flags.settings("--finetune-epochs/--finetune-lr",
                         () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)),
@@ -129,6 +145,31 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
 
+
+    private LowRankSettings.Target rankTarget() {
+        return switch (rankLayers) {
+            case "dense" -> LowRankSettings.Target.DENSE;
+            case "conv" -> LowRankSettings.Target.CONV;
+            case "all" -> LowRankSettings.Target.ALL;
+            default -> throw new UserError("--rank-layers must be dense, conv or all, not '" + rankLayers + "'");
+        };
+    }
+
+    private LowRankSettings.Criterion rankCriterion() {
+        return switch (rankBy) {
+            case "parameters" -> LowRankSettings.Criterion.PARAMETERS;
+            case "energy" -> LowRankSettings.Criterion.ENERGY;
+            default -> throw new UserError("--rank-by must be parameters or energy, not '" + rankBy + "'");
+        };
+    }
+
+    private StructuredPruningSettings.Scope structuredScope() {
+        return switch (structuredScope) {
+            case "global" -> StructuredPruningSettings.Scope.GLOBAL;
+            case "layer" -> StructuredPruningSettings.Scope.PER_LAYER;
+            default -> throw new UserError("--structured-scope must be layer or global, not '" + structuredScope + "'");
+        };
+    }
 
     private PruningSettings.Scope scope() {
         return switch (pruneScope) {

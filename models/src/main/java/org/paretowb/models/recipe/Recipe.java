@@ -42,11 +42,12 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
             parts.add(distillation.summary());
         }
         if (structured.active()) {
-            parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s)", structured.ratio() * 100,
-                    structured.norm()));
+            parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s%s)", structured.ratio() * 100,
+                    structured.norm(), structured.scope() == StructuredPruningSettings.Scope.GLOBAL ? ", global" : ""));
         }
         if (lowRank.active()) {
-            parts.add(String.format(Locale.ROOT, "low-rank dense %.0f%%", lowRank.fraction() * 100));
+            parts.add(String.format(Locale.ROOT, "low-rank %s %.0f%%%s", lowRank.target().name().toLowerCase(Locale.ROOT),
+                    lowRank.fraction() * 100, lowRank.criterion() == LowRankSettings.Criterion.ENERGY ? " energy" : ""));
         }
         if (pruning.active()) {
             parts.add(String.format(Locale.ROOT, "prune %.0f%% (%s magnitude)", pruning.sparsity() * 100,

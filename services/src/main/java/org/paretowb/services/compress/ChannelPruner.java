@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.paretowb.models.network.Layer;
 import org.paretowb.models.network.NetworkSpec;
@@ -31,20 +32,56 @@ public final class ChannelPruner {
         return settings.active() ? rebuild(weights, plan(weights, settings)) : weights;
     }
 
-    /** Ranks every prunable layer's output units and keeps the strongest {@code 1 - ratio} of them. */
+    /**
+     * Ranks the output units of every prunable layer by norm and keeps the strongest: {@code 1 - ratio}
+     * of each layer's, or, globally, {@code 1 - ratio} of all of them by norm relative to their layer's mean.
+     */
     public Plan plan(WeightSet weights, StructuredPruningSettings settings) {
         NetworkSpec spec = weights.spec();
         int[] first = spec.firstTensorOfLayer();
         int outputLayer = lastWeightedLayer(spec);
-        Map<Integer, int[]> kept = new HashMap<>();
+        Map<Integer, double[]> norms = new TreeMap<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             Layer layer = spec.layers().get(i);
             if (i != outputLayer && (layer instanceof Layer.Conv || layer instanceof Layer.Dense)) {
-                Tensor weight = weights.tensors().get(first[i]);
-                kept.put(i, strongest(weight, settings));
+                norms.put(i, unitNorms(weights.tensors().get(first[i]), settings.norm()));
             }
         }
+        Map<Integer, int[]> kept = new HashMap<>();
+        if (settings.scope() == StructuredPruningSettings.Scope.GLOBAL) {
+            Map<Integer, Integer> counts = globalKeepCounts(norms, settings.ratio());
+            norms.forEach((layer, norm) -> kept.put(layer, strongest(norm, counts.get(layer))));
+        } else {
+            norms.forEach((layer, norm) ->
+                    kept.put(layer, strongest(norm, (int) Math.round((1 - settings.ratio()) * norm.length))));
+        }
         return new Plan(kept);
+    }
+
+    /** How many units each layer keeps when the weakest {@code ratio} of all units, by relative norm, go. */
+    private static Map<Integer, Integer> globalKeepCounts(Map<Integer, double[]> norms, double ratio) {
+        record Unit(int layer, int index, double relative) { }
+        List<Unit> units = new ArrayList<>();
+        norms.forEach((layer, norm) -> {
+            double mean = Arrays.stream(norm).average().orElse(0);
+            for (int u = 0; u < norm.length; u++) {
+                units.add(new Unit(layer, u, mean > 0 ? norm[u] / mean : 0));
+            }
+        });
+        units.sort(Comparator.comparingDouble(Unit::relative).thenComparing(Unit::layer).thenComparing(Unit::index));
+        int remove = (int) Math.round(ratio * units.size());
+        Map<Integer, Integer> counts = new HashMap<>();
+        norms.forEach((layer, norm) -> counts.put(layer, norm.length));
+        for (Unit unit : units) {
+            if (remove == 0) {
+                break;
+            }
+            if (counts.get(unit.layer()) > 1) {
+                counts.merge(unit.layer(), -1, Integer::sum);
+                remove--;
+            }
+        }
+        return counts;
     }
 
     private static int lastWeightedLayer(NetworkSpec spec) {
@@ -56,17 +93,27 @@ public final class ChannelPruner {
         return -1;
     }
 
-    private static int[] strongest(Tensor weight, StructuredPruningSettings settings) {
+    /** L1 norm, or L2 norm, of each output unit's weights. */
+    private static double[] unitNorms(Tensor weight, StructuredPruningSettings.Norm kind) {
         int units = (int) weight.shape()[0];
         int per = weight.size() / units;
         double[] norm = new double[units];
         for (int u = 0; u < units; u++) {
             for (int j = 0; j < per; j++) {
                 float v = weight.values()[u * per + j];
-                norm[u] += settings.norm() == StructuredPruningSettings.Norm.L1 ? Math.abs(v) : (double) v * v;
+                norm[u] += kind == StructuredPruningSettings.Norm.L1 ? Math.abs(v) : (double) v * v;
+            }
+            if (kind == StructuredPruningSettings.Norm.L2) {
+                norm[u] = Math.sqrt(norm[u]);
             }
         }
-        int keep = Math.max(1, (int) Math.round((1 - settings.ratio()) * units));
+        return norm;
+    }
+
+    /** The indices of the {@code keep} largest norms (at least one), ascending; ties keep the lower index. */
+    private static int[] strongest(double[] norm, int keep) {
+        int units = norm.length;
+        keep = Math.max(1, keep);
         return IntStream.range(0, units).boxed()
                 .sorted(Comparator.comparingDouble((Integer u) -> norm[u]).reversed().thenComparing(u -> u))
                 .limit(keep).mapToInt(Integer::intValue).sorted().toArray();

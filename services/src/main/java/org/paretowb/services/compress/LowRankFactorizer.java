@@ -9,40 +9,54 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.LowRankSettings;
 
 /**
- * Truncated-SVD factorization of hidden dense layers: W (out x in) becomes U_r (out x r) after
- * U_r^T W (r x in), with U_r the leading left singular vectors, so one dense layer becomes two thinner
- * ones (the first without bias) and the network is rebuilt. At full rank it computes the same function.
+ * Truncated-SVD factorization. A weight matrix W (out x in; a convolution's filters flattened to
+ * in x k x k) becomes U_r (out x r) after U_r^T W (r x in), with U_r the leading left singular vectors:
+ * a dense layer becomes two thinner dense layers (the first with a zero bias), a convolution becomes a
+ * convolution with r filters (same kernel and padding, zero bias) followed by a 1x1 convolution. The
+ * network is rebuilt; at full rank it computes the same function.
  */
 public final class LowRankFactorizer {
 
+    /** Chooses a layer's rank from its matrix size and the eigenvalues of W W^T (descending). */
+    @FunctionalInterface
+    interface RankRule {
+        int rank(int out, int in, double[] eigenvalues);
+    }
+
     public WeightSet factorize(WeightSet weights, LowRankSettings settings) {
-        return settings.active()
-                ? factorize(weights, (out, in) -> rank(out, in, settings.fraction()), true)
-                : weights;
+        if (!settings.active()) {
+            return weights;
+        }
+        RankRule rule = settings.criterion() == LowRankSettings.Criterion.ENERGY
+                ? (out, in, values) -> energyRank(values, settings.fraction())
+                : (out, in, values) -> rank(out, in, settings.fraction());
+        return factorize(weights, settings, rule, true);
     }
 
     /**
-     * Factorizes every hidden dense layer at the rank {@code rankOf(out, in)} gives; with
-     * {@code onlyIfThinner}, layers whose rank would not be below min(out, in) are left whole.
+     * Factorizes the hidden layers the settings cover at the rank the rule gives; with
+     * {@code onlyIfSmaller}, layers whose two factors would hold as many parameters as the layer stay whole.
      */
-    WeightSet factorize(WeightSet weights, java.util.function.IntBinaryOperator rankOf, boolean onlyIfThinner) {
+    WeightSet factorize(WeightSet weights, LowRankSettings settings, RankRule rule, boolean onlyIfSmaller) {
         NetworkSpec spec = weights.spec();
         List<int[]> shapes = spec.shapes();
         int[] first = spec.firstTensorOfLayer();
-        int output = lastDense(spec);
+        int output = lastWeighted(spec);
         List<Layer> layers = new ArrayList<>();
         List<Tensor> tensors = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             Layer layer = spec.layers().get(i);
             int count = layer.parameterShapes(shapes.get(i)).size();
             List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
-            if (layer instanceof Layer.Dense dense && i != output) {
+            boolean conv = layer instanceof Layer.Conv;
+            if ((conv || layer instanceof Layer.Dense) && i != output && settings.covers(conv)) {
                 Tensor w = own.get(0);
                 int out = (int) w.shape()[0];
-                int in = (int) w.shape()[1];
-                int rank = rankOf.applyAsInt(out, in);
-                if (!onlyIfThinner || rank < Math.min(out, in)) {
-                    factorized(w, own.get(1), rank, layers, tensors);
+                int in = w.size() / out;
+                SymmetricEigen eigen = new SymmetricEigen(gram(w.values(), out, in));
+                int rank = Math.max(1, Math.min(rule.rank(out, in, eigen.values()), Math.min(out, in)));
+                if (!onlyIfSmaller || (long) rank * (out + in) < (long) out * in) {
+                    factorized(layer, w, own.get(1), rank, eigen.vectors(), layers, tensors);
                     continue;
                 }
             }
@@ -57,11 +71,25 @@ public final class LowRankFactorizer {
         return Math.max(1, (int) Math.floor(fraction * out * in / (out + in)));
     }
 
-    private static void factorized(Tensor w, Tensor bias, int rank, List<Layer> layers, List<Tensor> tensors) {
-        int out = (int) w.shape()[0];
-        int in = (int) w.shape()[1];
-        float[] v = w.values();
-        double[][] gram = new double[out][out]; // W W^T
+    /** The smallest rank whose squared singular values (the eigenvalues of W W^T) hold {@code fraction} of their sum. */
+    static int energyRank(double[] eigenvalues, double fraction) {
+        double total = 0;
+        for (double v : eigenvalues) {
+            total += Math.max(v, 0);
+        }
+        double sum = 0;
+        for (int r = 0; r < eigenvalues.length; r++) {
+            sum += Math.max(eigenvalues[r], 0);
+            if (sum >= fraction * total) {
+                return r + 1;
+            }
+        }
+        return eigenvalues.length;
+    }
+
+    /** W W^T for W stored row-major as out x in. */
+    private static double[][] gram(float[] v, int out, int in) {
+        double[][] gram = new double[out][out];
         for (int a = 0; a < out; a++) {
             for (int b = a; b < out; b++) {
                 double sum = 0;
@@ -72,7 +100,14 @@ public final class LowRankFactorizer {
                 gram[b][a] = sum;
             }
         }
-        double[][] u = new SymmetricEigen(gram).vectors();
+        return gram;
+    }
+
+    private static void factorized(Layer layer, Tensor w, Tensor bias, int rank, double[][] u, List<Layer> layers,
+                                   List<Tensor> tensors) {
+        int out = (int) w.shape()[0];
+        int in = w.size() / out;
+        float[] v = w.values();
         float[] down = new float[rank * in]; // U_r^T W
         for (int r = 0; r < rank; r++) {
             for (int k = 0; k < in; k++) {
@@ -89,17 +124,27 @@ public final class LowRankFactorizer {
                 up[a * rank + r] = (float) u[a][r];
             }
         }
-        layers.add(new Layer.Dense(rank));
-        tensors.add(new Tensor(w.name() + ".down", new long[] {rank, in}, down));
-        tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
-        layers.add(new Layer.Dense(out));
-        tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank}, up));
+        long[] downShape = w.shape().clone();
+        downShape[0] = rank;
+        if (layer instanceof Layer.Conv conv) {
+            layers.add(new Layer.Conv(rank, conv.kernel(), conv.padding()));
+            layers.add(new Layer.Conv(out, 1, 0));
+            tensors.add(new Tensor(w.name() + ".down", downShape, down));
+            tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
+            tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank, 1, 1}, up));
+        } else {
+            layers.add(new Layer.Dense(rank));
+            layers.add(new Layer.Dense(out));
+            tensors.add(new Tensor(w.name() + ".down", downShape, down));
+            tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
+            tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank}, up));
+        }
         tensors.add(bias);
     }
 
-    private static int lastDense(NetworkSpec spec) {
+    private static int lastWeighted(NetworkSpec spec) {
         for (int i = spec.layers().size() - 1; i >= 0; i--) {
-            if (spec.layers().get(i) instanceof Layer.Dense) {
+            if (spec.layers().get(i) instanceof Layer.Dense || spec.layers().get(i) instanceof Layer.Conv) {
                 return i;
             }
         }

@@ -60,4 +60,39 @@ class ChannelPrunerTest {
                 pruner.prune(mlp, new StructuredPruningSettings(0.999, Norm.L2)).spec().describe());
         assertSame(mlp, pruner.prune(mlp, StructuredPruningSettings.NONE));
     }
+
+    @Test
+    void globalScopeRemovesTheRatioOfAllUnitsWhereTheyAreRelativelyWeakest() {
+        // two hidden layers: in the first, one neuron is far weaker than its layer's mean; in the second, all are even
+        NetworkSpec spec = NetworkSpec.parse("1x1x2 flatten dense3 relu dense3 relu dense1");
+        WeightSet weights = new WeightSet(spec, List.of(
+                new Tensor("w1", new long[] {3, 2}, new float[] {1, 1, 0.01f, 0.01f, 1, 1}),
+                new Tensor("b1", new long[] {3}, new float[] {0, 0, 0}),
+                new Tensor("w2", new long[] {3, 3}, new float[] {5, 5, 5, 5, 5, 4.9f, 5, 5, 5}),
+                new Tensor("b2", new long[] {3}, new float[] {0, 0, 0}),
+                new Tensor("w3", new long[] {1, 3}, new float[] {1, 1, 1}),
+                new Tensor("b3", new long[] {1}, new float[] {0})));
+
+        WeightSet pruned = pruner.prune(weights, new StructuredPruningSettings(2 / 6.0, Norm.L1,
+                StructuredPruningSettings.Scope.GLOBAL));
+
+        assertEquals("1x1x2 flatten dense2 relu dense2 relu dense1", pruned.spec().describe(),
+                "the weak neuron of layer 1 goes first, then the relatively weakest of layer 2");
+        assertArrayEquals(new float[] {1, 1, 1, 1}, pruned.tensors().get(0).values());
+        assertArrayEquals(new float[] {5, 5, 5, 5}, pruned.tensors().get(2).values(), "row 1 and column 1 gone");
+        WeightSet perLayer = pruner.prune(weights, new StructuredPruningSettings(0.5, Norm.L1));
+        assertEquals("1x1x2 flatten dense2 relu dense2 relu dense1", perLayer.spec().describe());
+    }
+
+    @Test
+    void globalScopeOnTheCnnRemovesTheRatioOfAllPrunableUnits() throws Exception {
+        WeightSet cnn = new ExampleWeights().load(Architecture.CNN);
+
+        ChannelPruner.Plan plan = pruner.plan(cnn, new StructuredPruningSettings(0.5, Norm.L2,
+                StructuredPruningSettings.Scope.GLOBAL));
+
+        int kept = plan.kept().values().stream().mapToInt(k -> k.length).sum();
+        assertEquals((16 + 32 + 128) / 2, kept);
+        assertEquals(3, plan.kept().size());
+    }
 }

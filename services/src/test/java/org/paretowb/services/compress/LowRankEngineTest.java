@@ -11,6 +11,8 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.LowRankSettings;
 
 class LowRankEngineTest {
+    private static final LowRankSettings ALL = new LowRankSettings(1, LowRankSettings.Criterion.PARAMETERS,
+            LowRankSettings.Target.ALL);
     private static EngineFixture engine;
 
     @BeforeAll
@@ -22,7 +24,8 @@ class LowRankEngineTest {
     void fullRankFactorizationLeavesTheLogitsUnchanged() throws Exception {
         for (Architecture architecture : Architecture.values()) {
             WeightSet original = new ExampleWeights().load(architecture);
-            WeightSet full = new LowRankFactorizer().factorize(original, Math::min, false);
+            WeightSet full = new LowRankFactorizer().factorize(original, ALL,
+                    (out, in, values) -> Math.min(out, in), false);
 
             assertTrue(full.spec().layers().size() > original.spec().layers().size(), "layers were split");
             float worst = engine.maxDifference(original, full);
@@ -41,5 +44,30 @@ class LowRankEngineTest {
         assertEquals("1x28x28 conv16k3p1 bn relu maxpool2 conv32k3p1 bn relu maxpool2 flatten dense29 dense128 relu dense10",
                 low.spec().describe());
         assertTrue(29L * (1568 + 128) <= 0.25 * 128 * 1568);
+    }
+
+    @Test
+    void aConvolutionBecomesRFiltersAndAOneByOneConvolutionAtFullRankExactly() throws Exception {
+        WeightSet cnn = new ExampleWeights().load(Architecture.CNN);
+
+        WeightSet full = new LowRankFactorizer().factorize(cnn, ALL, (out, in, values) -> Math.min(out, in), false);
+
+        assertEquals("1x28x28 conv9k3p1 conv16k1p0 bn relu maxpool2 conv32k3p1 conv32k1p0 bn relu maxpool2 flatten"
+                + " dense128 dense128 relu dense10", full.spec().describe(), "rank min(16, 1x3x3) = 9 for the first conv");
+        float worst = engine.maxDifference(cnn, full);
+        assertTrue(worst <= 1e-4, "max |diff| " + worst);
+    }
+
+    @Test
+    void halfTheConvolutionsParametersKeepsTheRankThatFitsAndStillClassifies() throws Exception {
+        WeightSet cnn = new ExampleWeights().load(Architecture.CNN);
+
+        WeightSet low = new LowRankFactorizer().factorize(cnn, new LowRankSettings(0.5,
+                LowRankSettings.Criterion.PARAMETERS, LowRankSettings.Target.CONV));
+
+        // first conv: floor(0.5 * 16 * 9 / 25) = 2; second: floor(0.5 * 32 * 144 / 176) = 13
+        assertEquals("1x28x28 conv2k3p1 conv16k1p0 bn relu maxpool2 conv13k3p1 conv32k1p0 bn relu maxpool2 flatten"
+                + " dense128 relu dense10", low.spec().describe());
+        assertTrue(low.parameters() < cnn.parameters());
     }
 }
