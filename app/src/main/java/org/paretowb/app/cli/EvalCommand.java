@@ -101,6 +101,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Training images for static calibration (default: ${DEFAULT-VALUE}).")
     int calibration;
 
+    @Option(names = "--observer", defaultValue = "minmax", paramLabel = "minmax|percentile",
+            description = "How static calibration sets activation ranges: min and max, or the 0.01st and 99.99th"
+                    + " percentiles (default: ${DEFAULT-VALUE}).")
+    String observer;
+
     @Option(names = "--per-tensor", description = "One scale per tensor instead of one per output channel.")
     boolean perTensor;
 
@@ -145,6 +150,14 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
 
+
+    private QuantizationSettings.Observer observer() {
+        return switch (observer) {
+            case "minmax" -> QuantizationSettings.Observer.MIN_MAX;
+            case "percentile" -> QuantizationSettings.Observer.PERCENTILE;
+            default -> throw new UserError("--observer must be minmax or percentile, not '" + observer + "'");
+        };
+    }
 
     private LowRankSettings.Target rankTarget() {
         return switch (rankLayers) {
@@ -199,7 +212,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         int weightBits = bits == 32 ? 8 : bits;
         return Flags.settings("--bits (32 keeps fp32)/--calibration", () -> new QuantizationSettings(mode, weightBits,
-                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0));
+                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0, observer()));
     }
 
 

@@ -7,8 +7,21 @@ import java.util.Locale;
  * tensor or per output channel. Accuracy is computed with the quantized values in fp32 kernels
  * (simulated); the size is that of the packed integers actually written.
  */
-public record QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples) {
+public record QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples,
+                                   Observer observer) {
     public static final QuantizationSettings NONE = new QuantizationSettings(Mode.OFF, 8, true, true, 0);
+
+    /**
+     * How static quantization sets an activation's range from the calibration images: their minimum and
+     * maximum, or their 0.01st and 99.99th percentiles, which ignore rare outliers and so keep finer steps
+     * for the common values. Both ranges are widened to include zero.
+     */
+    public enum Observer {
+        MIN_MAX, PERCENTILE;
+
+        /** The upper percentile the percentile observer keeps. */
+        public static final double PERCENTILE_KEPT = 99.99;
+    }
 
     /**
      * What is quantized: weights only; weights and, per batch at run time, the inputs of dense layers
@@ -21,12 +34,19 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
         this(mode, bits, perChannel, symmetric, 0);
     }
 
+    public QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples) {
+        this(mode, bits, perChannel, symmetric, calibrationSamples, Observer.MIN_MAX);
+    }
+
     public QuantizationSettings {
         if (mode == null) {
             throw new IllegalArgumentException("quantization needs a mode (OFF or WEIGHT)");
         }
         if (bits != 8 && bits != 4 && bits != 2) {
             throw new IllegalArgumentException("quantization bits must be 8, 4 or 2, got " + bits);
+        }
+        if (observer == null) {
+            throw new IllegalArgumentException("quantization needs an observer (min-max or percentile)");
         }
         if (mode == Mode.STATIC && calibrationSamples <= 0) {
             throw new IllegalArgumentException("static quantization needs calibration images, got " + calibrationSamples);
@@ -42,7 +62,8 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
                 perChannel ? "per channel" : "per tensor", symmetric ? "symmetric" : "asymmetric");
         return switch (mode) {
             case DYNAMIC -> weights + " + dynamic uint8 dense inputs";
-            case STATIC -> weights + " + static uint8 activations (" + calibrationSamples + " calibration images)";
+            case STATIC -> weights + " + static uint8 activations (" + calibrationSamples + " calibration images, "
+                    + (observer == Observer.PERCENTILE ? "percentile" : "min-max") + ")";
             default -> weights;
         };
     }

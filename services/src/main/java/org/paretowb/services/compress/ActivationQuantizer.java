@@ -1,6 +1,7 @@
 package org.paretowb.services.compress;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Layer;
@@ -13,7 +14,7 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 /**
  * Activation quantization as fake-quantize layers: dynamic puts one before every dense layer, with the
  * range taken from each batch at run time; static puts one before every convolution and dense layer,
- * with the range its input showed (min and max) on the calibration images.
+ * with the range its input showed on the calibration images (min and max, or percentiles).
  */
 public final class ActivationQuantizer {
     private static final int ACTIVATION_BITS = 8;
@@ -42,7 +43,8 @@ public final class ActivationQuantizer {
             if (dynamic && dense) {
                 layers.add(new Layer.FakeQuant(ACTIVATION_BITS, true, 0, 0));
             } else if (!dynamic && (dense || layer instanceof Layer.Conv)) {
-                float[] range = inputRange(weights, i, calibration.first(settings.calibrationSamples()));
+                float[] range = inputRange(weights, i, calibration.first(settings.calibrationSamples()),
+                        settings.observer());
                 layers.add(new Layer.FakeQuant(ACTIVATION_BITS, false, range[0], range[1]));
             }
             layers.add(layer);
@@ -50,29 +52,51 @@ public final class ActivationQuantizer {
         return new WeightSet(spec.withLayers(layers), weights.tensors());
     }
 
-    /** Min and max (widened to include zero) of what layer {@code index} receives on the images. */
-    private float[] inputRange(WeightSet weights, int index, LabeledImages images) {
+    /** The observer's range (widened to include zero) of what layer {@code index} receives on the images. */
+    private float[] inputRange(WeightSet weights, int index, LabeledImages images, QuantizationSettings.Observer observer) {
         NetworkSpec spec = weights.spec();
-        float[] range = {0, 0};
         if (index == 0) {
-            widen(range, images.scaledPixels(0, images.size()));
-            return range;
+            return range(images.scaledPixels(0, images.size()), observer);
         }
         NetworkSpec prefix = spec.withLayers(spec.layers().subList(0, index));
         WeightSet prefixWeights = new WeightSet(prefix, weights.tensors().subList(0, spec.firstTensorOfLayer()[index]));
+        List<float[]> batches = new ArrayList<>();
+        int total = 0;
         try (LoadedNetwork network = LoadedNetwork.load(prefixWeights, runtime)) {
             for (int from = 0; from < images.size(); from += CALIBRATION_BATCH) {
                 int count = Math.min(CALIBRATION_BATCH, images.size() - from);
-                widen(range, network.logits(images.scaledPixels(from, count), count));
+                float[] values = network.logits(images.scaledPixels(from, count), count);
+                batches.add(values);
+                total += values.length;
             }
         }
-        return range;
+        float[] all = new float[total];
+        int at = 0;
+        for (float[] b : batches) {
+            System.arraycopy(b, 0, all, at, b.length);
+            at += b.length;
+        }
+        return range(all, observer);
     }
 
-    private static void widen(float[] range, float[] values) {
-        for (float v : values) {
-            range[0] = Math.min(range[0], v);
-            range[1] = Math.max(range[1], v);
+    /** Min and max, or the 0.01st and 99.99th percentiles, of the values; widened to include zero. */
+    static float[] range(float[] values, QuantizationSettings.Observer observer) {
+        float low = 0;
+        float high = 0;
+        if (observer == QuantizationSettings.Observer.PERCENTILE && values.length > 0) {
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            double tail = (100 - QuantizationSettings.Observer.PERCENTILE_KEPT) / 100;
+            int lowIndex = (int) Math.floor(tail * (sorted.length - 1));
+            int highIndex = (int) Math.ceil((1 - tail) * (sorted.length - 1));
+            low = Math.min(0, sorted[lowIndex]);
+            high = Math.max(0, sorted[highIndex]);
+        } else {
+            for (float v : values) {
+                low = Math.min(low, v);
+                high = Math.max(high, v);
+            }
         }
+        return new float[] {low, high};
     }
 }
