@@ -1,11 +1,9 @@
 package org.paretowb.services.evaluate;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Percentiles;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.services.runtime.InferenceNetwork;
 
 /**
  * Batch-1 inference time: {@code warmup} runs discarded, then {@code timed} runs, each from a ready
@@ -44,16 +42,15 @@ public final class LatencyProbe {
     }
 
     /** Percentiles of the timed runs, in milliseconds. */
-    public Percentiles measure(LoadedNetwork network, LabeledImages data, CancelToken cancel) {
+    public Percentiles measure(InferenceNetwork network, LabeledImages data, CancelToken cancel) {
         double[] millis = new double[timed];
-        try (NDManager scope = network.manager().newSubManager()) {
-            NDArray image = scope.create(data.scaledPixels(0, 1), network.inputShape(1));
+        try (InferenceNetwork.PreparedBatch image = network.prepare(data.scaledPixels(0, 1), 1)) {
             for (int i = 0; i < warmup + timed; i++) {
                 if (i % 20 == 0) {
                     cancel.check();
                 }
                 long start = System.nanoTime();
-                runOnce(network, image);
+                image.run();
                 long elapsed = System.nanoTime() - start;
                 if (i >= warmup) {
                     millis[i - warmup] = elapsed / 1e6;
@@ -61,13 +58,5 @@ public final class LatencyProbe {
             }
         }
         return new Percentiles(millis);
-    }
-
-    private static void runOnce(LoadedNetwork network, NDArray image) {
-        try (NDManager call = image.getManager().newSubManager()) {
-            NDArray logits = network.forward(image);
-            call.attachAll(logits);
-            logits.toFloatArray();
-        }
     }
 }

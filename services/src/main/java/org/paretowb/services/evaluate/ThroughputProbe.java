@@ -1,10 +1,8 @@
 package org.paretowb.services.evaluate;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.services.runtime.InferenceNetwork;
 
 /**
  * Images per second at a fixed batch size: {@code warmup} batches discarded, then {@value #ROUNDS} rounds
@@ -38,29 +36,24 @@ public final class ThroughputProbe {
         return timed;
     }
 
-    public double imagesPerSecond(LoadedNetwork network, LabeledImages data, CancelToken cancel) {
+    public double imagesPerSecond(InferenceNetwork network, LabeledImages data, CancelToken cancel) {
         int count = Math.min(batch, data.size());
-        try (NDManager scope = network.manager().newSubManager()) {
-            NDArray images = scope.create(data.scaledPixels(0, count), network.inputShape(count));
-            runBatches(network, images, warmup, cancel);
+        try (InferenceNetwork.PreparedBatch images = network.prepare(data.scaledPixels(0, count), count)) {
+            runBatches(images, warmup, cancel);
             double best = 0;
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
-                runBatches(network, images, timed, cancel);
+                runBatches(images, timed, cancel);
                 best = Math.max(best, (double) count * timed / ((System.nanoTime() - start) / 1e9));
             }
             return best;
         }
     }
 
-    private static void runBatches(LoadedNetwork network, NDArray images, int batches, CancelToken cancel) {
+    private static void runBatches(InferenceNetwork.PreparedBatch images, int batches, CancelToken cancel) {
         for (int i = 0; i < batches; i++) {
             cancel.check();
-            try (NDManager call = images.getManager().newSubManager()) {
-                NDArray logits = network.forward(images);
-                call.attachAll(logits);
-                logits.toFloatArray();
-            }
+            images.run();
         }
     }
 }

@@ -23,15 +23,17 @@ import org.paretowb.models.network.WeightSet;
  * A weight set loaded into a DJL model on the PyTorch engine. Owns the model's native memory: close it.
  * Every forward pass allocates in a sub-manager that is closed before the call returns.
  */
-public final class LoadedNetwork implements AutoCloseable {
+public final class LoadedNetwork implements InferenceNetwork {
     private final NetworkSpec spec;
     private final Model model;
     private final Block block;
+    private final String engine;
 
-    private LoadedNetwork(NetworkSpec spec, Model model) {
+    private LoadedNetwork(NetworkSpec spec, Model model, String engine) {
         this.spec = spec;
         this.model = model;
         this.block = model.getBlock();
+        this.engine = engine;
     }
 
     /** Builds the architecture's block and copies the weights into it. */
@@ -43,7 +45,7 @@ public final class LoadedNetwork implements AutoCloseable {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(spec, 1));
             copyInto(block, weights);
-            return new LoadedNetwork(spec, model);
+            return new LoadedNetwork(spec, model, runtime.description());
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -107,12 +109,38 @@ public final class LoadedNetwork implements AutoCloseable {
                 .singletonOrThrow();
     }
 
-    /** Logits of {@code count} images given as scaled pixels, copied back to Java memory. */
+    @Override
     public float[] logits(float[] pixels, int count) {
         try (NDManager scope = manager().newSubManager()) {
             NDArray input = scope.create(pixels, inputShape(count));
             return forward(input).toFloatArray();
         }
+    }
+
+    @Override
+    public PreparedBatch prepare(float[] pixels, int count) {
+        NDManager scope = manager().newSubManager();
+        NDArray input = scope.create(pixels, inputShape(count));
+        return new PreparedBatch() {
+            @Override
+            public void run() {
+                try (NDManager call = scope.newSubManager()) {
+                    NDArray logits = forward(input);
+                    call.attachAll(logits);
+                    logits.toFloatArray();
+                }
+            }
+
+            @Override
+            public void close() {
+                scope.close();
+            }
+        };
+    }
+
+    @Override
+    public String engine() {
+        return engine;
     }
 
     @Override
