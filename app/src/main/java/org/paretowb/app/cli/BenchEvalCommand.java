@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Time full evaluations of an example network on DJL's PyTorch engine,",
             "with libtorch's grad mode off (the workbench's setting) and on (libtorch's default)."})
 public final class BenchEvalCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Option(names = "--passes", defaultValue = "6", description = "Evaluations per mode (default: ${DEFAULT-VALUE}).")

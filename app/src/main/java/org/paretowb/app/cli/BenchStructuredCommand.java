@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         description = {"Compare an example network with its structured-pruned, rebuilt copy in one run:",
             "MACs, batch-64 throughput and batch-1 latency, measured in alternating rounds."})
 public final class BenchStructuredCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Option(names = "--ratio", defaultValue = "0.5", description = "Share of channels and neurons removed.")

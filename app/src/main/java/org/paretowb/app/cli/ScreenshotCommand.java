@@ -23,7 +23,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Structured-pruning settings to apply after the sparsity ones, in order.")
     List<Double> structured = List.of();
 
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Override

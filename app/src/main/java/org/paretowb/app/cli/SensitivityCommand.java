@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = "Accuracy after pruning one layer at a time at 10% to 90%, as CSV: layer,weights,sparsity,accuracy.")
 public final class SensitivityCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = {"Measure every recipe of a grid and write one row per point, the Pareto-optimal ones marked.",
             "Example: sweep --model cnn --grid \"prune=0,0.5,0.9;bits=32,8,4\" --samples 2000 --out points.csv"})
 public final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             "Uses the full 60k training set when Debian's dataset-fashion-mnist is installed,",
             "otherwise the embedded 12k subset."})
 public final class TrainExampleCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, converter = ModelOption.class, description = "cnn or mlp.")
+    @Option(names = "--model", required = true, converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Option(names = "--epochs", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")

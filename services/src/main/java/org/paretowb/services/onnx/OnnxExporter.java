@@ -94,6 +94,7 @@ public final class OnnxExporter {
         private float[] range; // calibrated input range of the next weighted layer, from a static fake-quantize
         private boolean dynamic; // a dynamic fake-quantize precedes the next weighted layer
         private float[] outputRange; // where to quantize after an int8 layer (and its ReLU), if anywhere
+        private String outputOf; // the int8 layer whose output that is
 
         Walk(NetworkSpec spec, List<Tensor> tensors, Map<Integer, String> names, Set<String> int8, GraphWriter w) {
             this.spec = spec;
@@ -152,7 +153,7 @@ public final class OnnxExporter {
 
         private void quantizeOutputIfPending(int i) {
             if (outputRange != null && i < spec.layers().size() - 1) {
-                current = quantizeDequantize(current, outputRange);
+                current = quantizeDequantize(current, outputRange, outputOf + "_out");
             }
             outputRange = null;
         }
@@ -173,6 +174,7 @@ public final class OnnxExporter {
                 String[] inputs = int8Inputs(name, weight.shape(), wv, bias);
                 current = w.node("Conv", name, attributes, inputs);
                 outputRange = nextRange(i);
+                outputOf = name;
             } else {
                 current = w.node("Conv", name, attributes, current, w.floats(name + "_w", weight.shape(), wv),
                         w.floats(name + "_b", new long[] {bias.length}, bias));
@@ -189,6 +191,7 @@ public final class OnnxExporter {
                 String[] inputs = int8Inputs(name, weight.shape(), weight.values(), bias);
                 current = w.node("Gemm", name, new AttributeProto[] {GraphWriter.integer("transB", 1)}, inputs);
                 outputRange = nextRange(i);
+                outputOf = name;
             } else if (dynamic) {
                 current = dynamicDense(name, weight, bias);
             } else {
@@ -207,7 +210,7 @@ public final class OnnxExporter {
                         + " of it (quantize statically first)");
             }
             float inputScale = scale(range);
-            String x = quantizeDequantize(current, range);
+            String x = quantizeDequantize(current, range, name + "_in");
             Int8Weights q = Int8Weights.perChannel(weights, (int) shape[0]);
             String wq = w.int8s(name + "_wq", shape, q.codes());
             String ws = w.floats(name + "_ws", new long[] {q.scales().length}, q.scales());
@@ -290,13 +293,14 @@ public final class OnnxExporter {
             return null;
         }
 
-        private String quantizeDequantize(String input, float[] r) {
+        /** A QuantizeLinear/DequantizeLinear pair, its nodes named after the layer they serve. */
+        private String quantizeDequantize(String input, float[] r, String hint) {
             float scale = scale(r);
             byte zero = (byte) Math.round(-r[0] / scale);
-            String s = w.floats("x_scale", new long[0], new float[] {scale});
-            String z = w.uint8s("x_zero", new long[0], new byte[] {zero});
-            String q = w.node("QuantizeLinear", "q", input, s, z);
-            return w.node("DequantizeLinear", "dq", q, s, z);
+            String s = w.floats(hint + "_scale", new long[0], new float[] {scale});
+            String z = w.uint8s(hint + "_zero", new long[0], new byte[] {zero});
+            String q = w.node("QuantizeLinear", hint + "_q", input, s, z);
+            return w.node("DequantizeLinear", hint + "_dq", q, s, z);
         }
 
         private static float scale(float[] r) {
