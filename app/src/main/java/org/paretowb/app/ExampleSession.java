@@ -13,6 +13,9 @@ import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.evaluate.LatencyProbe;
+import org.paretowb.services.evaluate.MeasuringEngine;
+import org.paretowb.services.evaluate.OrtMeasuringEngine;
+import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -22,21 +25,26 @@ public final class ExampleSession {
     private ExampleSession() {
     }
 
-    /** @param samples how many test images to evaluate on; 0 or more than 10,000 means all of them */
+    /** Measuring on ONNX Runtime. @param samples how many test images to evaluate on; 0 means all of them */
     public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples) {
-        return measurer(runtime, architecture, samples, new RecipeApplier());
+        return measurer(onnxRuntime(), architecture, samples, new RecipeApplier());
+    }
+
+    /** ONNX Runtime as the measuring engine; its per-layer profile runs on test images. */
+    public static MeasuringEngine onnxRuntime() {
+        return new OrtMeasuringEngine(new OrtRuntime(), testSet().first(250));
     }
 
     /**
      * @param samples how many test images to evaluate on; 0 or more than 10,000 means all of them
      * @param applier applies recipes (with or without a training set for fine-tuning)
      */
-    public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples,
+    public static PointMeasurer measurer(MeasuringEngine engine, Architecture architecture, int samples,
                                          RecipeApplier applier) {
         LabeledImages test = testSet();
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
-        return new PointMeasurer(runtime, exampleWeights(architecture), evaluation, subset, applier,
+        return new PointMeasurer(engine, exampleWeights(architecture), evaluation, subset, applier,
                 new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
     }
 

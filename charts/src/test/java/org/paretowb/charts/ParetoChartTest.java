@@ -12,11 +12,11 @@ import org.paretowb.models.recipe.Recipe;
 import org.junit.jupiter.api.Test;
 
 class ParetoChartTest {
-    private static final Provenance HOW = new Provenance("test", 1, 1, "hand-made", false, 0, 1, 64, "fp32", "none");
+    private static final Provenance HOW = new Provenance("test", 1, 1, "hand-made", false, 0, 1, 64, "fp32", "none", true);
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
         return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
-                new Measurement(accuracy, latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW));
+                new Measurement(accuracy, Math.max(accuracy, 0.99), new double[10], latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW));
     }
 
     @Test

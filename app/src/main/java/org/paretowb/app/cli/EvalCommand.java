@@ -1,6 +1,7 @@
 package org.paretowb.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +12,7 @@ import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
+import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
@@ -106,6 +108,15 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Training images for static calibration (default: ${DEFAULT-VALUE}).")
     int calibration;
 
+    @Option(names = "--int8-layers", defaultValue = "all", paramLabel = "auto|all|conv2,fc1",
+            description = "With --quant static on ONNX Runtime: the layers that run on int8 kernels: all, auto (where"
+                    + " the per-layer profile finds int8 faster) or a list (default: ${DEFAULT-VALUE}).")
+    String int8Layers;
+
+    @Option(names = "--engine", defaultValue = "onnxruntime", paramLabel = "onnxruntime|pytorch",
+            description = "Engine that measures accuracy, latency and throughput (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--observer", defaultValue = "minmax", paramLabel = "minmax|percentile",
             description = "How static calibration sets activation ranges: min and max, or the 0.01st and 99.99th"
                     + " percentiles (default: ${DEFAULT-VALUE}).")
@@ -145,7 +156,7 @@ public final class EvalCommand implements Callable<Integer> {
                         System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
                                 epoch, epochs, loss, accuracy * 100, millis / 1000.0))
                 : new RecipeApplier();
-        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples, applier);
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = measurer.measure(recipe, CancelToken.NEVER);
@@ -217,7 +228,8 @@ public final class EvalCommand implements Callable<Integer> {
         }
         int weightBits = bits == 32 ? 8 : bits;
         return Flags.settings("--bits (32 keeps fp32)/--calibration", () -> new QuantizationSettings(mode, weightBits,
-                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0, observer()));
+                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0, observer(),
+                Int8Layers.parse(int8Layers)));
     }
 
 
@@ -251,7 +263,13 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("subset", m.how().subset());
         o.put("latencyRuns", m.how().latencyTimedRuns());
         o.put("latencyWarmupRuns", m.how().latencyWarmupRuns());
-        o.put("kernels", m.how().kernels());
+        o.put("top5", m.top5());
+        ArrayNode perClass = o.putArray("perClass");
+        for (double a : m.perClass()) {
+            perClass.add(a);
+        }
+        o.put("kernels", m.how().realKernels() ? "real" : "simulated");
+        o.put("kernelsDetail", m.how().kernels());
         o.put("sizeFormat", m.how().sizeFormat());
         o.put("measureSeconds", seconds);
         return mapper.writeValueAsString(o);
@@ -261,16 +279,18 @@ public final class EvalCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, """
                 model        %s
                 recipe       %s
-                accuracy     %.2f%% on %d images (%s)
+                accuracy     %.2f%% top-1, %.2f%% top-5 on %d images (%s)
                 latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
                 MACs         %,d per image
                 throughput   %,.0f images/s (batch %d, %d threads, best of 3 rounds)
+                kernels      %s (%s)
                 measured in  %.1f s""",
-                model.title(), recipe.summary(), m.accuracy() * 100, m.samples(), m.how().evaluationSet(),
+                model.title(), recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
                 m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
-                m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(), seconds);
+                m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(),
+                m.how().realKernels() ? "real" : "simulated", m.how().kernels(), seconds);
     }
 }

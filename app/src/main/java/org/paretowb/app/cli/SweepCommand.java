@@ -34,6 +34,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
     String grid;
 
+    @Option(names = "--engine", defaultValue = "onnxruntime", paramLabel = "onnxruntime|pytorch",
+            description = "Engine that measures every point (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
     int samples;
 
@@ -52,7 +56,7 @@ public final class SweepCommand implements Callable<Integer> {
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
         RecipeApplier applier = fineTunes ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { })
                 : new RecipeApplier();
-        PointMeasurer measurer = ExampleSession.measurer(runtime, model, samples, applier);
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier);
         measurer.warmUp(CancelToken.NEVER);
         List<EvaluatedPoint> points = new ArrayList<>();
         long start = System.nanoTime();

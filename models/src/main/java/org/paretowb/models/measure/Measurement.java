@@ -4,6 +4,8 @@ package org.paretowb.models.measure;
  * The measured figures of one network on this machine.
  *
  * @param accuracy top-1 accuracy over {@code samples} images, in [0, 1]
+ * @param top5 share of images whose label is among the five highest logits
+ * @param perClass top-1 accuracy of each class's images, by class index
  * @param latencyP50Ms median batch-1 inference time
  * @param latencyP95Ms 95th percentile batch-1 inference time
  * @param sizeBytes length of the serialized artifact written for this network
@@ -15,7 +17,7 @@ package org.paretowb.models.measure;
  * @param network the measured network's description (see NetworkSpec#describe)
  * @param how how the figures were obtained
  */
-public record Measurement(double accuracy, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
+public record Measurement(double accuracy, double top5, double[] perClass, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
                           long parameters, long nonZeros, long macs, double throughput, int samples,
                           String network, Provenance how) {
 
@@ -23,8 +25,17 @@ public record Measurement(double accuracy, double latencyP50Ms, double latencyP9
         if (accuracy < 0 || accuracy > 1) {
             throw new IllegalArgumentException("accuracy must be in [0, 1], got " + accuracy);
         }
+        if (top5 < accuracy || top5 > 1) {
+            throw new IllegalArgumentException("top-5 accuracy must be in [top-1, 1], got " + top5);
+        }
+        perClass = perClass.clone();
         if (samples <= 0) {
             throw new IllegalArgumentException("a measurement needs at least one sample");
         }
+    }
+
+    @Override
+    public double[] perClass() {
+        return perClass.clone();
     }
 }

@@ -13,8 +13,10 @@ package org.paretowb.models.measure;
  * @param throughputBatch batch size of the throughput figure
  * @param kernels which kernels ran: "fp32" here; quantized modes will say "real int8" or "simulated int8"
  * @param sizeFormat what the size figure is the length of
+ * @param realKernels whether the kernels computed what the point claims (fp32, or real integer kernels);
+ *                    false when quantization was simulated with quantize-dequantize in fp32 kernels
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
-                         String sizeFormat) {
+                         String sizeFormat, boolean realKernels) {
 }

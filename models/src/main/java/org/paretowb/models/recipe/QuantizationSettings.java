@@ -8,7 +8,7 @@ import java.util.Locale;
  * (simulated); the size is that of the packed integers actually written.
  */
 public record QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples,
-                                   Observer observer) {
+                                   Observer observer, Int8Layers int8Layers) {
     public static final QuantizationSettings NONE = new QuantizationSettings(Mode.OFF, 8, true, true, 0);
 
     /**
@@ -38,12 +38,20 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
         this(mode, bits, perChannel, symmetric, calibrationSamples, Observer.MIN_MAX);
     }
 
+    public QuantizationSettings(Mode mode, int bits, boolean perChannel, boolean symmetric, int calibrationSamples,
+                                Observer observer) {
+        this(mode, bits, perChannel, symmetric, calibrationSamples, observer, Int8Layers.ALL);
+    }
+
     public QuantizationSettings {
         if (mode == null) {
             throw new IllegalArgumentException("quantization needs a mode (OFF or WEIGHT)");
         }
         if (bits != 8 && bits != 4 && bits != 2) {
             throw new IllegalArgumentException("quantization bits must be 8, 4 or 2, got " + bits);
+        }
+        if (int8Layers == null) {
+            throw new IllegalArgumentException("quantization needs the layers that run in int8 (all, auto or a list)");
         }
         if (observer == null) {
             throw new IllegalArgumentException("quantization needs an observer (min-max or percentile)");
@@ -63,7 +71,8 @@ public record QuantizationSettings(Mode mode, int bits, boolean perChannel, bool
         return switch (mode) {
             case DYNAMIC -> weights + " + dynamic uint8 dense inputs";
             case STATIC -> weights + " + static uint8 activations (" + calibrationSamples + " calibration images, "
-                    + (observer == Observer.PERCENTILE ? "percentile" : "min-max") + ")";
+                    + (observer == Observer.PERCENTILE ? "percentile" : "min-max") + "; int8 layers "
+                    + int8Layers.describe() + ")";
             default -> weights;
         };
     }

@@ -1,6 +1,7 @@
 package org.paretowb.services.evaluate;
 
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.Accuracy;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
@@ -8,7 +9,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
 /**
@@ -16,7 +17,7 @@ import org.paretowb.services.runtime.PyTorchRuntime;
  * engine, and measures accuracy, batch-1 latency and serialized size. Call it on the compute lane.
  */
 public final class PointMeasurer {
-    private final PyTorchRuntime runtime;
+    private final MeasuringEngine engine;
     private final WeightSet original;
     private final LabeledImages evaluationSet;
     private final boolean subset;
@@ -27,11 +28,11 @@ public final class PointMeasurer {
     private final SizeProbe size = new SizeProbe();
 
     /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
-    public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet, boolean subset,
+    public PointMeasurer(MeasuringEngine engine, WeightSet original, LabeledImages evaluationSet, boolean subset,
                          RecipeApplier applier, Evaluator evaluator, LatencyProbe latency,
                          ThroughputProbe throughput) {
         this.applier = applier;
-        this.runtime = runtime;
+        this.engine = engine;
         this.original = original;
         this.evaluationSet = evaluationSet;
         this.subset = subset;
@@ -40,7 +41,15 @@ public final class PointMeasurer {
         this.throughput = throughput;
     }
 
-    /** The default settings: batches of 250, 20 warm-up and 200 timed batch-1 runs, 10 batches of 64. */
+    /** Measuring on DJL's PyTorch engine. */
+    public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet, boolean subset,
+                         RecipeApplier applier, Evaluator evaluator, LatencyProbe latency,
+                         ThroughputProbe throughput) {
+        this(new PyTorchMeasuringEngine(runtime), original, evaluationSet, subset, applier, evaluator, latency,
+                throughput);
+    }
+
+    /** The default settings on PyTorch: batches of 250, 20 warm-up and 200 timed batch-1 runs, 10 batches of 64. */
     public PointMeasurer(PyTorchRuntime runtime, WeightSet original, LabeledImages evaluationSet) {
         this(runtime, original, evaluationSet, false, new RecipeApplier(), new Evaluator(250), new LatencyProbe(20, 200),
                 new ThroughputProbe(64, 2, 10));
@@ -70,11 +79,11 @@ public final class PointMeasurer {
      */
     public void warmUp(CancelToken cancel) {
         measure(Recipe.BASELINE, cancel);
-        try (LoadedNetwork network = LoadedNetwork.load(original, runtime)) {
+        try (InferenceNetwork network = engine.prepare(original, Recipe.BASELINE, cancel).load(latency.threads())) {
             LatencyProbe round = new LatencyProbe(0, WARM_UP_CALLS, latency.threads());
             double previous = Double.MAX_VALUE;
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                double median = runtime.withThreads(latency.threads(),
+                double median = engine.withThreads(latency.threads(),
                         () -> round.measure(network, evaluationSet, cancel)).at(50);
                 if (Math.abs(median - previous) <= 0.05 * previous) {
                     return;
@@ -90,26 +99,25 @@ public final class PointMeasurer {
     public Measurement measure(Recipe recipe, CancelToken cancel) {
         WeightSet weights = apply(recipe, cancel);
         cancel.check();
-        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
-            double accuracy = evaluator.accuracy(network, evaluationSet, cancel);
-            Percentiles times = runtime.withThreads(latency.threads(),
-                    () -> latency.measure(network, evaluationSet, cancel));
-            double imagesPerSecond = runtime.withThreads(runtime.threads(),
+        MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, cancel);
+        Accuracy accuracy;
+        double imagesPerSecond;
+        Percentiles times;
+        String description;
+        try (InferenceNetwork network = loadable.load(engine.threads())) {
+            description = network.engine();
+            accuracy = evaluator.evaluate(network, evaluationSet, cancel);
+            imagesPerSecond = engine.withThreads(engine.threads(),
                     () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
-            return new Measurement(accuracy, times.at(50), times.at(95), size.sizeBytes(weights),
-                    weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                    evaluationSet.size(), weights.spec().describe(), provenance(recipe));
         }
-    }
-
-    private Provenance provenance(Recipe recipe) {
-        String kernels = switch (recipe.quantization().mode()) {
-            case OFF -> "fp32 dense kernels";
-            case WEIGHT -> "simulated int" + recipe.quantization().bits() + " weights (quantize-dequantize, fp32 kernels)";
-            default -> "simulated int" + recipe.quantization().bits() + " weights and uint8 activations"
-                    + " (quantize-dequantize, fp32 kernels)";
-        };
-        return new Provenance(runtime.description(), runtime.threads(), latency.threads(), evaluationSet.name(), subset,
-                latency.warmup(), latency.timed(), throughput.batch(), kernels, SizeProbe.FORMAT);
+        try (InferenceNetwork network = loadable.load(latency.threads())) {
+            times = engine.withThreads(latency.threads(), () -> latency.measure(network, evaluationSet, cancel));
+        }
+        Provenance provenance = new Provenance(description, engine.threads(), latency.threads(), evaluationSet.name(),
+                subset, latency.warmup(), latency.timed(), throughput.batch(), loadable.kernels(), SizeProbe.FORMAT,
+                loadable.realKernels());
+        return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95), size.sizeBytes(weights),
+                weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
+                evaluationSet.size(), weights.spec().describe(), provenance);
     }
 }

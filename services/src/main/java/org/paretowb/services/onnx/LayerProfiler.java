@@ -114,7 +114,7 @@ public final class LayerProfiler {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteAll(dir);
+            if (System.getProperty("paretowb.keepTrace") == null) { deleteAll(dir); }
         }
     }
 

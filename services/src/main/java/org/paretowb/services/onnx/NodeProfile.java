@@ -14,7 +14,9 @@ import java.util.Map;
  * Kernel time per layer from an ONNX Runtime profile (a Chrome-trace JSON file): every node's
  * "…_kernel_time" events, summed, and charged to the layer its name starts with (our exporter names each
  * node after the layer it belongs to, and ONNX Runtime keeps that name when it fuses quantize nodes into
- * an integer kernel). Nodes of no weighted layer (ReLU, max-pool, flatten) are charged to "other".
+ * an integer kernel, or, fusing a convolution with its ReLU, the ReLU's name, which is why ReLU, max-pool and
+ * flatten nodes carry the name of the weighted layer before them). Nodes that ONNX Runtime adds itself
+ * (layout transposes and reorders) are charged to "other".
  */
 public final class NodeProfile {
     public static final String OTHER = "other";
@@ -53,7 +55,8 @@ public final class NodeProfile {
         return micros;
     }
 
-    private static String layerOf(String node, Map<String, Double> layers) {
+    private static String layerOf(String event, Map<String, Double> layers) {
+        String node = event.startsWith("fused ") ? event.substring("fused ".length()) : event;
         int cut = node.indexOf('_');
         String prefix = cut < 0 ? node : node.substring(0, cut);
         return layers.containsKey(prefix) && !OTHER.equals(prefix) ? prefix : OTHER;

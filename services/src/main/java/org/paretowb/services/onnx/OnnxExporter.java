@@ -95,6 +95,7 @@ public final class OnnxExporter {
         private boolean dynamic; // a dynamic fake-quantize precedes the next weighted layer
         private float[] outputRange; // where to quantize after an int8 layer (and its ReLU), if anywhere
         private String outputOf; // the int8 layer whose output that is
+        private String owner = "input"; // the last weighted layer: ReLU, pool and flatten nodes are named after it
 
         Walk(NetworkSpec spec, List<Tensor> tensors, Map<Integer, String> names, Set<String> int8, GraphWriter w) {
             this.spec = spec;
@@ -118,24 +119,26 @@ public final class OnnxExporter {
                 } else if (layer instanceof Layer.Conv conv) {
                     boolean folds = i + 1 < layers.size() && layers.get(i + 1) instanceof Layer.Norm;
                     conv(i, conv, folds);
+                    owner = names.get(i);
                     if (folds) {
                         i++;
                     }
                     afterWeighted(i);
                 } else if (layer instanceof Layer.Dense) {
                     dense(i);
+                    owner = names.get(i);
                     afterWeighted(i);
                 } else if (layer instanceof Layer.Norm) {
                     batchNorm(i);
                 } else if (layer instanceof Layer.Relu) {
-                    current = w.node("Relu", "relu", current);
+                    current = w.node("Relu", owner + "_relu", current);
                     quantizeOutputIfPending(i);
                 } else if (layer instanceof Layer.MaxPool pool) {
-                    current = w.node("MaxPool", "maxpool", new AttributeProto[] {
+                    current = w.node("MaxPool", owner + "_maxpool", new AttributeProto[] {
                         GraphWriter.ints("kernel_shape", pool.size(), pool.size()),
                         GraphWriter.ints("strides", pool.size(), pool.size())}, current);
                 } else if (layer instanceof Layer.Flatten) {
-                    current = w.node("Flatten", "flatten", new AttributeProto[] {GraphWriter.integer("axis", 1)}, current);
+                    current = w.node("Flatten", owner + "_flatten", new AttributeProto[] {GraphWriter.integer("axis", 1)}, current);
                 } else {
                     throw new IllegalArgumentException("no ONNX form for layer " + layer.token());
                 }

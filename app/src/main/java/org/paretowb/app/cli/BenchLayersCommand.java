@@ -1,0 +1,60 @@
+package org.paretowb.app.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.LayerProfiler;
+import org.paretowb.services.runtime.OrtRuntime;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "layers", mixinStandardHelpOptions = true,
+        description = {"Per-layer kernel time on ONNX Runtime, fp32 against static int8, from ONNX Runtime's own",
+            "profiler: the table behind --int8-layers auto ('where it pays')."})
+public final class BenchLayersCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
+    Architecture model;
+
+    @Option(names = "--runs", defaultValue = "200", description = "Profiled runs per batch size (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--batch", defaultValue = "250", description = "The evaluation batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Override
+    public Integer call() {
+        if (runs < 1 || batch < 1) {
+            throw new UserError("--runs and --batch must be positive");
+        }
+        PyTorchRuntime pytorch = new PyTorchRuntime();
+        pytorch.prepareInferenceThread();
+        OrtRuntime ort = new OrtRuntime();
+        LabeledImages test = ExampleSession.testSet();
+        WeightSet calibrated = ExampleSession.fineTuningApplier(pytorch, (e, n, l, a, ms) -> { })
+                .apply(ExampleSession.exampleWeights(model), new Recipe(Recipe.BASELINE.distillation(),
+                        Recipe.BASELINE.structured(), Recipe.BASELINE.lowRank(), Recipe.BASELINE.pruning(),
+                        Recipe.BASELINE.fineTune(),
+                        new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 1000)),
+                        CancelToken.NEVER);
+        LayerProfiler.Profile profile = new LayerProfiler(ort, runs, batch).profile(calibrated, test, CancelToken.NEVER);
+        System.out.printf(Locale.ROOT, "%s on %s; kernel time per run in microseconds, %d runs after warm-up%n",
+                model.title(), ort.description(), runs);
+        System.out.printf(Locale.ROOT, "%-7s %10s %10s %7s   %12s %12s %7s   %s%n", "layer", "fp32 b1", "int8 b1",
+                "ratio", "fp32 b" + batch, "int8 b" + batch, "ratio", "int8 pays");
+        for (LayerProfiler.LayerTime t : profile.layers()) {
+            System.out.printf(Locale.ROOT, "%-7s %10.1f %10.1f %7.2f   %12.1f %12.1f %7.2f   %s%n", t.layer(),
+                    t.fp32Batch1(), t.int8Batch1(), t.int8Batch1() / t.fp32Batch1(), t.fp32Batch(), t.int8Batch(),
+                    t.int8Batch() / t.fp32Batch(), "other".equals(t.layer()) ? "" : t.pays() ? "yes" : "no");
+        }
+        System.out.println("where it pays: " + (profile.paying().isEmpty() ? "no layer"
+                : String.join(", ", new java.util.TreeSet<>(profile.paying()))));
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+package org.paretowb.models.measure;
+
+/**
+ * Accuracy figures of one evaluation.
+ *
+ * @param top1 share of images whose highest logit is their label
+ * @param top5 share of images whose label is among the five highest logits
+ * @param perClass top-1 accuracy of each class's images, by class index (NaN for a class with no image)
+ */
+public record Accuracy(double top1, double top5, double[] perClass) {
+    public Accuracy {
+        perClass = perClass.clone();
+    }
+
+    @Override
+    public double[] perClass() {
+        return perClass.clone();
+    }
+}

@@ -1,0 +1,119 @@
+package org.paretowb.services.evaluate;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.Layer;
+import org.paretowb.models.network.LayerNames;
+import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.LayerProfiler;
+import org.paretowb.services.onnx.OnnxExporter;
+import org.paretowb.services.runtime.InferenceNetwork;
+import org.paretowb.services.runtime.OrtRuntime;
+
+/**
+ * Measures on ONNX Runtime: the weights are exported to ONNX and run on its kernels. Static quantization
+ * runs the chosen layers on real int8 kernels (all calibrated layers, a list, or where the per-layer
+ * profile says int8 pays, profiled once per architecture); dynamic quantization runs its dense layers on
+ * ONNX Runtime's dynamic int8 kernels. Weight-only quantization runs fp32 kernels on the quantized values.
+ */
+public final class OrtMeasuringEngine implements MeasuringEngine {
+    private final OrtRuntime runtime;
+    private final LayerProfiler profiler;
+    private final LabeledImages profileImages;
+    private final int threads;
+    private final OnnxExporter exporter = new OnnxExporter();
+    private final Map<String, Set<String>> paying = new ConcurrentHashMap<>();
+
+    /** @param profileImages images the per-layer profile runs on when a recipe asks for int8 where it pays */
+    public OrtMeasuringEngine(OrtRuntime runtime, LabeledImages profileImages) {
+        this.runtime = runtime;
+        this.profileImages = profileImages;
+        this.threads = Runtime.getRuntime().availableProcessors();
+        this.profiler = new LayerProfiler(runtime, 60, Math.min(250, profileImages.size()));
+    }
+
+    @Override
+    public Loadable prepare(WeightSet weights, Recipe recipe, CancelToken cancel) {
+        Set<String> int8 = int8Layers(weights, recipe.quantization(), cancel);
+        byte[] onnx = exporter.export(weights, int8);
+        String kernels = kernels(weights.spec(), recipe.quantization(), int8);
+        boolean simulated = recipe.quantization().mode() == QuantizationSettings.Mode.WEIGHT;
+        return new Loadable() {
+            @Override
+            public InferenceNetwork load(int sessionThreads) {
+                return runtime.load(onnx, weights.spec(), sessionThreads);
+            }
+
+            @Override
+            public String kernels() {
+                return kernels;
+            }
+
+            @Override
+            public boolean realKernels() {
+                return !simulated;
+            }
+        };
+    }
+
+    /** The layers that run on int8 kernels for these settings. */
+    public Set<String> int8Layers(WeightSet weights, QuantizationSettings settings, CancelToken cancel) {
+        if (settings.mode() != QuantizationSettings.Mode.STATIC) {
+            return Set.of();
+        }
+        Set<String> calibrated = LayerProfiler.calibratedLayers(weights);
+        Int8Layers choice = settings.int8Layers();
+        return switch (choice.kind()) {
+            case ALL -> calibrated;
+            case LISTED -> {
+                for (String name : choice.names()) {
+                    if (!calibrated.contains(name)) {
+                        throw new IllegalArgumentException("no calibrated layer '" + name + "' in this network; its"
+                                + " layers are " + String.join(", ", LayerNames.list(weights.spec())));
+                    }
+                }
+                yield Set.copyOf(choice.names());
+            }
+            case WHERE_IT_PAYS -> paying.computeIfAbsent(architectureKey(weights.spec()),
+                    key -> profiler.profile(weights, profileImages, cancel).paying());
+        };
+    }
+
+    /** The network without its calibrated ranges: int8 speed depends on the shapes, not on the ranges. */
+    private static String architectureKey(NetworkSpec spec) {
+        return spec.withLayers(spec.layers().stream().filter(l -> !(l instanceof Layer.FakeQuant)).toList()).describe();
+    }
+
+    private static String kernels(NetworkSpec spec, QuantizationSettings q, Set<String> int8) {
+        return switch (q.mode()) {
+            case OFF -> "fp32 kernels";
+            case WEIGHT -> "fp32 kernels on int" + q.bits() + " weight values (weight quantization simulated)";
+            case DYNAMIC -> "real dynamic int8 kernels in dense layers (MatMulInteger)";
+            case STATIC -> {
+                Set<String> fp32 = new TreeSet<>(LayerNames.list(spec));
+                fp32.removeAll(int8);
+                yield "real int8 kernels in " + (int8.isEmpty() ? "no layer" : String.join(", ", new TreeSet<>(int8)))
+                        + (fp32.isEmpty() ? "" : "; fp32 in " + String.join(", ", fp32));
+            }
+        };
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public <T> T withThreads(int sessionThreads, Supplier<T> work) {
+        return work.get(); // ONNX Runtime sets threads per session, when loading
+    }
+}
