@@ -32,7 +32,7 @@ public final class ExampleSession {
 
     /** ONNX Runtime as the measuring engine; its per-layer profile runs on test images. */
     public static MeasuringEngine onnxRuntime() {
-        return new OrtMeasuringEngine(new OrtRuntime(), testSet().first(250));
+        return new OrtMeasuringEngine(new OrtRuntime(), testSet().first(1000));
     }
 
     /**

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = {"Real kernels compared in one run: DJL PyTorch against ONNX Runtime fp32, static int8",
             "everywhere and where it pays, dynamic int8 (MLP) and structured pruning, on the full 10k test set.",
-            "Batch-1 p50 (1 thread) and 10k evaluation time (batch 250, all cores): medians of alternating rounds."})
+            "Batch-1 p50 (1 thread) and 10k evaluation time (batch 250, all cores, after a 500-image warm-up):",
+            "medians of alternating rounds."})
 public final class BenchEnginesCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Alternating rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -55,7 +56,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
         PyTorchRuntime pytorch = new PyTorchRuntime();
         pytorch.prepareInferenceThread();
         LabeledImages test = ExampleSession.testSet();
-        OrtMeasuringEngine ort = new OrtMeasuringEngine(new OrtRuntime(), test.first(250));
+        OrtMeasuringEngine ort = new OrtMeasuringEngine(new OrtRuntime(), test.first(1000));
         PyTorchMeasuringEngine djl = new PyTorchMeasuringEngine(pytorch);
         RecipeApplier applier = ExampleSession.fineTuningApplier(pytorch, (e, n, l, a, ms) -> { });
         Evaluator evaluator = new Evaluator(250);
@@ -87,6 +88,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
                     v.p50()[round] = pytorchThreads(pytorch, v, () -> latency.measure(single, test, CancelToken.NEVER)).at(50);
                 }
                 try (InferenceNetwork all = v.loadable().load(Runtime.getRuntime().availableProcessors())) {
+                    evaluator.accuracy(all, test.first(500), CancelToken.NEVER); // warm-up: first batches are slower
                     long start = System.nanoTime();
                     evaluator.accuracy(all, test, CancelToken.NEVER);
                     v.evalSeconds()[round] = (System.nanoTime() - start) / 1e9;

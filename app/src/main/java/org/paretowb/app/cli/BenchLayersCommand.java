@@ -9,6 +9,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.onnx.LayerProfiler;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -43,7 +44,9 @@ public final class BenchLayersCommand implements Callable<Integer> {
                         Recipe.BASELINE.fineTune(),
                         new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 1000)),
                         CancelToken.NEVER);
-        LayerProfiler.Profile profile = new LayerProfiler(ort, runs, batch).profile(calibrated, test, CancelToken.NEVER);
+        Int8Planner.Plan plan = new Int8Planner(ort, new LayerProfiler(ort, runs, batch))
+                .plan(calibrated, test, CancelToken.NEVER);
+        LayerProfiler.Profile profile = plan.profile();
         System.out.printf(Locale.ROOT, "%s on %s; kernel time per run in microseconds, %d runs after warm-up%n",
                 model.title(), ort.description(), runs);
         System.out.printf(Locale.ROOT, "%-7s %10s %10s %7s   %12s %12s %7s   %s%n", "layer", "fp32 b1", "int8 b1",
@@ -53,8 +56,17 @@ public final class BenchLayersCommand implements Callable<Integer> {
                     t.fp32Batch1(), t.int8Batch1(), t.int8Batch1() / t.fp32Batch1(), t.fp32Batch(), t.int8Batch(),
                     t.int8Batch() / t.fp32Batch(), "other".equals(t.layer()) ? "" : t.pays() ? "yes" : "no");
         }
-        System.out.println("where it pays: " + (profile.paying().isEmpty() ? "no layer"
-                : String.join(", ", new java.util.TreeSet<>(profile.paying()))));
+        System.out.println("candidates (int8 kernel faster at both batch sizes): " + names(profile.paying()));
+        System.out.println("whole network, relative to fp32 (batch-1 p50, 1,000-image evaluation; medians of 3 rounds):");
+        for (Int8Planner.Option option : plan.options()) {
+            System.out.printf(Locale.ROOT, "  int8 in %-24s batch-1 %.2f  evaluation %.2f  mean %.2f%n",
+                    names(option.layers()), option.batch1Ratio(), option.evaluationRatio(), option.cost());
+        }
+        System.out.println("where it pays: " + names(plan.chosen()));
         return 0;
+    }
+
+    private static String names(java.util.Set<String> layers) {
+        return layers.isEmpty() ? "no layer" : String.join(", ", new java.util.TreeSet<>(layers));
     }
 }

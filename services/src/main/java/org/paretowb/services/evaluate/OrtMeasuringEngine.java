@@ -14,6 +14,7 @@ import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.onnx.LayerProfiler;
 import org.paretowb.services.onnx.OnnxExporter;
 import org.paretowb.services.runtime.InferenceNetwork;
@@ -27,18 +28,18 @@ import org.paretowb.services.runtime.OrtRuntime;
  */
 public final class OrtMeasuringEngine implements MeasuringEngine {
     private final OrtRuntime runtime;
-    private final LayerProfiler profiler;
+    private final Int8Planner planner;
     private final LabeledImages profileImages;
     private final int threads;
     private final OnnxExporter exporter = new OnnxExporter();
     private final Map<String, Set<String>> paying = new ConcurrentHashMap<>();
 
-    /** @param profileImages images the per-layer profile runs on when a recipe asks for int8 where it pays */
+    /** @param profileImages images (1,000 or more) the int8 planner times on when a recipe asks for int8 where it pays */
     public OrtMeasuringEngine(OrtRuntime runtime, LabeledImages profileImages) {
         this.runtime = runtime;
         this.profileImages = profileImages;
         this.threads = Runtime.getRuntime().availableProcessors();
-        this.profiler = new LayerProfiler(runtime, 60, Math.min(250, profileImages.size()));
+        this.planner = new Int8Planner(runtime, new LayerProfiler(runtime, 60, Math.min(250, profileImages.size())));
     }
 
     @Override
@@ -84,7 +85,7 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
                 yield Set.copyOf(choice.names());
             }
             case WHERE_IT_PAYS -> paying.computeIfAbsent(architectureKey(weights.spec()),
-                    key -> profiler.profile(weights, profileImages, cancel).paying());
+                    key -> planner.plan(weights, profileImages, cancel).chosen());
         };
     }
 

@@ -1,0 +1,200 @@
+package org.paretowb.app.cli;
+
+import java.util.Locale;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.recipe.DistillationSettings;
+import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.LowRankSettings;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.recipe.StructuredPruningSettings;
+import org.paretowb.services.compress.RecipeApplier;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Option;
+
+/** The flags of every compression technique, shared by the commands that apply a recipe (eval, export). */
+public final class RecipeOptions {
+    @Option(names = "--prune", defaultValue = "0", paramLabel = "SPARSITY",
+            description = "Global magnitude pruning: fraction of weights set to zero, 0 to below 1.")
+    double prune;
+
+    @Option(names = "--prune-scope", defaultValue = "global", paramLabel = "global|layer",
+            description = "Rank weights for --prune across the network or within each layer (default: ${DEFAULT-VALUE}).")
+    String pruneScope;
+
+    @Option(names = "--structured", defaultValue = "0", paramLabel = "RATIO",
+            description = "Structured pruning: fraction of channels and hidden neurons removed, 0 to below 1.")
+    double structured;
+
+    @Option(names = "--structured-norm", defaultValue = "L1", paramLabel = "L1|L2",
+            description = "Norm ranking channels and neurons for --structured (default: ${DEFAULT-VALUE}).")
+    StructuredPruningSettings.Norm structuredNorm;
+
+    @Option(names = "--structured-scope", defaultValue = "layer", paramLabel = "layer|global",
+            description = "Remove the --structured ratio from each layer, or from all prunable units together,"
+                    + " where they are relatively weakest (default: ${DEFAULT-VALUE}).")
+    String structuredScope;
+
+    @Option(names = "--finetune-epochs", defaultValue = "0", paramLabel = "N",
+            description = "Fine-tune the compressed network for N epochs on the training set (pruned weights stay zero).")
+    int fineTuneEpochs;
+
+    @Option(names = "--finetune-lr", defaultValue = "0.0005", paramLabel = "RATE",
+            description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
+    double fineTuneLearningRate;
+
+    @Option(names = "--distill-student", paramLabel = "mlp:64|cnn:8,16",
+            description = "Distil the model into this student first (trained on the training set).")
+    String distillStudent;
+
+    @Option(names = "--temperature", defaultValue = "4", description = "Distillation temperature (default: ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--alpha", defaultValue = "0.7", description = "Weight of the teacher's soft targets (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--distill-epochs", defaultValue = "10", description = "Student epochs (default: ${DEFAULT-VALUE}).")
+    int distillEpochs;
+
+    @Option(names = "--distill-lr", defaultValue = "0.01", description = "Student's Adam learning rate, cosine-decayed."
+            + " At 0.001 a 784-64-10 student is still undertrained after 10 epochs and distillation costs accuracy;"
+            + " at 0.01 it pays (default: ${DEFAULT-VALUE}).")
+    double distillLearningRate;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the student's training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--rank", defaultValue = "1", paramLabel = "FRACTION",
+            description = "Low-rank (truncated SVD): each factorized layer keeps at most this fraction of its weights,"
+                    + " or of its singular-value energy with --rank-by energy (1 = off).")
+    double rank;
+
+    @Option(names = "--rank-layers", defaultValue = "dense", paramLabel = "dense|conv|all",
+            description = "Which hidden layers --rank factorizes; a convolution becomes r filters and a 1x1 convolution"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String rankLayers;
+
+    @Option(names = "--rank-by", defaultValue = "parameters", paramLabel = "parameters|energy",
+            description = "What --rank is a fraction of (default: ${DEFAULT-VALUE}).")
+    String rankBy;
+
+    @Option(names = "--bits", defaultValue = "32", paramLabel = "32|8|4|2",
+            description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--quant", defaultValue = "weight", paramLabel = "weight|dynamic|static",
+            description = "weight: weights only; dynamic: also dense inputs, per batch; static: also every conv and "
+                    + "dense input, calibrated (default: ${DEFAULT-VALUE}). dynamic and static imply --bits 8 when "
+                    + "--bits is not given.")
+    String quantMode;
+
+    @Option(names = "--calibration", defaultValue = "1000", paramLabel = "N",
+            description = "Training images for static calibration (default: ${DEFAULT-VALUE}).")
+    int calibration;
+
+    @Option(names = "--int8-layers", defaultValue = "all", paramLabel = "auto|all|conv2,fc1",
+            description = "With --quant static on ONNX Runtime: the layers that run on int8 kernels: all, auto (where"
+                    + " the per-layer profile finds int8 faster) or a list (default: ${DEFAULT-VALUE}).")
+    String int8Layers;
+
+    @Option(names = "--observer", defaultValue = "minmax", paramLabel = "minmax|percentile",
+            description = "How static calibration sets activation ranges: min and max, or the 0.01st and 99.99th"
+                    + " percentiles (default: ${DEFAULT-VALUE}).")
+    String observer;
+
+    @Option(names = "--per-tensor", description = "One scale per tensor instead of one per output channel.")
+    boolean perTensor;
+
+    @Option(names = "--asymmetric", description = "Asymmetric grid (with a zero point) instead of symmetric.")
+    boolean asymmetric;
+
+    /** The recipe the flags describe; a flag out of range becomes a one-line user error. */
+    public Recipe recipe() {
+        return new Recipe(distillation(),
+                Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm,
+                        structuredScope())),
+                Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())),
+                Flags.settings("--prune", () -> new PruningSettings(prune, scope())),
+                Flags.settings("--finetune-epochs/--finetune-lr",
+                        () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)),
+                quantization());
+    }
+
+    /** An applier with the training set when the recipe trains or calibrates; epochs are reported on stderr. */
+    public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime) {
+        boolean needsTrainingSet = recipe.fineTune().active() || recipe.distillation().active()
+                || recipe.quantization().mode() == QuantizationSettings.Mode.STATIC;
+        return needsTrainingSet
+                ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
+                        System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
+                                epoch, epochs, loss, accuracy * 100, millis / 1000.0))
+                : new RecipeApplier();
+    }
+
+    private QuantizationSettings.Observer observer() {
+        return switch (observer) {
+            case "minmax" -> QuantizationSettings.Observer.MIN_MAX;
+            case "percentile" -> QuantizationSettings.Observer.PERCENTILE;
+            default -> throw new UserError("--observer must be minmax or percentile, not '" + observer + "'");
+        };
+    }
+
+    private LowRankSettings.Target rankTarget() {
+        return switch (rankLayers) {
+            case "dense" -> LowRankSettings.Target.DENSE;
+            case "conv" -> LowRankSettings.Target.CONV;
+            case "all" -> LowRankSettings.Target.ALL;
+            default -> throw new UserError("--rank-layers must be dense, conv or all, not '" + rankLayers + "'");
+        };
+    }
+
+    private LowRankSettings.Criterion rankCriterion() {
+        return switch (rankBy) {
+            case "parameters" -> LowRankSettings.Criterion.PARAMETERS;
+            case "energy" -> LowRankSettings.Criterion.ENERGY;
+            default -> throw new UserError("--rank-by must be parameters or energy, not '" + rankBy + "'");
+        };
+    }
+
+    private StructuredPruningSettings.Scope structuredScope() {
+        return switch (structuredScope) {
+            case "global" -> StructuredPruningSettings.Scope.GLOBAL;
+            case "layer" -> StructuredPruningSettings.Scope.PER_LAYER;
+            default -> throw new UserError("--structured-scope must be layer or global, not '" + structuredScope + "'");
+        };
+    }
+
+    private PruningSettings.Scope scope() {
+        return switch (pruneScope) {
+            case "global" -> PruningSettings.Scope.GLOBAL;
+            case "layer" -> PruningSettings.Scope.PER_LAYER;
+            default -> throw new UserError("--prune-scope must be global or layer, not '" + pruneScope + "'");
+        };
+    }
+
+    private DistillationSettings distillation() {
+        if (distillStudent == null) {
+            return DistillationSettings.NONE;
+        }
+        return Flags.settings("--distill-student/--temperature/--alpha/--distill-lr", () -> new DistillationSettings(distillStudent,
+                temperature, alpha, distillEpochs, distillLearningRate, DistillationSettings.Optimizer.ADAM, 0, 128, seed));
+    }
+
+    private QuantizationSettings quantization() {
+        QuantizationSettings.Mode mode = switch (quantMode) {
+            case "weight" -> QuantizationSettings.Mode.WEIGHT;
+            case "dynamic" -> QuantizationSettings.Mode.DYNAMIC;
+            case "static" -> QuantizationSettings.Mode.STATIC;
+            default -> throw new UserError("--quant must be weight, dynamic or static, not '" + quantMode + "'");
+        };
+        if (bits == 32 && mode == QuantizationSettings.Mode.WEIGHT) {
+            return QuantizationSettings.NONE;
+        }
+        int weightBits = bits == 32 ? 8 : bits;
+        return Flags.settings("--bits (32 keeps fp32)/--calibration", () -> new QuantizationSettings(mode, weightBits,
+                !perTensor, !asymmetric, mode == QuantizationSettings.Mode.STATIC ? calibration : 0, observer(),
+                Int8Layers.parse(int8Layers)));
+    }
+}
