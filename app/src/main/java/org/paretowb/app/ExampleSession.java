@@ -25,11 +25,6 @@ public final class ExampleSession {
     private ExampleSession() {
     }
 
-    /** Measuring on ONNX Runtime. @param samples how many test images to evaluate on; 0 means all of them */
-    public static PointMeasurer measurer(PyTorchRuntime runtime, Architecture architecture, int samples) {
-        return measurer(onnxRuntime(), architecture, samples, new RecipeApplier());
-    }
-
     /** ONNX Runtime as the measuring engine; its per-layer profile runs on test images. */
     public static MeasuringEngine onnxRuntime() {
         return new OrtMeasuringEngine(new OrtRuntime(), testSet().first(1000));

@@ -17,6 +17,8 @@ import javax.imageio.ImageIO;
 import org.paretowb.app.cli.UserError;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.QuantizationSettings;
 
 /** Drives the real window through knob settings and saves a snapshot of it (for docs and review). */
 public final class ScreenshotSession {
@@ -24,15 +26,41 @@ public final class ScreenshotSession {
     private final List<Step> steps = new ArrayList<>();
     private final Path out;
 
-    /** One knob setting: which knob of the view model, and its value in percent. */
-    private record Step(Function<WorkbenchViewModel, DoubleProperty> knob, double percent) {
+    /** One knob setting; it says whether it changed anything (a change starts a measurement by itself). */
+    private interface Step {
+        boolean apply(WorkbenchViewModel model);
     }
 
-    public ScreenshotSession(Architecture architecture, List<Double> sparsity, List<Double> structured, Path out) {
+    private final boolean profileLayers;
+
+    /**
+     * @param int8 static int8 settings to measure after the pruning ones: "auto" (where it pays) or "all"
+     * @param profileLayers whether to run the int8 per-layer profile and show its tab in the snapshot
+     */
+    public ScreenshotSession(Architecture architecture, List<Double> sparsity, List<Double> structured,
+                             List<String> int8, boolean profileLayers, Path out) {
         this.architecture = architecture;
-        sparsity.forEach(p -> steps.add(new Step(WorkbenchViewModel::sparsityPercentProperty, p)));
-        structured.forEach(p -> steps.add(new Step(WorkbenchViewModel::structuredPercentProperty, p)));
+        sparsity.forEach(p -> steps.add(percent(WorkbenchViewModel::sparsityPercentProperty, p)));
+        structured.forEach(p -> steps.add(percent(WorkbenchViewModel::structuredPercentProperty, p)));
+        int8.forEach(choice -> steps.add(model -> {
+            Int8Layers layers = Int8Layers.parse(choice);
+            boolean changed = model.quantModeProperty().get() != QuantizationSettings.Mode.STATIC
+                    || !layers.equals(model.int8LayersProperty().get());
+            model.int8LayersProperty().set(layers);
+            model.quantModeProperty().set(QuantizationSettings.Mode.STATIC);
+            return changed;
+        }));
+        this.profileLayers = profileLayers;
         this.out = out;
+    }
+
+    private static Step percent(Function<WorkbenchViewModel, DoubleProperty> knob, double value) {
+        return model -> {
+            DoubleProperty property = knob.apply(model);
+            boolean changed = property.get() != value;
+            property.set(value);
+            return changed;
+        };
     }
 
     public void run() throws Exception {
@@ -52,14 +80,14 @@ public final class ScreenshotSession {
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Platform.runLater(() -> {
-                    DoubleProperty knob = step.knob().apply(window.model());
-                    if (knob.get() == step.percent()) {
+                    if (!step.apply(window.model())) {
                         window.model().measureCurrent(); // no change event for an unchanged value
-                    } else {
-                        knob.set(step.percent());
                     }
                 });
                 awaitPoints(window, i + 2);
+            }
+            if (profileLayers) {
+                profile(window);
             }
             write(window);
         } finally {
@@ -93,6 +121,21 @@ public final class ScreenshotSession {
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
         }
+    }
+
+    /** Runs the int8 per-layer profile, waits for it, and brings its tab to the front. */
+    private static void profile(WorkbenchWindow window) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.layers().busyProperty().addListener((o, was, busy) -> {
+                if (!busy) {
+                    done.complete(null);
+                }
+            });
+            window.layers().profile();
+            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(1);
+        });
+        done.get(300, TimeUnit.SECONDS);
     }
 
     private void write(WorkbenchWindow window) throws Exception {

@@ -6,6 +6,8 @@ import javafx.stage.Stage;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.views.layers.LayerProfileView;
+import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 
@@ -13,17 +15,20 @@ import org.paretowb.views.workbench.WorkbenchViewModel;
 final class WorkbenchWindow {
     private final MeasuringLane lane;
     private final WorkbenchViewModel model;
+    private final LayerProfileViewModel layers;
     private final Scene scene;
 
     WorkbenchWindow(Architecture architecture) {
         this.lane = new MeasuringLane(() -> {
             PyTorchRuntime runtime = new PyTorchRuntime();
             runtime.prepareInferenceThread();
-            return ExampleSession.measurer(runtime, architecture, 0);
+            return ExampleSession.measurer(ExampleSession.onnxRuntime(), architecture, 0,
+                    ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) -> { }));
         });
         this.model = new WorkbenchViewModel(lane, Platform::runLater, "Example " + architecture.title(),
                 "Fashion-MNIST test set, 10,000 images");
-        this.scene = new Scene(new WorkbenchView(model).root(), 1360, 860);
+        this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
+        this.scene = new Scene(new WorkbenchView(model, new LayerProfileView(layers).root()).root(), 1360, 860);
     }
 
     void show(Stage stage) {
@@ -33,6 +38,10 @@ final class WorkbenchWindow {
         stage.setMinHeight(600);
         stage.show();
         model.start();
+    }
+
+    LayerProfileViewModel layers() {
+        return layers;
     }
 
     WorkbenchViewModel model() {

@@ -23,12 +23,24 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Structured-pruning settings to apply after the sparsity ones, in order.")
     List<Double> structured = List.of();
 
+    @Option(names = "--int8", split = ",", paramLabel = "auto|all",
+            description = "Static int8 settings to measure after the pruning ones: auto (where it pays) or all.")
+    List<String> int8 = List.of();
+
+    @Option(names = "--layers", description = "Run the int8 per-layer profile and show its tab in the snapshot.")
+    boolean layers;
+
     @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
     @Override
     public Integer call() throws Exception {
-        new ScreenshotSession(model, sparsity, structured, out).run();
+        for (String choice : int8) {
+            if (!choice.equals("auto") && !choice.equals("all")) {
+                throw new UserError("--int8 takes auto or all, not '" + choice + "'");
+            }
+        }
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).run();
         System.err.println("wrote " + out);
         return 0;
     }

@@ -1,9 +1,11 @@
 package org.paretowb.services.evaluate;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.runtime.InferenceNetwork;
 
 /** The engine a point is measured on: DJL's PyTorch or ONNX Runtime. */
@@ -11,6 +13,14 @@ public interface MeasuringEngine {
 
     /** Readies the weights a recipe produced for loading (for ONNX Runtime: exports them once). */
     Loadable prepare(WeightSet weights, Recipe recipe, CancelToken cancel);
+
+    /**
+     * The per-layer int8 profile and choice for a statically calibrated network, where the engine runs real
+     * int8 kernels; empty where it does not.
+     */
+    default Optional<Int8Planner.Plan> int8Plan(WeightSet calibrated, CancelToken cancel) {
+        return Optional.empty();
+    }
 
     /** Intra-op threads for evaluation and throughput. */
     int threads();

@@ -1,9 +1,11 @@
 package org.paretowb.services.evaluate;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.ComputeLane;
 
 /**
@@ -37,6 +39,11 @@ public final class MeasuringLane implements AutoCloseable {
     /** Measures, cancelling the previous {@code measureLatest} still in flight (latest wins). */
     public CompletableFuture<Measurement> measureLatest(Recipe recipe) {
         return lane.submitLatest(token -> measurer().measure(recipe, token));
+    }
+
+    /** Runs other work with the measurer after whatever is queued (for example the int8 profile). */
+    public <T> CompletableFuture<T> run(BiFunction<PointMeasurer, CancelToken, T> work) {
+        return lane.submit(token -> work.apply(measurer(), token));
     }
 
     public void cancel() {

@@ -1,6 +1,7 @@
 package org.paretowb.services.evaluate;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,7 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
     private final LabeledImages profileImages;
     private final int threads;
     private final OnnxExporter exporter = new OnnxExporter();
-    private final Map<String, Set<String>> paying = new ConcurrentHashMap<>();
+    private final Map<String, Int8Planner.Plan> plans = new ConcurrentHashMap<>();
 
     /** @param profileImages images (1,000 or more) the int8 planner times on when a recipe asks for int8 where it pays */
     public OrtMeasuringEngine(OrtRuntime runtime, LabeledImages profileImages) {
@@ -84,9 +85,24 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
                 }
                 yield Set.copyOf(choice.names());
             }
-            case WHERE_IT_PAYS -> paying.computeIfAbsent(architectureKey(weights.spec()),
-                    key -> planner.plan(weights, profileImages, cancel).chosen());
+            case WHERE_IT_PAYS -> plan(weights, cancel).chosen();
         };
+    }
+
+    @Override
+    public Optional<Int8Planner.Plan> int8Plan(WeightSet calibrated, CancelToken cancel) {
+        return Optional.of(plan(calibrated, cancel));
+    }
+
+    /** Profiled and timed once per architecture (a cancelled planning leaves nothing behind). */
+    private Int8Planner.Plan plan(WeightSet calibrated, CancelToken cancel) {
+        String key = architectureKey(calibrated.spec());
+        Int8Planner.Plan plan = plans.get(key);
+        if (plan == null) {
+            plan = planner.plan(calibrated, profileImages, cancel);
+            plans.put(key, plan);
+        }
+        return plan;
     }
 
     /** The network without its calibrated ranges: int8 speed depends on the shapes, not on the ranges. */

@@ -1,5 +1,6 @@
 package org.paretowb.services.evaluate;
 
+import java.util.Optional;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Accuracy;
 import org.paretowb.models.measure.Measurement;
@@ -9,6 +10,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
@@ -95,6 +97,11 @@ public final class PointMeasurer {
 
     static final int WARM_UP_CALLS = 200;
     static final int WARM_UP_ROUNDS = 20;
+
+    /** The int8 per-layer plan for the network a static-quantization recipe produces, where the engine has one. */
+    public Optional<Int8Planner.Plan> int8Plan(Recipe staticRecipe, CancelToken cancel) {
+        return engine.int8Plan(apply(staticRecipe, cancel), cancel);
+    }
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
         WeightSet weights = apply(recipe, cancel);

@@ -1,62 +1,80 @@
 package org.paretowb.services.runtime;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
 import org.paretowb.models.network.NetworkSpec;
 
-/** A network in an ONNX Runtime session (see {@link OrtRuntime}); owns the session and its options. */
+/**
+ * A network in an ONNX Runtime session (see {@link OrtRuntime}); owns the session and its options.
+ * Inputs and outputs cross as direct float buffers; nothing else is allocated per run.
+ */
 public final class OnnxNetwork implements InferenceNetwork {
-    private final Model model;
+    private final OrtEnvironment environment;
+    private final OrtSession session;
     private final OrtSession.SessionOptions options;
     private final NetworkSpec spec;
     private final String engine;
-    private final Block block;
+    private final String inputName;
 
-    OnnxNetwork(Model model, OrtSession.SessionOptions options, NetworkSpec spec, String description, int threads) {
-        this.model = model;
+    OnnxNetwork(OrtEnvironment environment, OrtSession session, OrtSession.SessionOptions options, NetworkSpec spec,
+                String engine) {
+        this.environment = environment;
+        this.session = session;
         this.options = options;
         this.spec = spec;
-        this.engine = description + ", " + OrtRuntime.settings(threads);
-        this.block = model.getBlock();
+        this.engine = engine;
+        this.inputName = session.getInputNames().iterator().next();
     }
 
     @Override
     public float[] logits(float[] pixels, int count) {
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            NDArray input = scope.create(pixels, LoadedNetwork.inputShape(spec, count));
-            return forward(input).toFloatArray();
+        try (OnnxTensor input = tensor(pixels, count)) {
+            return run(input);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to run the network: " + e.getMessage(), e);
         }
     }
 
-    private NDArray forward(NDArray input) {
-        return block.forward(new ParameterStore(input.getManager(), false), new NDList(input), false)
-                .singletonOrThrow();
+    private OnnxTensor tensor(float[] pixels, int count) throws OrtException {
+        long[] shape = {count, spec.channels(), spec.height(), spec.width()};
+        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels), shape);
+    }
+
+    private float[] run(OnnxTensor input) throws OrtException {
+        try (OrtSession.Result result = session.run(Map.of(inputName, input))) {
+            FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
+            float[] logits = new float[out.remaining()];
+            out.get(logits);
+            return logits;
+        }
     }
 
     @Override
     public PreparedBatch prepare(float[] pixels, int count) {
-        NDManager scope = model.getNDManager().newSubManager();
-        NDArray input = scope.create(pixels, LoadedNetwork.inputShape(spec, count));
-        return new PreparedBatch() {
-            @Override
-            public void run() {
-                try (NDManager call = scope.newSubManager()) {
-                    NDArray logits = forward(input);
-                    call.attachAll(logits);
-                    logits.toFloatArray();
+        try {
+            OnnxTensor input = tensor(pixels, count);
+            return new PreparedBatch() {
+                @Override
+                public void run() {
+                    try {
+                        OnnxNetwork.this.run(input);
+                    } catch (OrtException e) {
+                        throw new IllegalStateException("ONNX Runtime failed to run the network: " + e.getMessage(), e);
+                    }
                 }
-            }
 
-            @Override
-            public void close() {
-                scope.close();
-            }
-        };
+                @Override
+                public void close() {
+                    input.close();
+                }
+            };
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not take the input: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -66,7 +84,12 @@ public final class OnnxNetwork implements InferenceNetwork {
 
     @Override
     public void close() {
-        model.close();
-        options.close();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime could not close a session: " + e.getMessage(), e);
+        } finally {
+            options.close();
+        }
     }
 }

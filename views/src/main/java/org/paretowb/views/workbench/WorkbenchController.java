@@ -8,6 +8,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -15,6 +16,8 @@ import org.jfree.chart.fx.ChartViewer;
 import org.paretowb.charts.CostAxis;
 import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 
 /** Binds the main window's controls to its view model and forwards user actions. No computation here. */
@@ -29,6 +32,10 @@ public final class WorkbenchController {
     @FXML private Slider structuredSlider;
     @FXML private TextField structuredField;
     @FXML private ChoiceBox<StructuredPruningSettings.Norm> structuredNorm;
+    @FXML private ChoiceBox<QuantizationSettings.Mode> quantMode;
+    @FXML private ChoiceBox<Integer> quantBits;
+    @FXML private ChoiceBox<Int8Layers> int8Layers;
+    @FXML private Tab layersTab;
     @FXML private StackPane latencyChartPane;
     @FXML private StackPane sizeChartPane;
     @FXML private TableView<EvaluatedPoint> pointsTable;
@@ -36,8 +43,12 @@ public final class WorkbenchController {
     @FXML private Label statusLabel;
     @FXML private Button cancelButton;
 
-    public WorkbenchController(WorkbenchViewModel model) {
+    private final javafx.scene.Node layersContent;
+
+    /** @param layersContent what the "int8 per layer" tab shows (null: nothing) */
+    public WorkbenchController(WorkbenchViewModel model, javafx.scene.Node layersContent) {
         this.model = model;
+        this.layersContent = layersContent;
     }
 
     @FXML
@@ -52,6 +63,17 @@ public final class WorkbenchController {
         structuredNorm.getItems().setAll(StructuredPruningSettings.Norm.values());
         structuredNorm.valueProperty().bindBidirectional(model.structuredNormProperty());
         structuredNorm.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
+        QuantizationKnobs.bind(quantMode, quantBits, int8Layers, model);
+        quantMode.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
+        quantBits.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
+        int8Layers.valueProperty().addListener((obs, old, now) -> {
+            if (model.quantModeProperty().get() == QuantizationSettings.Mode.STATIC) {
+                model.measureCurrent();
+            }
+        });
+        if (layersContent != null) {
+            layersTab.setContent(layersContent);
+        }
         latencyChartPane.getChildren().add(new ChartViewer(latencyChart.chart()));
         sizeChartPane.getChildren().add(new ChartViewer(sizeChart.chart()));
         PointsTable.configure(pointsTable);

@@ -11,8 +11,13 @@ public final class WorkbenchView {
     private final WorkbenchController controller;
 
     public WorkbenchView(WorkbenchViewModel model) {
+        this(model, null);
+    }
+
+    /** @param layersContent the "int8 per layer" tab's content */
+    public WorkbenchView(WorkbenchViewModel model, javafx.scene.Node layersContent) {
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("workbench.fxml"));
-        loader.setControllerFactory(type -> new WorkbenchController(model));
+        loader.setControllerFactory(type -> new WorkbenchController(model, layersContent));
         try {
             this.root = loader.load();
         } catch (IOException e) {

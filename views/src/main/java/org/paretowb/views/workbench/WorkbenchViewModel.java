@@ -21,6 +21,7 @@ import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -43,6 +44,10 @@ public final class WorkbenchViewModel {
     private final DoubleProperty structuredPercent = new SimpleDoubleProperty(0);
     private final ObjectProperty<StructuredPruningSettings.Norm> structuredNorm =
             new SimpleObjectProperty<>(StructuredPruningSettings.Norm.L1);
+    private final ObjectProperty<QuantizationSettings.Mode> quantMode =
+            new SimpleObjectProperty<>(QuantizationSettings.Mode.OFF);
+    private final ObjectProperty<Integer> quantBits = new SimpleObjectProperty<>(8);
+    private final ObjectProperty<Int8Layers> int8Layers = new SimpleObjectProperty<>(Int8Layers.WHERE_IT_PAYS);
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -84,7 +89,28 @@ public final class WorkbenchViewModel {
                 fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
         PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
         return new Recipe(DistillationSettings.NONE, structured, LowRankSettings.NONE, pruning, FineTuneSettings.NONE,
-                QuantizationSettings.NONE);
+                quantization());
+    }
+
+    /** The knobs' recipe with static int8 where it pays instead of their quantization: what the int8 view profiles. */
+    public Recipe staticInt8Recipe() {
+        Recipe r = currentRecipe();
+        return new Recipe(r.distillation(), r.structured(), r.lowRank(), r.pruning(), r.fineTune(),
+                new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, CALIBRATION_IMAGES,
+                        QuantizationSettings.Observer.MIN_MAX, Int8Layers.WHERE_IT_PAYS));
+    }
+
+    /** Static mode calibrates on this many training images. */
+    public static final int CALIBRATION_IMAGES = 1000;
+
+    private QuantizationSettings quantization() {
+        QuantizationSettings.Mode mode = quantMode.get();
+        if (mode == QuantizationSettings.Mode.OFF) {
+            return QuantizationSettings.NONE;
+        }
+        return new QuantizationSettings(mode, quantBits.get(), true, true,
+                mode == QuantizationSettings.Mode.STATIC ? CALIBRATION_IMAGES : 0, QuantizationSettings.Observer.MIN_MAX,
+                int8Layers.get());
     }
 
     /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
@@ -137,6 +163,18 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<StructuredPruningSettings.Norm> structuredNormProperty() {
         return structuredNorm;
+    }
+
+    public ObjectProperty<QuantizationSettings.Mode> quantModeProperty() {
+        return quantMode;
+    }
+
+    public ObjectProperty<Integer> quantBitsProperty() {
+        return quantBits;
+    }
+
+    public ObjectProperty<Int8Layers> int8LayersProperty() {
+        return int8Layers;
     }
 
     public ObservableList<EvaluatedPoint> points() {

@@ -1,0 +1,95 @@
+package org.paretowb.views.layers;
+
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.paretowb.services.onnx.Int8Planner;
+import org.paretowb.services.onnx.LayerProfiler;
+
+/** The "int8 per layer" view: a profile button, the per-layer table and the whole-network options. */
+public final class LayerProfileView {
+    private final VBox root = new VBox(8);
+
+    public LayerProfileView(LayerProfileViewModel model) {
+        Button profile = new Button("_Profile int8 per layer");
+        profile.setId("profileLayers");
+        profile.setMnemonicParsing(true);
+        profile.setTooltip(new Tooltip("Calibrate the current recipe for static int8, then time every layer on ONNX"
+                + " Runtime's fp32 and int8 kernels and the candidate layer sets as whole networks."));
+        profile.setOnAction(e -> model.profile());
+        profile.disableProperty().bind(model.busyProperty());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        spinner.visibleProperty().bind(model.busyProperty());
+        Label status = new Label();
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(10, profile, spinner, status);
+
+        TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
+        layers.setId("layerTable");
+        layers.getColumns().add(column("Layer", LayerProfiler.LayerTime::layer));
+        layers.getColumns().add(column("fp32 batch 1 (µs)", t -> micros(t.fp32Batch1())));
+        layers.getColumns().add(column("int8 batch 1 (µs)", t -> micros(t.int8Batch1())));
+        layers.getColumns().add(column("int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1())));
+        layers.getColumns().add(column("fp32 batch 250 (µs)", t -> micros(t.fp32Batch())));
+        layers.getColumns().add(column("int8 batch 250 (µs)", t -> micros(t.int8Batch())));
+        layers.getColumns().add(column("int8 / fp32 ", t -> ratio(t.int8Batch() / t.fp32Batch())));
+        layers.getColumns().add(column("int8 kernel faster", t -> "other".equals(t.layer()) ? "(layout, quantize)"
+                : t.pays() ? "yes" : "no"));
+        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        layers.setPlaceholder(new Label("No profile yet"));
+        VBox.setVgrow(layers, Priority.ALWAYS);
+
+        TableView<Int8Planner.Option> options = new TableView<>(model.options());
+        options.setId("optionTable");
+        options.getColumns().add(column("int8 in (whole network)", o -> o.layers().isEmpty() ? "no layer (fp32)"
+                : String.join(", ", new TreeSet<>(o.layers()))));
+        options.getColumns().add(column("batch-1 time vs fp32", o -> ratio(o.batch1Ratio())));
+        options.getColumns().add(column("evaluation time vs fp32", o -> ratio(o.evaluationRatio())));
+        options.getColumns().add(column("mean", o -> ratio(o.cost())));
+        options.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        options.setPlaceholder(new Label("No options timed yet"));
+        options.setPrefHeight(170);
+
+        Label hint = new Label("Each layer's int8 time includes the quantize nodes it needs; \"other\" is what ONNX"
+                + " Runtime adds around int8 kernels (layout transposes). The candidates are then timed as whole networks"
+                + " and the fastest set is the one \"Where it pays\" uses.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        root.getChildren().addAll(bar, layers, new Label("Candidate sets, timed as whole networks"), options, hint);
+        root.setPadding(new Insets(10));
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    private static String micros(double value) {
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    private static String ratio(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,96 @@
+package org.paretowb.views.layers;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.lane.CancelledException;
+import org.paretowb.services.onnx.Int8Planner;
+import org.paretowb.services.onnx.LayerProfiler;
+
+/**
+ * State of the "int8 per layer" view: ONNX Runtime's per-layer kernel times, fp32 against int8, the
+ * whole-network timings of the candidate layer sets, and which layers "where it pays" chose.
+ */
+public final class LayerProfileViewModel {
+    private final MeasuringLane lane;
+    private final Executor fxThread;
+    private final Supplier<Recipe> staticRecipe;
+    private final ObservableList<LayerProfiler.LayerTime> layers = FXCollections.observableArrayList();
+    private final ObservableList<Int8Planner.Option> options = FXCollections.observableArrayList();
+    private final StringProperty chosen = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty(
+            "Profile the loaded model to see which layers int8 kernels speed up on this machine.");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    /** @param staticRecipe the recipe to profile: the knobs' recipe with static int8 quantization */
+    public LayerProfileViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> staticRecipe) {
+        this.lane = lane;
+        this.fxThread = fxThread;
+        this.staticRecipe = staticRecipe;
+    }
+
+    /** Calibrates, profiles every layer in fp32 and int8, and times the candidate sets, on the compute lane. */
+    public void profile() {
+        Recipe recipe = staticRecipe.get();
+        busy.set(true);
+        status.set("Calibrating and profiling every layer on ONNX Runtime, fp32 and int8…");
+        lane.run((measurer, token) -> measurer.int8Plan(recipe, token))
+                .whenComplete((plan, failure) -> fxThread.execute(() -> finished(plan, failure)));
+    }
+
+    private void finished(Optional<Int8Planner.Plan> plan, Throwable failure) {
+        busy.set(false);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancelledException) {
+            status.set("Profile cancelled");
+            return;
+        }
+        if (cause != null) {
+            status.set("Profile failed: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
+            return;
+        }
+        if (plan.isEmpty()) {
+            status.set("The measuring engine runs no int8 kernels: choose ONNX Runtime to profile.");
+            return;
+        }
+        Int8Planner.Plan p = plan.get();
+        layers.setAll(p.profile().layers());
+        options.setAll(p.options());
+        String names = p.chosen().isEmpty() ? "no layer (fp32 is fastest here)" : String.join(", ", new TreeSet<>(p.chosen()));
+        chosen.set(names);
+        status.set(String.format(Locale.ROOT, "Kernel time per run from ONNX Runtime's profiler, %d runs at batch 1 and"
+                + " at batch %d. Where it pays: %s.", p.profile().runs(), p.profile().batch(), names));
+    }
+
+    public ObservableList<LayerProfiler.LayerTime> layers() {
+        return layers;
+    }
+
+    public ObservableList<Int8Planner.Option> options() {
+        return options;
+    }
+
+    public StringProperty chosenProperty() {
+        return chosen;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,46 @@
+package org.paretowb.views.workbench;
+
+import javafx.scene.control.ChoiceBox;
+import javafx.util.StringConverter;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.QuantizationSettings;
+
+/** The quantization section's three choices, with readable names, bound to the view model. */
+final class QuantizationKnobs {
+    private QuantizationKnobs() {
+    }
+
+    static void bind(ChoiceBox<QuantizationSettings.Mode> mode, ChoiceBox<Integer> bits, ChoiceBox<Int8Layers> layers,
+                     WorkbenchViewModel model) {
+        mode.getItems().setAll(QuantizationSettings.Mode.values());
+        mode.setConverter(named(m -> switch (m) {
+            case OFF -> "Off (fp32)";
+            case WEIGHT -> "Weights only";
+            case DYNAMIC -> "Dynamic int8";
+            case STATIC -> "Static int8";
+        }));
+        mode.valueProperty().bindBidirectional(model.quantModeProperty());
+        bits.getItems().setAll(8, 4, 2);
+        bits.setConverter(named(b -> b + " bits"));
+        bits.valueProperty().bindBidirectional(model.quantBitsProperty());
+        bits.disableProperty().bind(model.quantModeProperty().isEqualTo(QuantizationSettings.Mode.OFF));
+        layers.getItems().setAll(Int8Layers.WHERE_IT_PAYS, Int8Layers.ALL);
+        layers.setConverter(named(l -> l.kind() == Int8Layers.Kind.ALL ? "Everywhere" : "Where it pays"));
+        layers.valueProperty().bindBidirectional(model.int8LayersProperty());
+        layers.disableProperty().bind(model.quantModeProperty().isNotEqualTo(QuantizationSettings.Mode.STATIC));
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+}
