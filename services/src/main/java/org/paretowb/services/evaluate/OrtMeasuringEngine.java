@@ -48,7 +48,9 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
         Set<String> int8 = int8Layers(weights, recipe.quantization(), cancel);
         byte[] onnx = exporter.export(weights, int8);
         String kernels = kernels(weights.spec(), recipe.quantization(), int8);
-        boolean simulated = recipe.quantization().mode() == QuantizationSettings.Mode.WEIGHT;
+        QuantizationSettings.Mode mode = recipe.quantization().mode();
+        boolean simulated = mode == QuantizationSettings.Mode.WEIGHT
+                || (mode == QuantizationSettings.Mode.STATIC && int8.isEmpty());
         return new Loadable() {
             @Override
             public InferenceNetwork load(int sessionThreads) {
@@ -118,7 +120,8 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
             case STATIC -> {
                 Set<String> fp32 = new TreeSet<>(LayerNames.list(spec));
                 fp32.removeAll(int8);
-                yield "real int8 kernels in " + (int8.isEmpty() ? "no layer" : String.join(", ", new TreeSet<>(int8)))
+                yield int8.isEmpty() ? "fp32 kernels on int" + q.bits() + " weight values: int8 kernels pay in no layer"
+                        : "real int8 kernels in " + String.join(", ", new TreeSet<>(int8))
                         + (fp32.isEmpty() ? "" : "; fp32 in " + String.join(", ", fp32));
             }
         };

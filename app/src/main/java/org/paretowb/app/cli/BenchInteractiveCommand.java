@@ -1,0 +1,131 @@
+package org.paretowb.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.models.measure.Percentiles;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.compress.RecipeApplier;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.OnnxNetwork;
+import org.paretowb.services.runtime.OrtRuntime;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "interactive", mixinStandardHelpOptions = true,
+        description = {"Replays slider changes (sparsity 1%, 2%, … in turn) through the window's measuring lane on",
+            "the live subset, and reports change-to-point time: from the change to the measured point (pruned copy,",
+            "ONNX export, session, accuracy, batch-1 latency and throughput). Also the raw inference time of the",
+            "subset, and the process's resident memory after the first 50 changes and after all of them."})
+public final class BenchInteractiveCommand implements Callable<Integer> {
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
+    Architecture model;
+
+    @Option(names = "--changes", defaultValue = "50", description = "Slider changes (default: ${DEFAULT-VALUE}).")
+    int changes;
+
+    @Option(names = "--samples", defaultValue = "1000", description = "Live subset size (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if (changes < 1 || samples < 1) {
+            throw new UserError("--changes and --samples must be positive");
+        }
+        PyTorchRuntime pytorch = new PyTorchRuntime();
+        pytorch.prepareInferenceThread();
+        OrtRuntime ort = new OrtRuntime();
+        PointMeasurer measurer = ExampleSession.measurer(new org.paretowb.services.evaluate.OrtMeasuringEngine(ort,
+                ExampleSession.testSet().first(1000)), model, samples, new RecipeApplier());
+        double[] millis = new double[changes];
+        long rssAfter50 = -1;
+        try (MeasuringLane lane = new MeasuringLane(() -> {
+            pytorch.prepareInferenceThread();
+            return measurer;
+        })) {
+            lane.start().join();
+            for (int i = 0; i < changes; i++) {
+                Recipe recipe = new Recipe(new PruningSettings((i % 95 + 1) / 100.0));
+                long start = System.nanoTime();
+                lane.measureLatest(recipe).join();
+                millis[i] = (System.nanoTime() - start) / 1e6;
+                if (i == Math.min(50, changes) - 1) {
+                    rssAfter50 = residentBytes();
+                }
+            }
+        }
+        long rssAfterAll = residentBytes();
+        double raw = rawMillis(ort, measurer);
+        Percentiles p = new Percentiles(millis);
+        print(p, raw, rssAfter50, rssAfterAll, measurer.evaluationSet().size());
+        return 0;
+    }
+
+    /** Median time to compute the subset's logits on a ready ONNX Runtime session of the unchanged model. */
+    private static double rawMillis(OrtRuntime ort, PointMeasurer measurer) {
+        byte[] onnx = new org.paretowb.services.onnx.OnnxExporter().export(measurer.original());
+        double[] runs = new double[7];
+        try (OnnxNetwork network = ort.load(onnx, measurer.original().spec(), Runtime.getRuntime().availableProcessors())) {
+            Evaluator evaluator = new Evaluator(250);
+            evaluator.accuracy(network, measurer.evaluationSet(), CancelToken.NEVER);
+            for (int i = 0; i < runs.length; i++) {
+                long start = System.nanoTime();
+                evaluator.accuracy(network, measurer.evaluationSet(), CancelToken.NEVER);
+                runs[i] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return Flags.median(runs);
+    }
+
+    /** The process's resident set from /proc (Linux); -1 where that is not available. */
+    static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private void print(Percentiles p, double raw, long rss50, long rssAll, int subset) throws Exception {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode o = mapper.createObjectNode();
+            o.put("model", model.cliName());
+            o.put("changes", changes);
+            o.put("subset", subset);
+            o.put("p50Ms", p.at(50));
+            o.put("p95Ms", p.at(95));
+            o.put("rawMs", raw);
+            o.put("p50OverRaw", p.at(50) / raw);
+            o.put("rssAfter50Bytes", rss50);
+            o.put("rssAfterAllBytes", rssAll);
+            o.put("rssGrowthBytes", rssAll - rss50);
+            System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            return;
+        }
+        System.out.printf(Locale.ROOT, "%d changes on %s, %d-image live subset%n", changes, model.title(), subset);
+        System.out.printf(Locale.ROOT, "change to point: p50 %.1f ms, p95 %.1f ms; raw inference of the subset %.1f ms"
+                + " (p50 / raw %.1f)%n", p.at(50), p.at(95), raw, p.at(50) / raw);
+        System.out.printf(Locale.ROOT, "resident memory: %,d bytes after %d changes, %,d after %d (%+,.1f MB)%n",
+                rss50, Math.min(50, changes), rssAll, changes, (rssAll - rss50) / 1e6);
+    }
+}
