@@ -60,7 +60,7 @@ public final class ParetoChart {
         NumberAxis y = new NumberAxis("Top-1 accuracy (%)");
         y.setAutoRangeIncludesZero(false);
         y.setAutoRangeMinimumSize(1.0); // one point, or points within 0.1%, still get a readable axis
-        y.setNumberFormatOverride(new DecimalFormat("0.0"));
+        y.setStandardTickUnits(accuracyTicks()); // steps of 0.1 or more, each label distinct
         XYPlot plot = new XYPlot(points, x, y, pointRenderer());
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
@@ -70,6 +70,19 @@ public final class ParetoChart {
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         return plot;
+    }
+
+    private static org.jfree.chart.axis.TickUnits accuracyTicks() {
+        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
+        DecimalFormat tenths = new DecimalFormat("0.0");
+        DecimalFormat whole = new DecimalFormat("0");
+        for (double step : new double[] {0.1, 0.2, 0.5}) {
+            units.add(new NumberTickUnit(step, tenths));
+        }
+        for (double step : new double[] {1, 2, 5, 10, 20, 25}) {
+            units.add(new NumberTickUnit(step, whole));
+        }
+        return units;
     }
 
     private LogAxis logAxis() {
