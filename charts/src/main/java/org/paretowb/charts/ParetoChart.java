@@ -23,16 +23,30 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.pareto.ParetoFront;
+import org.paretowb.models.recipe.Technique;
 
 /**
- * Accuracy (vertical, %) against one cost (horizontal) for every evaluated point, with the baseline
- * marked, the latest point ringed, and the Pareto frontier drawn as a step line.
+ * Accuracy (vertical, %) against one cost (horizontal) for every evaluated point, coloured by technique,
+ * with the baseline marked, the latest point ringed, the selected point squared, and the Pareto frontier
+ * drawn as a step line.
  */
 public final class ParetoChart {
-    /** Series of {@link #points()}: every point, the baseline, the latest point. */
-    public static final int ALL = 0;
-    public static final int BASELINE = 1;
-    public static final int LATEST = 2;
+    /** Series of {@link #points()}: the baseline, the latest point, the selected point, then one per technique. */
+    public static final int BASELINE = 0;
+    public static final int LATEST = 1;
+    public static final int SELECTED = 2;
+    private static final int FIRST_TECHNIQUE = 3;
+    private static final List<Technique> TECHNIQUES = List.of(Technique.PRUNING, Technique.STRUCTURED,
+            Technique.LOW_RANK, Technique.QUANTIZATION, Technique.DISTILLATION, Technique.FINE_TUNING,
+            Technique.COMBINED);
+    private static final Color[] TECHNIQUE_COLOURS = {new Color(31, 119, 180), new Color(44, 160, 44),
+        new Color(148, 103, 189), new Color(23, 190, 207), new Color(140, 86, 75), new Color(188, 189, 34),
+        new Color(227, 119, 194)};
+
+    /** The series that draws a technique's points. */
+    public static int seriesOf(Technique technique) {
+        return FIRST_TECHNIQUE + TECHNIQUES.indexOf(technique);
+    }
 
     private final CostAxis axis;
     private final XYSeriesCollection points = new XYSeriesCollection();
@@ -42,7 +56,9 @@ public final class ParetoChart {
 
     public ParetoChart(CostAxis axis) {
         this.axis = axis;
-        for (String name : List.of("Points", "Baseline", "Latest")) {
+        List<String> names = new ArrayList<>(List.of("Baseline", "Latest", "Selected"));
+        TECHNIQUES.forEach(t -> names.add(t.title()));
+        for (String name : names) {
             points.addSeries(new XYSeries(name, false, true));
             shown.add(new ArrayList<>());
         }
@@ -96,8 +112,14 @@ public final class ParetoChart {
 
     private XYLineAndShapeRenderer pointRenderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesPaint(ALL, new Color(31, 119, 180));
-        r.setSeriesShape(ALL, new Ellipse2D.Double(-4, -4, 8, 8));
+        for (int t = 0; t < TECHNIQUES.size(); t++) {
+            r.setSeriesPaint(FIRST_TECHNIQUE + t, TECHNIQUE_COLOURS[t]);
+            r.setSeriesShape(FIRST_TECHNIQUE + t, new Ellipse2D.Double(-4, -4, 8, 8));
+        }
+        r.setSeriesPaint(SELECTED, new Color(214, 39, 40));
+        r.setSeriesShape(SELECTED, new Rectangle2D.Double(-8, -8, 16, 16));
+        r.setSeriesShapesFilled(SELECTED, false);
+        r.setSeriesStroke(SELECTED, new BasicStroke(2f));
         r.setSeriesPaint(BASELINE, Color.BLACK);
         r.setSeriesShape(BASELINE, ShapeUtils.createDiamond(7));
         r.setSeriesPaint(LATEST, new Color(255, 127, 14));
@@ -125,9 +147,17 @@ public final class ParetoChart {
 
     /** Redraws the chart with these points; {@code latest} may be null. */
     public void show(List<EvaluatedPoint> all, EvaluatedPoint latest) {
-        fill(ALL, all.stream().filter(p -> !p.baseline()).toList());
+        show(all, latest, null);
+    }
+
+    /** Redraws the chart with these points; {@code latest} and {@code selected} may be null. */
+    public void show(List<EvaluatedPoint> all, EvaluatedPoint latest, EvaluatedPoint selected) {
+        for (Technique t : TECHNIQUES) {
+            fill(seriesOf(t), all.stream().filter(p -> !p.baseline() && Technique.of(p.recipe()) == t).toList());
+        }
         fill(BASELINE, all.stream().filter(EvaluatedPoint::baseline).toList());
         fill(LATEST, latest == null ? List.of() : List.of(latest));
+        fill(SELECTED, selected == null || !all.contains(selected) ? List.of() : List.of(selected));
         fitLogAxisAroundOnePoint(all);
         XYSeries line = frontier.getSeries(0);
         line.clear();
@@ -180,7 +210,7 @@ public final class ParetoChart {
         return axis;
     }
 
-    /** The points as drawn: series {@link #ALL}, {@link #BASELINE} and {@link #LATEST}. */
+    /** The points as drawn: {@link #BASELINE}, {@link #LATEST}, {@link #SELECTED}, then one series per technique. */
     public XYSeriesCollection points() {
         return points;
     }

@@ -8,6 +8,7 @@ import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Technique;
 import org.paretowb.models.recipe.Recipe;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +29,27 @@ class ParetoChartTest {
 
         chart.show(List.of(baseline, smaller, dominated), dominated);
 
-        assertEquals(2, chart.points().getSeries(ParetoChart.ALL).getItemCount());
+        assertEquals(2, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING)).getItemCount());
         assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
         assertEquals(700.0, chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue());
         assertEquals(2, chart.frontier().getItemCount(), "the dominated point is off the frontier");
         assertEquals(600.0, chart.frontier().getX(0).doubleValue());
         assertEquals(90.0, chart.frontier().getY(1).doubleValue(), 1e-9);
-        assertEquals(dominated, chart.pointAt(ParetoChart.ALL, 1));
+        assertEquals(dominated, chart.pointAt(ParetoChart.seriesOf(Technique.PRUNING), 1));
+    }
+
+    @Test
+    void theSelectedPointIsDrawnOnItsOwnSeriesAndOnlyWhileItIsShown() {
+        EvaluatedPoint baseline = point(1, 0, 0.90, 1.0, 1000);
+        EvaluatedPoint smaller = point(2, 0.5, 0.89, 1.0, 600);
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(baseline, smaller), smaller, smaller);
+        assertEquals(600.0, chart.points().getSeries(ParetoChart.SELECTED).getX(0).doubleValue());
+        assertEquals(smaller, chart.pointAt(ParetoChart.SELECTED, 0));
+
+        chart.show(List.of(baseline), baseline, smaller);
+        assertEquals(0, chart.points().getSeries(ParetoChart.SELECTED).getItemCount(), "a deleted point is not drawn");
     }
 
     @Test

@@ -12,7 +12,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.paretowb.charts.CostAxis;
 import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.measure.EvaluatedPoint;
@@ -74,8 +77,8 @@ public final class WorkbenchController {
         if (layersContent != null) {
             layersTab.setContent(layersContent);
         }
-        latencyChartPane.getChildren().add(new ChartViewer(latencyChart.chart()));
-        sizeChartPane.getChildren().add(new ChartViewer(sizeChart.chart()));
+        latencyChartPane.getChildren().add(viewer(latencyChart));
+        sizeChartPane.getChildren().add(viewer(sizeChart));
         PointsTable.configure(pointsTable);
         pointsTable.setItems(model.points());
         model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
@@ -84,6 +87,15 @@ public final class WorkbenchController {
             pointsTable.getSelectionModel().select(point);
             pointsTable.scrollTo(point);
         });
+        pointsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, point) ->
+                model.selectedProperty().set(point));
+        model.selectedProperty().addListener((obs, old, point) -> {
+            if (point != null && pointsTable.getSelectionModel().getSelectedItem() != point) {
+                pointsTable.getSelectionModel().select(point);
+                pointsTable.scrollTo(point);
+            }
+            redrawCharts();
+        });
         progress.visibleProperty().bind(model.busyProperty());
         cancelButton.disableProperty().bind(model.busyProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
@@ -91,8 +103,27 @@ public final class WorkbenchController {
     }
 
     private void redrawCharts() {
-        latencyChart.show(model.points(), model.latestProperty().get());
-        sizeChart.show(model.points(), model.latestProperty().get());
+        latencyChart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
+        sizeChart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
+    }
+
+    /** A chart viewer where clicking a point selects it (and so its table row). */
+    private ChartViewer viewer(ParetoChart chart) {
+        ChartViewer viewer = new ChartViewer(chart.chart());
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item && item.getDataset() == chart.points()) {
+                    model.selectedProperty().set(chart.pointAt(item.getSeriesIndex(), item.getItem()));
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // hover shows the tooltip; nothing to do here
+            }
+        });
+        return viewer;
     }
 
     @FXML

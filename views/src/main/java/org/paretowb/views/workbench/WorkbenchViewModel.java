@@ -50,6 +50,7 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Int8Layers> int8Layers = new SimpleObjectProperty<>(Int8Layers.WHERE_IT_PAYS);
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
+    private final ObjectProperty<EvaluatedPoint> selected = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
@@ -179,6 +180,11 @@ public final class WorkbenchViewModel {
 
     public ObservableList<EvaluatedPoint> points() {
         return points;
+    }
+
+    /** The point selected in the table or on a chart; null when none is. */
+    public ObjectProperty<EvaluatedPoint> selectedProperty() {
+        return selected;
     }
 
     public ReadOnlyObjectProperty<EvaluatedPoint> latestProperty() {

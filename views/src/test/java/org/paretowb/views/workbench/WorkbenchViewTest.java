@@ -20,6 +20,8 @@ import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Technique;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
@@ -80,7 +82,7 @@ class WorkbenchViewTest {
         assertTrue(pruned.measurement().nonZeros() < table.getItems().get(0).measurement().nonZeros());
         for (ParetoChart chart : new ParetoChart[] {view.controller().latencyChart(), view.controller().sizeChart()}) {
             assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
-            assertEquals(1, chart.points().getSeries(ParetoChart.ALL).getItemCount());
+            assertEquals(1, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING)).getItemCount());
             assertEquals(chart.axis().of(pruned.measurement()),
                     chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 1e-12);
         }
@@ -115,6 +117,40 @@ class WorkbenchViewTest {
         assertEquals(0.0, point.recipe().pruning().sparsity());
         assertEquals("1x28x28 flatten dense128 relu dense64 relu dense10", point.measurement().network());
         assertTrue(point.measurement().macs() < table.getItems().get(0).measurement().macs() / 2);
+    }
+
+    @Test
+    void theQuantizationModeMeasuresThatModeAndColoursItsPoint(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+
+        robot.clickOn("#quantMode").clickOn("Dynamic int8");
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+
+        EvaluatedPoint point = table.getItems().get(1);
+        assertEquals(QuantizationSettings.Mode.DYNAMIC, point.recipe().quantization().mode());
+        assertEquals(8, point.recipe().quantization().bits());
+        assertEquals(model.currentRecipe(), point.recipe());
+        ParetoChart latency = view.controller().latencyChart();
+        assertEquals(point, latency.pointAt(ParetoChart.seriesOf(Technique.QUANTIZATION), 0));
+    }
+
+    @Test
+    void clickingATableRowSelectsItsPointOnTheCharts(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        EvaluatedPoint baseline = table.getItems().get(0);
+
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (ParetoChart chart : new ParetoChart[] {view.controller().latencyChart(), view.controller().sizeChart()}) {
+            assertEquals(1, chart.points().getSeries(ParetoChart.SELECTED).getItemCount());
+            assertEquals(baseline, chart.pointAt(ParetoChart.SELECTED, 0));
+        }
+        assertEquals(baseline, model.selectedProperty().get());
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
