@@ -202,6 +202,29 @@ public final class ParetoChart {
         return p.measurement().accuracy() * 100;
     }
 
+    /** Light (white) or dark background, with axis and legend text to match. */
+    public void theme(boolean dark) {
+        Color background = dark ? new Color(30, 33, 39) : Color.WHITE;
+        Color plot = dark ? new Color(38, 42, 49) : new Color(250, 250, 252);
+        Color grid = dark ? new Color(70, 75, 85) : new Color(220, 220, 225);
+        Color text = dark ? new Color(209, 213, 219) : Color.DARK_GRAY;
+        chart.setBackgroundPaint(background);
+        XYPlot p = chart.getXYPlot();
+        p.setBackgroundPaint(plot);
+        p.setDomainGridlinePaint(grid);
+        p.setRangeGridlinePaint(grid);
+        for (ValueAxis a : new ValueAxis[] {p.getDomainAxis(), p.getRangeAxis()}) {
+            a.setLabelPaint(text);
+            a.setTickLabelPaint(text);
+        }
+        if (chart.getLegend() != null) {
+            chart.getLegend().setBackgroundPaint(background);
+            chart.getLegend().setItemPaint(text);
+        }
+        XYLineAndShapeRenderer points = (XYLineAndShapeRenderer) p.getRenderer(0);
+        points.setSeriesPaint(BASELINE, dark ? Color.WHITE : Color.BLACK);
+    }
+
     public JFreeChart chart() {
         return chart;
     }

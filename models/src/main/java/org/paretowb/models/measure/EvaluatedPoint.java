@@ -2,10 +2,35 @@ package org.paretowb.models.measure;
 
 import org.paretowb.models.recipe.Recipe;
 
-/** One point on the charts: a recipe applied to the loaded model and what was measured for it. */
-public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement) {
+/**
+ * One point on the charts: a recipe applied to the loaded model and what was measured for it, with the
+ * name the user gave it (empty until then).
+ */
+public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement, String name) {
+
+    public EvaluatedPoint(int id, Recipe recipe, Measurement measurement) {
+        this(id, recipe, measurement, "");
+    }
+
+    public EvaluatedPoint {
+        name = name == null ? "" : name.strip();
+    }
 
     public boolean baseline() {
         return recipe.isBaseline();
+    }
+
+    /** Whether the accuracy comes from a live subset rather than the whole evaluation set. */
+    public boolean subset() {
+        return measurement.how().subset();
+    }
+
+    public EvaluatedPoint named(String newName) {
+        return new EvaluatedPoint(id, recipe, measurement, newName);
+    }
+
+    /** The name if given, else the recipe's summary. */
+    public String title() {
+        return name.isEmpty() ? recipe.summary() : name + " (" + recipe.summary() + ")";
     }
 }

@@ -46,6 +46,16 @@ public final class MeasuringLane implements AutoCloseable {
         return lane.submit(token -> work.apply(measurer(), token));
     }
 
+    /** As {@link #measure(Recipe)}, on the first {@code samples} evaluation images (0: all of them). */
+    public CompletableFuture<Measurement> measure(Recipe recipe, int samples) {
+        return lane.submit(token -> measurer().measure(recipe, samples, token));
+    }
+
+    /** As {@link #measureLatest(Recipe)}, on the first {@code samples} evaluation images (0: all of them). */
+    public CompletableFuture<Measurement> measureLatest(Recipe recipe, int samples) {
+        return lane.submitLatest(token -> measurer().measure(recipe, samples, token));
+    }
+
     public void cancel() {
         lane.cancelLatest();
     }

@@ -104,6 +104,19 @@ public final class PointMeasurer {
     }
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
+        return measure(recipe, evaluationSet, subset, cancel);
+    }
+
+    /**
+     * Measures on the first {@code samples} images of the evaluation set (a live subset), or on all of it
+     * when {@code samples} is 0 or at least its size; the measurement says which.
+     */
+    public Measurement measure(Recipe recipe, int samples, CancelToken cancel) {
+        boolean part = samples > 0 && samples < evaluationSet.size();
+        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part, cancel);
+    }
+
+    private Measurement measure(Recipe recipe, LabeledImages images, boolean partial, CancelToken cancel) {
         WeightSet weights = apply(recipe, cancel);
         cancel.check();
         MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, cancel);
@@ -113,18 +126,18 @@ public final class PointMeasurer {
         String description;
         try (InferenceNetwork network = loadable.load(engine.threads())) {
             description = network.engine();
-            accuracy = evaluator.evaluate(network, evaluationSet, cancel);
+            accuracy = evaluator.evaluate(network, images, cancel);
             imagesPerSecond = engine.withThreads(engine.threads(),
-                    () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
+                    () -> throughput.imagesPerSecond(network, images, cancel));
         }
         try (InferenceNetwork network = loadable.load(latency.threads())) {
-            times = engine.withThreads(latency.threads(), () -> latency.measure(network, evaluationSet, cancel));
+            times = engine.withThreads(latency.threads(), () -> latency.measure(network, images, cancel));
         }
-        Provenance provenance = new Provenance(description, engine.threads(), latency.threads(), evaluationSet.name(),
-                subset, latency.warmup(), latency.timed(), throughput.batch(), loadable.kernels(), SizeProbe.FORMAT,
+        Provenance provenance = new Provenance(description, engine.threads(), latency.threads(), images.name(),
+                partial, latency.warmup(), latency.timed(), throughput.batch(), loadable.kernels(), SizeProbe.FORMAT,
                 loadable.realKernels());
         return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95), size.sizeBytes(weights),
                 weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                evaluationSet.size(), weights.spec().describe(), provenance);
+                images.size(), weights.spec().describe(), provenance);
     }
 }

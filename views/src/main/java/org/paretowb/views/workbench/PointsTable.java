@@ -18,7 +18,7 @@ final class PointsTable {
     static void configure(TableView<EvaluatedPoint> table) {
         table.getColumns().setAll(
                 column("#", 45, EvaluatedPoint::id, id -> "#" + id),
-                column("Recipe", 330, p -> p.recipe().summary(), s -> s),
+                column("Recipe", 330, EvaluatedPoint::title, s -> s),
                 column("Top-1 (%)", 75, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
                 column("p50 (ms)", 75, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
                 column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
@@ -27,7 +27,8 @@ final class PointsTable {
                 column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
                 column("MACs", 90, p -> m(p).macs(), v -> format("%,d", v)),
                 column("Img/s b64", 80, p -> m(p).throughput(), v -> format("%,.0f", v)),
-                column("Images", 65, p -> m(p).samples(), v -> format("%,d", v)));
+                column("Images", 80, p -> m(p).samples(), v -> format("%,d", v)),
+                column("Set", 60, p -> p.subset() ? "subset" : "full", s -> s));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
     }

@@ -4,6 +4,8 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -39,6 +41,15 @@ public final class WorkbenchController {
     @FXML private ChoiceBox<Integer> quantBits;
     @FXML private ChoiceBox<Int8Layers> int8Layers;
     @FXML private Tab layersTab;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
+    @FXML private MenuItem fullSetItem;
+    @FXML private MenuItem applyItem;
+    @FXML private MenuItem renameItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private CheckMenuItem darkItem;
+    @FXML private ChoiceBox<Integer> liveSamples;
+    @FXML private Label resourcesLabel;
     @FXML private StackPane latencyChartPane;
     @FXML private StackPane sizeChartPane;
     @FXML private TableView<EvaluatedPoint> pointsTable;
@@ -47,6 +58,7 @@ public final class WorkbenchController {
     @FXML private Button cancelButton;
 
     private final javafx.scene.Node layersContent;
+    private final ResourceStatus resources = new ResourceStatus();
 
     /** @param layersContent what the "int8 per layer" tab shows (null: nothing) */
     public WorkbenchController(WorkbenchViewModel model, javafx.scene.Node layersContent) {
@@ -100,6 +112,94 @@ public final class WorkbenchController {
         cancelButton.disableProperty().bind(model.busyProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
         model.errorProperty().addListener((obs, old, message) -> showError(message));
+        undoItem.disableProperty().bind(model.canUndoProperty().not());
+        redoItem.disableProperty().bind(model.canRedoProperty().not());
+        for (MenuItem item : new MenuItem[] {fullSetItem, applyItem, renameItem, deleteItem}) {
+            item.disableProperty().bind(model.selectedProperty().isNull());
+        }
+        liveSamples.getItems().setAll(1000, 2000, 5000, 0);
+        liveSamples.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : n == 0 ? "all images" : String.format(java.util.Locale.ROOT, "%,d images", n);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                throw new UnsupportedOperationException("picked, not typed");
+            }
+        });
+        liveSamples.setValue(model.liveSamplesProperty().get());
+        liveSamples.valueProperty().addListener((obs, old, n) -> model.liveSamplesProperty().set(n));
+        darkItem.selectedProperty().addListener((obs, old, dark) -> Themes.apply(statusLabel.getScene(), dark,
+                latencyChart, sizeChart));
+        resourcesLabel.textProperty().bind(resources.textProperty());
+        resources.start();
+    }
+
+    @FXML
+    private void openModel() {
+        showInfo("Opening your own model is not supported yet: the workbench works on its built-in examples"
+                + " (CNN, wide CNN and MLP; choose one with --model on the command line). Bringing your own"
+                + " model comes in a later release.");
+    }
+
+    @FXML
+    private void openDataset() {
+        showInfo("Opening your own dataset is not supported yet: the workbench evaluates on Fashion-MNIST's"
+                + " 10,000 test images. Bringing your own data comes in a later release.");
+    }
+
+    @FXML
+    private void quit() {
+        statusLabel.getScene().getWindow().hide();
+    }
+
+    @FXML
+    private void undo() {
+        model.undo();
+    }
+
+    @FXML
+    private void redo() {
+        model.redo();
+    }
+
+    @FXML
+    private void measureFullSet() {
+        model.measureSelectedOnFullSet();
+    }
+
+    @FXML
+    private void applyPoint() {
+        model.applySelected();
+    }
+
+    @FXML
+    private void deletePoint() {
+        model.deleteSelected();
+    }
+
+    @FXML
+    private void renamePoint() {
+        EvaluatedPoint point = model.selectedProperty().get();
+        if (point == null) {
+            return;
+        }
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(point.name());
+        dialog.setTitle("Rename point #" + point.id());
+        dialog.setHeaderText(null);
+        dialog.setContentText("Name:");
+        dialog.initOwner(statusLabel.getScene().getWindow());
+        dialog.showAndWait().ifPresent(model::renameSelected);
+    }
+
+    private void showInfo(String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.setHeaderText(null);
+        alert.setTitle("Pareto Workbench");
+        alert.initOwner(statusLabel.getScene().getWindow());
+        alert.show();
     }
 
     private void redrawCharts() {

@@ -1,17 +1,21 @@
 package org.paretowb.views.workbench;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -56,8 +60,18 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final String modelTitle;
     private final String dataTitle;
+    private final IntegerProperty liveSamples = new SimpleIntegerProperty(DEFAULT_LIVE_SAMPLES);
+    private final Deque<KnobState> undo = new ArrayDeque<>();
+    private final Deque<KnobState> redo = new ArrayDeque<>();
+    private final BooleanProperty canUndo = new SimpleBooleanProperty();
+    private final BooleanProperty canRedo = new SimpleBooleanProperty();
+    private KnobState committed;
+    private boolean restoring;
     private int nextId = 1;
     private int inFlight;
+
+    /** Knob changes are measured on the first this many evaluation images; "measure on full set" on all. */
+    public static final int DEFAULT_LIVE_SAMPLES = 1000;
 
     public WorkbenchViewModel(MeasuringLane lane, Executor fxThread, String modelTitle, String dataTitle) {
         this.lane = lane;
@@ -70,14 +84,113 @@ public final class WorkbenchViewModel {
     public void start() {
         status.set("Starting the engine, warming up and measuring the baseline…");
         lane.start();
-        track(Recipe.BASELINE, lane.measure(Recipe.BASELINE));
+        committed = KnobState.of(this);
+        track(Recipe.BASELINE, lane.measure(Recipe.BASELINE, liveSamples.get()));
     }
 
-    /** Measures the recipe the knobs describe now; a newer call cancels this one. */
+    /**
+     * Measures the recipe the knobs describe now on the live subset; a newer call cancels this one. The
+     * knob values are kept for undo. Ignored while undo, redo or "apply" is setting several knobs at once.
+     */
     public void measureCurrent() {
+        if (restoring) {
+            return;
+        }
+        KnobState now = KnobState.of(this);
+        if (committed != null && !committed.equals(now)) {
+            undo.push(committed);
+            redo.clear();
+        }
+        committed = now;
+        updateUndoState();
+        measure();
+    }
+
+    private void measure() {
         Recipe recipe = currentRecipe();
         status.set("Measuring " + recipe.summary() + "…");
-        track(recipe, lane.measureLatest(recipe));
+        track(recipe, lane.measureLatest(recipe, liveSamples.get()));
+    }
+
+    /** Puts the knobs back as they were before the last change, and measures that. */
+    public void undo() {
+        if (!undo.isEmpty()) {
+            redo.push(KnobState.of(this));
+            restore(undo.pop());
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            undo.push(KnobState.of(this));
+            restore(redo.pop());
+        }
+    }
+
+    private void restore(KnobState state) {
+        restoring = true;
+        try {
+            state.applyTo(this);
+        } finally {
+            restoring = false;
+        }
+        committed = state;
+        updateUndoState();
+        measure();
+    }
+
+    private void updateUndoState() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    /** Loads the selected point's recipe into the knobs (an undoable change) and measures it. */
+    public void applySelected() {
+        EvaluatedPoint point = selected.get();
+        if (point == null) {
+            return;
+        }
+        undo.push(KnobState.of(this));
+        redo.clear();
+        restore(KnobState.of(point.recipe()));
+    }
+
+    /** Measures the selected point's recipe again on the whole evaluation set; a new point, marked as such. */
+    public void measureSelectedOnFullSet() {
+        EvaluatedPoint point = selected.get();
+        if (point == null) {
+            return;
+        }
+        status.set("Measuring " + point.recipe().summary() + " on the whole evaluation set…");
+        track(point.recipe(), lane.measure(point.recipe(), 0));
+    }
+
+    /** Removes the selected point; the baseline stays. */
+    public void deleteSelected() {
+        EvaluatedPoint point = selected.get();
+        if (point == null || point.baseline()) {
+            return;
+        }
+        points.remove(point);
+        if (latest.get() == point) {
+            latest.set(null);
+        }
+        selected.set(null);
+        status.set("Deleted point #" + point.id());
+    }
+
+    /** Gives the selected point a name (blank clears it). */
+    public void renameSelected(String name) {
+        EvaluatedPoint point = selected.get();
+        if (point == null) {
+            return;
+        }
+        EvaluatedPoint renamed = point.named(name);
+        points.set(points.indexOf(point), renamed);
+        if (latest.get() == point) {
+            latest.set(renamed);
+        }
+        selected.set(renamed);
     }
 
     /** Cancels the measurement in flight, if any. */
@@ -145,13 +258,26 @@ public final class WorkbenchViewModel {
         points.add(point);
         latest.set(point);
         if (inFlight == 0) {
-            status.set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images", point.id(),
-                    recipe.summary(), measurement.accuracy() * 100, measurement.samples()));
+            status.set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images%s", point.id(),
+                    recipe.summary(), measurement.accuracy() * 100, measurement.samples(),
+                    measurement.how().subset() ? " (live subset)" : ""));
         }
     }
 
     private static String describe(Throwable cause) {
         return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    public IntegerProperty liveSamplesProperty() {
+        return liveSamples;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo;
     }
 
     public DoubleProperty sparsityPercentProperty() {

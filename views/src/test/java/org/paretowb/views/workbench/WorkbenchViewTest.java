@@ -153,6 +153,74 @@ class WorkbenchViewTest {
         assertEquals(baseline, model.selectedProperty().get());
     }
 
+    @Test
+    void undoAndRedoPutTheKnobsBackAndMeasureThem(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        robot.doubleClickOn("#structuredField").eraseText(6).write("25").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+
+        robot.clickOn("#pointsTable"); // in a text field, Ctrl+Z undoes typing instead
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil(() -> table.getItems().size() == 4 && !model.busyProperty().get());
+        assertEquals(0.0, model.structuredPercentProperty().get());
+        assertEquals(50.0, model.sparsityPercentProperty().get());
+        assertEquals(model.currentRecipe(), table.getItems().get(3).recipe());
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        waitUntil(() -> table.getItems().size() == 5 && !model.busyProperty().get());
+        assertEquals(25.0, model.structuredPercentProperty().get());
+        assertEquals(0.25, table.getItems().get(4).recipe().structured().ratio());
+    }
+
+    @Test
+    void applyLoadsAPointsRecipeIntoTheKnobsAndDeleteRemovesIt(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("40").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("70").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+        EvaluatedPoint forty = table.getItems().get(1);
+
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
+        waitUntil(() -> table.getItems().size() == 4 && !model.busyProperty().get());
+        assertEquals(40.0, model.sparsityPercentProperty().get());
+        assertEquals(forty.recipe(), table.getItems().get(3).recipe());
+
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, table.getItems().size());
+        assertTrue(!table.getItems().contains(forty), "the point is gone from the table");
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().get(0).baseline(), "the baseline stays");
+    }
+
+    @Test
+    void theDarkThemeDarkensTheWindowAndTheCharts(FxRobot robot) throws Exception {
+        robot.clickOn("View").clickOn("Dark theme");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(view.root().getStylesheets().stream().anyMatch(css -> css.endsWith("dark.css")));
+        java.awt.Color background = (java.awt.Color) view.controller().latencyChart().chart().getBackgroundPaint();
+        assertTrue(background.getRed() < 80, "chart background " + background);
+    }
+
+    @Test
+    void openModelSaysWhatIsSupported(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("Open model…");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertTrue(dialog.getContentText().contains("not supported yet"), dialog.getContentText());
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
