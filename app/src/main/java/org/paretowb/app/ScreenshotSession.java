@@ -32,6 +32,13 @@ public final class ScreenshotSession {
     }
 
     private final boolean profileLayers;
+    private boolean dark;
+
+    /** Take the snapshot in the dark theme. */
+    public ScreenshotSession dark(boolean value) {
+        this.dark = value;
+        return this;
+    }
 
     /**
      * @param int8 static int8 settings to measure after the pruning ones: "auto" (where it pays) or "all"
@@ -76,6 +83,9 @@ public final class ScreenshotSession {
         }
         WorkbenchWindow window = opened.get(60, TimeUnit.SECONDS);
         try {
+            if (dark) {
+                Platform.runLater(() -> window.view().dark(true));
+            }
             awaitPoints(window, 1);
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);

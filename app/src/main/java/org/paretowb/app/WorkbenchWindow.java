@@ -16,6 +16,7 @@ final class WorkbenchWindow {
     private final MeasuringLane lane;
     private final WorkbenchViewModel model;
     private final LayerProfileViewModel layers;
+    private final WorkbenchView view;
     private final Scene scene;
 
     WorkbenchWindow(Architecture architecture) {
@@ -28,7 +29,8 @@ final class WorkbenchWindow {
         this.model = new WorkbenchViewModel(lane, Platform::runLater, "Example " + architecture.title(),
                 "Fashion-MNIST test set, 10,000 images");
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
-        this.scene = new Scene(new WorkbenchView(model, new LayerProfileView(layers).root()).root(), 1360, 860);
+        this.view = new WorkbenchView(model, new LayerProfileView(layers).root());
+        this.scene = new Scene(view.root(), 1360, 860);
     }
 
     void show(Stage stage) {
@@ -38,6 +40,10 @@ final class WorkbenchWindow {
         stage.setMinHeight(600);
         stage.show();
         model.start();
+    }
+
+    WorkbenchView view() {
+        return view;
     }
 
     LayerProfileViewModel layers() {

@@ -158,6 +158,10 @@ public final class ParetoChart {
         fill(BASELINE, all.stream().filter(EvaluatedPoint::baseline).toList());
         fill(LATEST, latest == null ? List.of() : List.of(latest));
         fill(SELECTED, selected == null || !all.contains(selected) ? List.of() : List.of(selected));
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(0);
+        for (int series = 0; series < points.getSeriesCount(); series++) {
+            renderer.setSeriesVisibleInLegend(series, points.getSeries(series).getItemCount() > 0, false);
+        }
         fitLogAxisAroundOnePoint(all);
         XYSeries line = frontier.getSeries(0);
         line.clear();

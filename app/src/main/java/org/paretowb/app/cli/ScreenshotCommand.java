@@ -30,6 +30,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "Run the int8 per-layer profile and show its tab in the snapshot.")
     boolean layers;
 
+    @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
+    boolean dark;
+
     @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
 
@@ -40,7 +43,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).run();
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).run();
         System.err.println("wrote " + out);
         return 0;
     }

@@ -137,6 +137,10 @@ public final class WorkbenchController {
         resources.start();
     }
 
+    void dark(boolean dark) {
+        darkItem.setSelected(dark);
+    }
+
     @FXML
     private void openModel() {
         showInfo("Opening your own model is not supported yet: the workbench works on its built-in examples"

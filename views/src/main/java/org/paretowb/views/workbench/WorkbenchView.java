@@ -27,6 +27,11 @@ public final class WorkbenchView {
         root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
     }
 
+    /** Switches between the light and the dark theme, as View › Dark theme does. */
+    public void dark(boolean dark) {
+        controller.dark(dark);
+    }
+
     public Parent root() {
         return root;
     }
