@@ -72,6 +72,9 @@ public final class ParetoChart {
         if (x instanceof NumberAxis n) {
             // From zero: run-to-run noise of a few hundredths of a millisecond must not look like a speed-up.
             n.setAutoRangeIncludesZero(true);
+            if (axis != CostAxis.LATENCY) {
+                n.setNumberFormatOverride(new DecimalFormat("#,##0"));
+            }
         }
         NumberAxis y = new NumberAxis("Top-1 accuracy (%)");
         y.setAutoRangeIncludesZero(false);
@@ -166,7 +169,7 @@ public final class ParetoChart {
         XYSeries line = frontier.getSeries(0);
         line.clear();
         ParetoFront<EvaluatedPoint> front = new ParetoFront<>(
-                p -> p.measurement().accuracy(), p -> axis.of(p.measurement()));
+                p -> p.measurement().accuracy(), p -> axis.cost(p.measurement()));
         for (EvaluatedPoint p : front.of(all)) {
             line.add(x(p), y(p));
         }

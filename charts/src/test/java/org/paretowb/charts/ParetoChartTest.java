@@ -53,6 +53,19 @@ class ParetoChartTest {
     }
 
     @Test
+    void onTheThroughputAxisMoreIsBetter() {
+        EvaluatedPoint slow = point(1, 0, 0.90, 1.0, 1000);
+        EvaluatedPoint fast = new EvaluatedPoint(2, new Recipe(new PruningSettings(0.5)), new Measurement(0.90, 0.99,
+                new double[10], 1.0, 1.0, 600, 100, 100, 1000, 900, 10, "1x1x99 flatten dense1", HOW));
+        ParetoChart chart = new ParetoChart(CostAxis.THROUGHPUT);
+
+        chart.show(List.of(slow, fast), fast);
+
+        assertEquals(1, chart.frontier().getItemCount(), "equal accuracy: only the higher throughput is on the front");
+        assertEquals(900.0, chart.frontier().getX(0).doubleValue());
+    }
+
+    @Test
     void aLonePointGetsReadableAxes() {
         ParetoChart chart = new ParetoChart(CostAxis.SIZE);
 

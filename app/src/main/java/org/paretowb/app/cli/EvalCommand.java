@@ -50,7 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
-        Measurement m = measurer.measure(recipe, CancelToken.NEVER);
+        Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
         return 0;

@@ -2,19 +2,25 @@ package org.paretowb.views.workbench;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.util.Duration;
 
 /**
  * A percentage knob: a slider and a field bound to one view-model property. A drag asks for a
- * measurement once, on release; a click on the track, an arrow key or a typed value (Enter) at once.
+ * measurement when it pauses for {@value #PAUSE_MILLIS} ms and on release (unless that value was just
+ * asked for); a click on the track, an arrow key or a typed value (Enter) at once. A newer request
+ * supersedes the one in flight on the compute lane.
  */
 final class PercentKnob {
     private final Slider slider;
     private final TextField field;
     private final String what;
     private final Consumer<String> onError;
+    static final int PAUSE_MILLIS = 150;
+    private double requested = Double.NaN;
 
     private PercentKnob(Slider slider, TextField field, String what, Consumer<String> onError) {
         this.slider = slider;
@@ -28,15 +34,22 @@ final class PercentKnob {
         PercentKnob knob = new PercentKnob(slider, field, what, onError);
         slider.setMax(max);
         slider.valueProperty().bindBidirectional(value);
+        PauseTransition pause = new PauseTransition(Duration.millis(PAUSE_MILLIS));
+        pause.setOnFinished(e -> knob.request(onChange));
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
             if (!changing) {
-                onChange.run();
+                pause.stop();
+                if (slider.getValue() != knob.requested) {
+                    knob.request(onChange);
+                }
             }
         });
         slider.valueProperty().addListener((obs, old, now) -> {
             field.setText(percent(now.doubleValue()));
-            if (!slider.isValueChanging()) {
-                onChange.run();
+            if (slider.isValueChanging()) {
+                pause.playFromStart();
+            } else {
+                knob.request(onChange);
             }
         });
         field.setText(percent(slider.getValue()));
@@ -46,6 +59,11 @@ final class PercentKnob {
                 field.setText(percent(slider.getValue()));
             }
         });
+    }
+
+    private void request(Runnable onChange) {
+        requested = slider.getValue();
+        onChange.run();
     }
 
     private void applyTyped() {

@@ -30,6 +30,8 @@ public final class WorkbenchController {
     private final WorkbenchViewModel model;
     private final ParetoChart latencyChart = new ParetoChart(CostAxis.LATENCY);
     private final ParetoChart sizeChart = new ParetoChart(CostAxis.SIZE);
+    private final java.util.Map<CostAxis, ParetoChart> thirdCharts = new java.util.EnumMap<>(CostAxis.class);
+    private final java.util.Map<CostAxis, ChartViewer> thirdViewers = new java.util.EnumMap<>(CostAxis.class);
 
     @FXML private Label modelLabel;
     @FXML private Slider sparsitySlider;
@@ -49,6 +51,10 @@ public final class WorkbenchController {
     @FXML private MenuItem deleteItem;
     @FXML private CheckMenuItem darkItem;
     @FXML private ChoiceBox<Integer> liveSamples;
+    @FXML private ChoiceBox<CostAxis> thirdAxis;
+    @FXML private StackPane thirdChartPane;
+    @FXML private javafx.scene.control.CheckBox frontierOnly;
+    @FXML private MenuItem compareItem;
     @FXML private Label resourcesLabel;
     @FXML private StackPane latencyChartPane;
     @FXML private StackPane sizeChartPane;
@@ -92,7 +98,33 @@ public final class WorkbenchController {
         latencyChartPane.getChildren().add(viewer(latencyChart));
         sizeChartPane.getChildren().add(viewer(sizeChart));
         PointsTable.configure(pointsTable);
-        pointsTable.setItems(model.points());
+        javafx.collections.transformation.SortedList<EvaluatedPoint> sorted =
+                new javafx.collections.transformation.SortedList<>(model.shownPoints());
+        sorted.comparatorProperty().bind(pointsTable.comparatorProperty());
+        pointsTable.setItems(sorted);
+        pointsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        frontierOnly.selectedProperty().bindBidirectional(model.frontierOnlyProperty());
+        for (CostAxis axis : new CostAxis[] {CostAxis.MACS, CostAxis.PARAMETERS, CostAxis.THROUGHPUT}) {
+            ParetoChart chart = new ParetoChart(axis);
+            thirdCharts.put(axis, chart);
+            thirdViewers.put(axis, viewer(chart));
+        }
+        thirdAxis.getItems().setAll(thirdCharts.keySet());
+        thirdAxis.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CostAxis axis) {
+                return axis == null ? "" : axis.title();
+            }
+
+            @Override
+            public CostAxis fromString(String text) {
+                throw new UnsupportedOperationException("picked, not typed");
+            }
+        });
+        thirdAxis.valueProperty().addListener((obs, old, axis) -> thirdChartPane.getChildren().setAll(thirdViewers.get(axis)));
+        thirdAxis.setValue(CostAxis.MACS);
+        compareItem.disableProperty().bind(javafx.beans.binding.Bindings.size(
+                pointsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
         model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
         model.latestProperty().addListener((obs, old, point) -> {
             redrawCharts();
@@ -132,7 +164,7 @@ public final class WorkbenchController {
         liveSamples.setValue(model.liveSamplesProperty().get());
         liveSamples.valueProperty().addListener((obs, old, n) -> model.liveSamplesProperty().set(n));
         darkItem.selectedProperty().addListener((obs, old, dark) -> Themes.apply(statusLabel.getScene(), dark,
-                latencyChart, sizeChart));
+                charts().toArray(new ParetoChart[0])));
         resourcesLabel.textProperty().bind(resources.textProperty());
         resources.start();
     }
@@ -207,8 +239,33 @@ public final class WorkbenchController {
     }
 
     private void redrawCharts() {
-        latencyChart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
-        sizeChart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
+        for (ParetoChart chart : charts()) {
+            chart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
+        }
+    }
+
+    private java.util.List<ParetoChart> charts() {
+        java.util.List<ParetoChart> all = new java.util.ArrayList<>(java.util.List.of(latencyChart, sizeChart));
+        all.addAll(thirdCharts.values());
+        return all;
+    }
+
+    @FXML
+    private void comparePoints() {
+        java.util.List<EvaluatedPoint> two = java.util.List.copyOf(pointsTable.getSelectionModel().getSelectedItems());
+        if (two.size() != 2) {
+            showInfo("Select exactly two points in the table (Ctrl+click) to compare them.");
+            return;
+        }
+        EvaluatedPoint a = two.get(0).id() < two.get(1).id() ? two.get(0) : two.get(1);
+        EvaluatedPoint b = a == two.get(0) ? two.get(1) : two.get(0);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        javafx.scene.Scene scene = new javafx.scene.Scene(new org.paretowb.views.compare.CompareView(a, b).root(), 1000, 620);
+        scene.getStylesheets().addAll(statusLabel.getScene().getRoot().getStylesheets());
+        stage.setScene(scene);
+        stage.setTitle("Compare #" + a.id() + " and #" + b.id());
+        stage.initOwner(statusLabel.getScene().getWindow());
+        stage.show();
     }
 
     /** A chart viewer where clicking a point selects it (and so its table row). */

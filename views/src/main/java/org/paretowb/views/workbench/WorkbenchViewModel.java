@@ -20,9 +20,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.pareto.ParetoFront;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Int8Layers;
@@ -55,6 +58,8 @@ public final class WorkbenchViewModel {
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
     private final ObjectProperty<EvaluatedPoint> selected = new SimpleObjectProperty<>();
+    private final BooleanProperty frontierOnly = new SimpleBooleanProperty();
+    private final FilteredList<EvaluatedPoint> shownPoints = new FilteredList<>(points);
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
@@ -74,6 +79,8 @@ public final class WorkbenchViewModel {
     public static final int DEFAULT_LIVE_SAMPLES = 1000;
 
     public WorkbenchViewModel(MeasuringLane lane, Executor fxThread, String modelTitle, String dataTitle) {
+        points.addListener((ListChangeListener<EvaluatedPoint>) change -> filter());
+        frontierOnly.addListener((obs, was, now) -> filter());
         this.lane = lane;
         this.fxThread = fxThread;
         this.modelTitle = modelTitle;
@@ -306,6 +313,30 @@ public final class WorkbenchViewModel {
 
     public ObservableList<EvaluatedPoint> points() {
         return points;
+    }
+
+    /** With "frontier only", the points on the latency or the size frontier; else all of them. */
+    private void filter() {
+        if (!frontierOnly.get()) {
+            shownPoints.setPredicate(null);
+            return;
+        }
+        ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
+                p -> p.measurement().latencyP50Ms());
+        ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
+                p -> p.measurement().sizeBytes());
+        java.util.Set<EvaluatedPoint> front = new java.util.HashSet<>(byLatency.of(points));
+        front.addAll(bySize.of(points));
+        shownPoints.setPredicate(front::contains);
+    }
+
+    /** The points the history table shows (all, or the frontier only). */
+    public ObservableList<EvaluatedPoint> shownPoints() {
+        return shownPoints;
+    }
+
+    public BooleanProperty frontierOnlyProperty() {
+        return frontierOnly;
     }
 
     /** The point selected in the table or on a chart; null when none is. */

@@ -154,6 +154,87 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void twentyFastMovesEndWithOneEvaluationOfTheFinalSetting(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        robot.clickOn("#sparsitySlider .thumb");
+        WaitForAsyncUtils.waitForFxEvents();
+        double start = model.sparsityPercentProperty().get();
+
+        int beforeLastMove = 0;
+        for (int i = 0; i < 20; i++) {
+            beforeLastMove = table.getItems().size(); // a point may land while the robot types
+            robot.push(i % 2 == 0 || i > 15 ? KeyCode.RIGHT : KeyCode.LEFT); // 20 moves, ending 4 steps up
+        }
+        int afterLastMove = beforeLastMove;
+        double last = model.sparsityPercentProperty().get();
+        waitUntil(() -> !model.busyProperty().get());
+
+        long finals = table.getItems().stream().skip(afterLastMove)
+                .filter(p -> p.recipe().equals(model.currentRecipe())).count();
+        assertTrue(last > start, "the keys moved the knob: " + start + " -> " + last);
+        assertEquals(1, finals, "the final setting was measured once after the last move");
+        assertEquals(1, table.getItems().stream().filter(p -> p.recipe().equals(model.currentRecipe())).count(),
+                "and never before it");
+        EvaluatedPoint newest = table.getItems().get(table.getItems().size() - 1);
+        assertEquals(model.currentRecipe(), newest.recipe(), "the last point carries the final setting");
+        assertEquals(newest, view.controller().latencyChart().pointAt(ParetoChart.LATEST, 0));
+    }
+
+    @Test
+    void frontierOnlyHidesDominatedPointsAndCompareShowsTwoSideBySide(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("95").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        robot.doubleClickOn("#structuredField").eraseText(6).write("90").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+
+        robot.clickOn("#pointsTable");
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.press(KeyCode.CONTROL).clickOn(robot.lookup("#pointsTable .table-row-cell").nth(2)
+                .queryAs(javafx.scene.Node.class)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<org.paretowb.views.compare.Comparison.Row> compare = robot.lookup("#compareTable").queryTableView();
+        assertEquals("#1", compare.getItems().get(0).a());
+        assertEquals("#3", compare.getItems().get(0).b());
+        assertTrue(compare.getItems().stream().anyMatch(r -> r.what().equals("Pruning") && r.differs()));
+        robot.type(KeyCode.ESCAPE);
+
+        java.util.List<EvaluatedPoint> all = java.util.List.copyOf(model.points());
+        Platform.runLater(() -> model.frontierOnlyProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        org.paretowb.models.pareto.ParetoFront<EvaluatedPoint> bySize = new org.paretowb.models.pareto.ParetoFront<>(
+                p -> p.measurement().accuracy(), p -> p.measurement().sizeBytes());
+        org.paretowb.models.pareto.ParetoFront<EvaluatedPoint> byLatency = new org.paretowb.models.pareto.ParetoFront<>(
+                p -> p.measurement().accuracy(), p -> p.measurement().latencyP50Ms());
+        for (EvaluatedPoint p : all) {
+            boolean onAFront = bySize.onFront(p, all) || byLatency.onFront(p, all);
+            assertEquals(onAFront, table.getItems().contains(p), "point #" + p.id());
+        }
+    }
+
+    @Test
+    void theThirdChartShowsTheChosenAxis(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+
+        robot.clickOn("#thirdAxis").clickOn("Throughput");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        org.jfree.chart.fx.ChartViewer viewer = robot.lookup("#thirdChart .chart-viewer").tryQuery()
+                .map(n -> (org.jfree.chart.fx.ChartViewer) n)
+                .orElseGet(() -> (org.jfree.chart.fx.ChartViewer) robot.lookup("#thirdChart").queryAs(javafx.scene.layout.StackPane.class)
+                        .getChildren().get(0));
+        org.jfree.chart.plot.XYPlot plot = viewer.getChart().getXYPlot();
+        assertTrue(plot.getDomainAxis().getLabel().startsWith("Throughput"), plot.getDomainAxis().getLabel());
+        EvaluatedPoint baseline = table.getItems().get(0);
+        assertEquals(baseline.measurement().throughput(),
+                plot.getDataset(0).getXValue(ParetoChart.BASELINE, 0), 1e-9);
+    }
+
+    @Test
     void undoAndRedoPutTheKnobsBackAndMeasureThem(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());

@@ -1,0 +1,58 @@
+package org.paretowb.views.compare;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.paretowb.models.measure.EvaluatedPoint;
+
+/** Two points' recipes and figures side by side; rows that differ are marked. */
+public final class CompareView {
+    private final VBox root = new VBox(8);
+
+    public CompareView(EvaluatedPoint a, EvaluatedPoint b) {
+        TableView<Comparison.Row> table = new TableView<>(FXCollections.observableArrayList(Comparison.of(a, b)));
+        table.setId("compareTable");
+        table.getColumns().add(column("", Comparison.Row::what, 200));
+        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 330));
+        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 330));
+        table.getColumns().add(column("B against A", Comparison.Row::difference, 120));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Comparison.Row row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("differs");
+                if (!empty && row != null && row.differs()) {
+                    getStyleClass().add("differs");
+                }
+            }
+        });
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label hint = new Label("Rows in bold differ. Ratios are B over A; accuracy differences are in points.");
+        hint.getStyleClass().add("hint");
+        root.getChildren().addAll(table, hint);
+        root.setPadding(new Insets(10));
+        root.getStyleClass().add("workbench");
+    }
+
+    private static TableColumn<Comparison.Row, String> column(String title,
+                                                               java.util.function.Function<Comparison.Row, String> value,
+                                                               double width) {
+        TableColumn<Comparison.Row, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}
