@@ -8,6 +8,8 @@ import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.views.layers.LayerProfileView;
 import org.paretowb.views.layers.LayerProfileViewModel;
+import org.paretowb.views.sensitivity.SensitivityView;
+import org.paretowb.views.sensitivity.SensitivityViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 
@@ -17,6 +19,7 @@ final class WorkbenchWindow {
     private final WorkbenchViewModel model;
     private final LayerProfileViewModel layers;
     private final WorkbenchView view;
+    private final SensitivityViewModel sensitivity;
     private final Scene scene;
 
     WorkbenchWindow(Architecture architecture) {
@@ -29,7 +32,8 @@ final class WorkbenchWindow {
         this.model = new WorkbenchViewModel(lane, Platform::runLater, "Example " + architecture.title(),
                 "Fashion-MNIST test set, 10,000 images");
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
-        this.view = new WorkbenchView(model, new LayerProfileView(layers).root());
+        this.sensitivity = new SensitivityViewModel(lane, Platform::runLater, () -> model.liveSamplesProperty().get());
+        this.view = new WorkbenchView(model, new LayerProfileView(layers).root(), new SensitivityView(sensitivity).root());
         this.scene = new Scene(view.root(), 1360, 860);
     }
 
@@ -40,6 +44,10 @@ final class WorkbenchWindow {
         stage.setMinHeight(600);
         stage.show();
         model.start();
+    }
+
+    SensitivityViewModel sensitivity() {
+        return sensitivity;
     }
 
     WorkbenchView view() {

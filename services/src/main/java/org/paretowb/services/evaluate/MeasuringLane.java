@@ -46,6 +46,11 @@ public final class MeasuringLane implements AutoCloseable {
         return lane.submit(token -> work.apply(measurer(), token));
     }
 
+    /** Runs a job with the measurer after whatever is queued; cancelling {@code token} stops it at its next batch. */
+    public <T> CompletableFuture<T> run(CancelToken token, BiFunction<PointMeasurer, CancelToken, T> work) {
+        return lane.submit(token, t -> work.apply(measurer(), t));
+    }
+
     /** As {@link #measure(Recipe)}, on the first {@code samples} evaluation images (0: all of them). */
     public CompletableFuture<Measurement> measure(Recipe recipe, int samples) {
         return lane.submit(token -> measurer().measure(recipe, samples, token));

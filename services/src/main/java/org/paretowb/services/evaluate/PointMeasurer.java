@@ -1,11 +1,13 @@
 package org.paretowb.services.evaluate;
 
+import java.util.List;
 import java.util.Optional;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Accuracy;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
+import org.paretowb.models.measure.SensitivityCurve;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
@@ -97,6 +99,16 @@ public final class PointMeasurer {
 
     static final int WARM_UP_CALLS = 200;
     static final int WARM_UP_ROUNDS = 20;
+
+    /**
+     * Per-layer pruning sensitivity of the original model on the first {@code samples} evaluation images
+     * (0: all), on this measurer's engine. {@code progress} is told the evaluations done so far.
+     */
+    public List<SensitivityCurve> sensitivity(int samples, java.util.function.IntConsumer progress, CancelToken cancel) {
+        LabeledImages images = samples > 0 && samples < evaluationSet.size() ? evaluationSet.first(samples) : evaluationSet;
+        return new SensitivityAnalysis(engine, evaluator).analyse(original, images, SensitivityAnalysis.DEFAULT_SPARSITIES,
+                progress, cancel);
+    }
 
     /** The int8 per-layer plan for the network a static-quantization recipe produces, where the engine has one. */
     public Optional<Int8Planner.Plan> int8Plan(Recipe staticRecipe, CancelToken cancel) {

@@ -9,7 +9,8 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.services.compress.MagnitudePruner;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.runtime.LoadedNetwork;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
 /**
@@ -19,13 +20,24 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 public final class SensitivityAnalysis {
     public static final double[] DEFAULT_SPARSITIES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
-    private final PyTorchRuntime runtime;
+    private final MeasuringEngine engine;
     private final Evaluator evaluator;
     private final MagnitudePruner pruner = new MagnitudePruner();
 
     public SensitivityAnalysis(PyTorchRuntime runtime, Evaluator evaluator) {
-        this.runtime = runtime;
+        this(new PyTorchMeasuringEngine(runtime), evaluator);
+    }
+
+    /** On any measuring engine (ONNX Runtime makes it several times faster). */
+    public SensitivityAnalysis(MeasuringEngine engine, Evaluator evaluator) {
+        this.engine = engine;
         this.evaluator = evaluator;
+    }
+
+    /** How many evaluations {@link #analyse} makes after the baseline, for a progress bar. */
+    public static int evaluations(WeightSet weights, double[] sparsities) {
+        return (int) weights.tensors().stream().filter(org.paretowb.models.network.Tensor::prunable).count()
+                * sparsities.length;
     }
 
     /** @param progress told the number of evaluations done so far */
@@ -51,7 +63,7 @@ public final class SensitivityAnalysis {
     }
 
     private double accuracy(WeightSet weights, LabeledImages data, CancelToken cancel) {
-        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
+        try (InferenceNetwork network = engine.prepare(weights, Recipe.BASELINE, cancel).load(engine.threads())) {
             return evaluator.accuracy(network, data, cancel);
         }
     }

@@ -31,6 +31,11 @@ public final class ComputeLane implements AutoCloseable {
         return run(new CancelToken(), work);
     }
 
+    /** Runs {@code work} after what is queued, cancellable through {@code token} (a job the user can stop). */
+    public <T> CompletableFuture<T> submit(CancelToken token, Function<CancelToken, T> work) {
+        return run(token, work);
+    }
+
     /** Runs {@code work} and cancels whatever {@code submitLatest} request came before it. */
     public <T> CompletableFuture<T> submitLatest(Function<CancelToken, T> work) {
         CancelToken token = new CancelToken();

@@ -43,6 +43,7 @@ public final class WorkbenchController {
     @FXML private ChoiceBox<Integer> quantBits;
     @FXML private ChoiceBox<Int8Layers> int8Layers;
     @FXML private Tab layersTab;
+    @FXML private Tab sensitivityTab;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem fullSetItem;
@@ -64,12 +65,15 @@ public final class WorkbenchController {
     @FXML private Button cancelButton;
 
     private final javafx.scene.Node layersContent;
+    private final javafx.scene.Node sensitivityContent;
     private final ResourceStatus resources = new ResourceStatus();
 
-    /** @param layersContent what the "int8 per layer" tab shows (null: nothing) */
-    public WorkbenchController(WorkbenchViewModel model, javafx.scene.Node layersContent) {
+    /** @param layersContent, sensitivityContent what those tabs show (null: nothing) */
+    public WorkbenchController(WorkbenchViewModel model, javafx.scene.Node layersContent,
+                               javafx.scene.Node sensitivityContent) {
         this.model = model;
         this.layersContent = layersContent;
+        this.sensitivityContent = sensitivityContent;
     }
 
     @FXML
@@ -94,6 +98,9 @@ public final class WorkbenchController {
         });
         if (layersContent != null) {
             layersTab.setContent(layersContent);
+        }
+        if (sensitivityContent != null) {
+            sensitivityTab.setContent(sensitivityContent);
         }
         latencyChartPane.getChildren().add(viewer(latencyChart));
         sizeChartPane.getChildren().add(viewer(sizeChart));

@@ -11,13 +11,13 @@ public final class WorkbenchView {
     private final WorkbenchController controller;
 
     public WorkbenchView(WorkbenchViewModel model) {
-        this(model, null);
+        this(model, null, null);
     }
 
-    /** @param layersContent the "int8 per layer" tab's content */
-    public WorkbenchView(WorkbenchViewModel model, javafx.scene.Node layersContent) {
+    /** @param layersContent, sensitivityContent the contents of the "int8 per layer" and "Sensitivity" tabs */
+    public WorkbenchView(WorkbenchViewModel model, javafx.scene.Node layersContent, javafx.scene.Node sensitivityContent) {
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("workbench.fxml"));
-        loader.setControllerFactory(type -> new WorkbenchController(model, layersContent));
+        loader.setControllerFactory(type -> new WorkbenchController(model, layersContent, sensitivityContent));
         try {
             this.root = loader.load();
         } catch (IOException e) {
