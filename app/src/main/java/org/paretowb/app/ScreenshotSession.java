@@ -33,6 +33,20 @@ public final class ScreenshotSession {
 
     private final boolean profileLayers;
     private boolean dark;
+    private boolean sensitivity;
+    private boolean compare;
+
+    /** Run the sensitivity analysis and show its tab in the snapshot. */
+    public ScreenshotSession sensitivity(boolean value) {
+        this.sensitivity = value;
+        return this;
+    }
+
+    /** Snapshot the comparison of the first and the last point instead of the main window. */
+    public ScreenshotSession compare(boolean value) {
+        this.compare = value;
+        return this;
+    }
 
     /** Take the snapshot in the dark theme. */
     public ScreenshotSession dark(boolean value) {
@@ -99,7 +113,14 @@ public final class ScreenshotSession {
             if (profileLayers) {
                 profile(window);
             }
-            write(window);
+            if (sensitivity) {
+                sensitivity(window);
+            }
+            if (compare) {
+                writeComparison(window);
+            } else {
+                write(window);
+            }
         } finally {
             window.close();
             Platform.exit();
@@ -146,6 +167,41 @@ public final class ScreenshotSession {
             ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(1);
         });
         done.get(300, TimeUnit.SECONDS);
+    }
+
+    private static void sensitivity(WorkbenchWindow window) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.sensitivity().busyProperty().addListener((o, was, busy) -> {
+                if (!busy) {
+                    done.complete(null);
+                }
+            });
+            window.sensitivity().run();
+            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(2);
+        });
+        done.get(300, TimeUnit.SECONDS);
+    }
+
+    /** Selects the first and the last point, opens Point › Compare, and snapshots that window. */
+    private void writeComparison(WorkbenchWindow window) throws Exception {
+        CompletableFuture<javafx.scene.Scene> opened = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.TableView<EvaluatedPoint> table =
+                    (javafx.scene.control.TableView<EvaluatedPoint>) window.scene().lookup("#pointsTable");
+            table.getSelectionModel().clearSelection();
+            table.getSelectionModel().select(0);
+            table.getSelectionModel().select(table.getItems().size() - 1);
+            window.view().compareSelected();
+            javafx.stage.Window last = javafx.stage.Window.getWindows().get(javafx.stage.Window.getWindows().size() - 1);
+            opened.complete(last.getScene());
+        });
+        javafx.scene.Scene scene = opened.get(30, TimeUnit.SECONDS);
+        CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(scene.snapshot(null), null)));
+        java.awt.image.BufferedImage png = image.get(30, TimeUnit.SECONDS);
+        AtomicFile.write(out, temp -> ImageIO.write(png, "png", temp.toFile()));
     }
 
     private void write(WorkbenchWindow window) throws Exception {

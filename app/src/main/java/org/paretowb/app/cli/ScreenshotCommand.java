@@ -30,6 +30,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--layers", description = "Run the int8 per-layer profile and show its tab in the snapshot.")
     boolean layers;
 
+    @Option(names = "--sensitivity", description = "Run the sensitivity analysis and show its tab in the snapshot.")
+    boolean sensitivity;
+
+    @Option(names = "--compare", description = "Snapshot the comparison of the first and the last point instead.")
+    boolean compare;
+
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
@@ -43,7 +49,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).run();
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).run();
         System.err.println("wrote " + out);
         return 0;
     }

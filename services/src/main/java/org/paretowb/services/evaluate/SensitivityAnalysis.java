@@ -56,10 +56,21 @@ public final class SensitivityAnalysis {
                 accuracy[i] = accuracy(pruned, data, cancel);
                 progress.accept(++done);
             }
-            curves.add(new SensitivityCurve(weights.tensors().get(t).name(), weights.tensors().get(t).size(),
+            curves.add(new SensitivityCurve(layerName(weights, t), weights.tensors().get(t).size(),
                     baseline, sparsities, accuracy));
         }
         return curves;
+    }
+
+    /** The user's name of the layer whose weight is tensor {@code t} (conv1, fc2, …). */
+    private static String layerName(WeightSet weights, int t) {
+        int[] first = weights.spec().firstTensorOfLayer();
+        for (var entry : org.paretowb.models.network.LayerNames.of(weights.spec()).entrySet()) {
+            if (first[entry.getKey()] == t) {
+                return entry.getValue();
+            }
+        }
+        return weights.tensors().get(t).name();
     }
 
     private double accuracy(WeightSet weights, LabeledImages data, CancelToken cancel) {

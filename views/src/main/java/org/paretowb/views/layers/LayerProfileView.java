@@ -30,6 +30,7 @@ public final class LayerProfileView {
                 + " Runtime's fp32 and int8 kernels and the candidate layer sets as whole networks."));
         profile.setOnAction(e -> model.profile());
         profile.disableProperty().bind(model.busyProperty());
+        profile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(model.busyProperty());

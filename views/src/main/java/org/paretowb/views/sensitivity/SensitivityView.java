@@ -32,6 +32,8 @@ public final class SensitivityView {
         cancel.setId("cancelSensitivity");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.busyProperty().not());
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setId("sensitivityProgress");
         progress.progressProperty().bind(model.progressProperty());

@@ -257,6 +257,10 @@ public final class WorkbenchController {
         return all;
     }
 
+    void compare() {
+        comparePoints();
+    }
+
     @FXML
     private void comparePoints() {
         java.util.List<EvaluatedPoint> two = java.util.List.copyOf(pointsTable.getSelectionModel().getSelectedItems());

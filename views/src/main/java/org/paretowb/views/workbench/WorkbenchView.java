@@ -32,6 +32,11 @@ public final class WorkbenchView {
         controller.dark(dark);
     }
 
+    /** Opens the comparison of the two points selected in the table, as Point › Compare does. */
+    public void compareSelected() {
+        controller.compare();
+    }
+
     public Parent root() {
         return root;
     }
