@@ -45,6 +45,15 @@ public final class RecipeApplier {
     }
 
     public WeightSet apply(WeightSet original, Recipe recipe, CancelToken cancel) {
+        return apply(original, recipe, (epoch, epochs, loss, accuracy, millis) -> { }, cancel);
+    }
+
+    /** As {@link #apply(WeightSet, Recipe, CancelToken)}, also telling {@code progress} after every training epoch. */
+    public WeightSet apply(WeightSet original, Recipe recipe, EpochListener progress, CancelToken cancel) {
+        EpochListener listener = (epoch, epochs, loss, accuracy, millis) -> {
+            this.listener.epochDone(epoch, epochs, loss, accuracy, millis);
+            progress.epochDone(epoch, epochs, loss, accuracy, millis);
+        };
         WeightSet weights = original;
         if (recipe.distillation().active()) {
             requireTraining("distillation");

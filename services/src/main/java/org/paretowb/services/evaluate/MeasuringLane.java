@@ -7,6 +7,7 @@ import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.ComputeLane;
+import org.paretowb.services.train.EpochListener;
 
 /**
  * Measures recipes on the compute lane. The measurer (engine start, weights, data) is made on the lane
@@ -49,6 +50,14 @@ public final class MeasuringLane implements AutoCloseable {
     /** Runs a job with the measurer after whatever is queued; cancelling {@code token} stops it at its next batch. */
     public <T> CompletableFuture<T> run(CancelToken token, BiFunction<PointMeasurer, CancelToken, T> work) {
         return lane.submit(token, t -> work.apply(measurer(), t));
+    }
+
+    /**
+     * A training job (distillation, fine-tuning): measures the recipe on the first {@code samples} images,
+     * telling {@code progress} after every epoch; cancelling {@code token} stops it at the next batch.
+     */
+    public CompletableFuture<Measurement> train(Recipe recipe, int samples, EpochListener progress, CancelToken token) {
+        return lane.submit(token, t -> measurer().measure(recipe, samples, progress, t));
     }
 
     /** As {@link #measure(Recipe)}, on the first {@code samples} evaluation images (0: all of them). */

@@ -13,6 +13,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.onnx.Int8Planner;
+import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
@@ -116,7 +117,14 @@ public final class PointMeasurer {
     }
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
-        return measure(recipe, evaluationSet, subset, cancel);
+        return measure(recipe, evaluationSet, subset, applier.apply(original, recipe, cancel), cancel);
+    }
+
+    /** As {@link #measure(Recipe, int, CancelToken)}, telling {@code progress} after every training epoch. */
+    public Measurement measure(Recipe recipe, int samples, EpochListener progress, CancelToken cancel) {
+        WeightSet weights = applier.apply(original, recipe, progress, cancel);
+        boolean part = samples > 0 && samples < evaluationSet.size();
+        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part, weights, cancel);
     }
 
     /**
@@ -125,11 +133,12 @@ public final class PointMeasurer {
      */
     public Measurement measure(Recipe recipe, int samples, CancelToken cancel) {
         boolean part = samples > 0 && samples < evaluationSet.size();
-        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part, cancel);
+        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part,
+                apply(recipe, cancel), cancel);
     }
 
-    private Measurement measure(Recipe recipe, LabeledImages images, boolean partial, CancelToken cancel) {
-        WeightSet weights = apply(recipe, cancel);
+    private Measurement measure(Recipe recipe, LabeledImages images, boolean partial, WeightSet weights,
+                                CancelToken cancel) {
         cancel.check();
         MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, cancel);
         Accuracy accuracy;

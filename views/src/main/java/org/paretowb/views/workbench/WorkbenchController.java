@@ -44,6 +44,7 @@ public final class WorkbenchController {
     @FXML private ChoiceBox<Int8Layers> int8Layers;
     @FXML private Tab layersTab;
     @FXML private Tab sensitivityTab;
+    @FXML private Tab distillationTab;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private MenuItem fullSetItem;
@@ -66,14 +67,16 @@ public final class WorkbenchController {
 
     private final javafx.scene.Node layersContent;
     private final javafx.scene.Node sensitivityContent;
+    private final javafx.scene.Node distillationContent;
     private final ResourceStatus resources = new ResourceStatus();
 
     /** @param layersContent, sensitivityContent what those tabs show (null: nothing) */
     public WorkbenchController(WorkbenchViewModel model, javafx.scene.Node layersContent,
-                               javafx.scene.Node sensitivityContent) {
+                               javafx.scene.Node sensitivityContent, javafx.scene.Node distillationContent) {
         this.model = model;
         this.layersContent = layersContent;
         this.sensitivityContent = sensitivityContent;
+        this.distillationContent = distillationContent;
     }
 
     @FXML
@@ -101,6 +104,9 @@ public final class WorkbenchController {
         }
         if (sensitivityContent != null) {
             sensitivityTab.setContent(sensitivityContent);
+        }
+        if (distillationContent != null) {
+            distillationTab.setContent(distillationContent);
         }
         latencyChartPane.getChildren().add(viewer(latencyChart));
         sizeChartPane.getChildren().add(viewer(sizeChart));

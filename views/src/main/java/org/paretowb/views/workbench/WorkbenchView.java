@@ -11,13 +11,14 @@ public final class WorkbenchView {
     private final WorkbenchController controller;
 
     public WorkbenchView(WorkbenchViewModel model) {
-        this(model, null, null);
+        this(model, null, null, null);
     }
 
-    /** @param layersContent, sensitivityContent the contents of the "int8 per layer" and "Sensitivity" tabs */
-    public WorkbenchView(WorkbenchViewModel model, javafx.scene.Node layersContent, javafx.scene.Node sensitivityContent) {
+    /** The contents of the "int8 per layer", "Sensitivity" and "Distillation" tabs (null: empty). */
+    public WorkbenchView(WorkbenchViewModel model, javafx.scene.Node layersContent, javafx.scene.Node sensitivityContent,
+                         javafx.scene.Node distillationContent) {
         FXMLLoader loader = new FXMLLoader(WorkbenchView.class.getResource("workbench.fxml"));
-        loader.setControllerFactory(type -> new WorkbenchController(model, layersContent, sensitivityContent));
+        loader.setControllerFactory(type -> new WorkbenchController(model, layersContent, sensitivityContent, distillationContent));
         try {
             this.root = loader.load();
         } catch (IOException e) {

@@ -261,14 +261,20 @@ public final class WorkbenchViewModel {
             error.set("Could not measure " + recipe.summary() + ": " + describe(cause));
             return;
         }
-        EvaluatedPoint point = new EvaluatedPoint(nextId++, recipe, measurement);
-        points.add(point);
-        latest.set(point);
+        EvaluatedPoint point = addPoint(recipe, measurement);
         if (inFlight == 0) {
             status.set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images%s", point.id(),
                     recipe.summary(), measurement.accuracy() * 100, measurement.samples(),
                     measurement.how().subset() ? " (live subset)" : ""));
         }
+    }
+
+    /** Adds a point measured elsewhere (a training job) as the latest. */
+    public EvaluatedPoint addPoint(Recipe recipe, Measurement measurement) {
+        EvaluatedPoint point = new EvaluatedPoint(nextId++, recipe, measurement);
+        points.add(point);
+        latest.set(point);
+        return point;
     }
 
     private static String describe(Throwable cause) {

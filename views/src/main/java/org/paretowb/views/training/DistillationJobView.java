@@ -1,0 +1,132 @@
+package org.paretowb.views.training;
+
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.paretowb.charts.TrainingCurveChart;
+
+/** The distillation tab: the student's settings, Distil and Cancel, a progress bar and the live training curve. */
+public final class DistillationJobView {
+    private final VBox root = new VBox(10);
+    private final TrainingCurveChart chart = new TrainingCurveChart();
+
+    public DistillationJobView(DistillationJobViewModel model) {
+        ChoiceBox<String> student = new ChoiceBox<>();
+        student.setId("student");
+        student.getItems().setAll("mlp:32", "mlp:64", "mlp:128", "mlp:256,128", "cnn:8,16");
+        student.valueProperty().bindBidirectional(model.studentProperty());
+        student.setTooltip(new Tooltip("The student: dense widths for an MLP (mlp:64 is 784-64-10), channel widths"
+                + " for a CNN (cnn:8,16)."));
+        Spinner<Integer> epochs = new Spinner<>(1, 100, model.epochsProperty().get());
+        epochs.setId("distillEpochs");
+        epochs.setEditable(true);
+        epochs.valueProperty().addListener((o, old, n) -> model.epochsProperty().set(n));
+        epochs.setTooltip(new Tooltip("Epochs of student training over the training set."));
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Student"), student);
+        form.addRow(1, new Label("Temperature"), number("temperature", model.temperatureProperty(),
+                "Softens the teacher's and the student's outputs (T); 2 to 4 usually work best.", 0.5, 20));
+        form.addRow(2, new Label("Alpha"), number("alpha", model.alphaProperty(),
+                "Weight of the teacher's soft targets; 1 − alpha goes to the labels.", 0, 1));
+        form.addRow(3, new Label("Epochs"), epochs);
+        form.addRow(4, new Label("Learning rate"), number("distillLr", model.learningRateProperty(),
+                "Adam's learning rate, decayed by cosine; 0.01 trains a small student fully in 10 epochs.", 1e-5, 1));
+
+        Button start = new Button("_Distil");
+        start.setId("distil");
+        start.setMnemonicParsing(true);
+        start.setTooltip(new Tooltip("Train the student, apply the other knobs to it, measure it and add its point."));
+        start.setOnAction(e -> model.start());
+        start.disableProperty().bind(model.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelDistil");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.busyProperty().not());
+        for (Button b : new Button[] {start, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        ProgressBar progress = new ProgressBar();
+        progress.setId("distilProgress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.setPrefWidth(200);
+        Label status = new Label();
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bar = new HBox(10, start, cancel, progress, status);
+        bar.setStyle("-fx-alignment: center-left;");
+
+        model.curve().addListener((ListChangeListener<DistillationJobViewModel.Epoch>) c -> {
+            chart.clear();
+            model.curve().forEach(e -> chart.add(e.epoch(), e.loss(), e.accuracy()));
+        });
+        StackPane chartPane = new StackPane(new ChartViewer(chart.chart()));
+        chartPane.setId("trainingCurve");
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        Label hint = new Label("The loaded model is the teacher. The student is trained on the training set, then the"
+                + " other knobs (pruning, quantization) are applied to it, and it is measured like any point.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("hint");
+        root.getChildren().addAll(new HBox(24, form, hint), bar, chartPane);
+        root.setPadding(new Insets(10));
+    }
+
+    /** A field for a number in [min, max]; Enter or leaving the field applies it, a bad value is put back. */
+    private static TextField number(String id, DoubleProperty value, String tip, double min, double max) {
+        TextField field = new TextField(format(value.get()));
+        field.setId(id);
+        field.setPrefColumnCount(6);
+        field.setTooltip(new Tooltip(tip));
+        DoubleConsumer set = v -> value.set(v);
+        Runnable apply = () -> {
+            try {
+                double v = Double.parseDouble(field.getText().trim().replace(',', '.'));
+                if (v < min || v > max) {
+                    throw new NumberFormatException();
+                }
+                set.accept(v);
+            } catch (NumberFormatException e) {
+                field.setText(format(value.get()));
+            }
+        };
+        field.setOnAction(e -> apply.run());
+        field.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                apply.run();
+            }
+        });
+        return field;
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    /** The curve as drawn, for tests. */
+    public TrainingCurveChart chart() {
+        return chart;
+    }
+
+    public Parent root() {
+        return root;
+    }
+}

@@ -1,0 +1,156 @@
+package org.paretowb.views.training;
+
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.DistillationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.lane.CancelledException;
+
+/**
+ * A distillation job: a student trained on the loaded model's soft targets, then compressed by the knobs'
+ * recipe and measured. It runs on the compute lane with its own cancel token (stopped at the next batch),
+ * reports each epoch (the curve), and hands the measured point to the workbench.
+ */
+public final class DistillationJobViewModel {
+    /** One epoch of the curve. */
+    public record Epoch(int epoch, double loss, double accuracy) {
+    }
+
+    private final MeasuringLane lane;
+    private final Executor fxThread;
+    private final Supplier<Recipe> knobs;
+    private final IntSupplier samples;
+    private final BiConsumer<Recipe, Measurement> onPoint;
+    private final ObjectProperty<String> student = new SimpleObjectProperty<>("mlp:64");
+    private final DoubleProperty temperature = new SimpleDoubleProperty(2);
+    private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(3);
+    private final DoubleProperty learningRate = new SimpleDoubleProperty(0.01);
+    private final ObservableList<Epoch> curve = FXCollections.observableArrayList();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Set the student and press Distil.");
+    private CancelToken job = new CancelToken();
+
+    /**
+     * @param knobs the other knobs' recipe, applied to the student after distillation
+     * @param onPoint receives the measured student, on the FX thread
+     */
+    public DistillationJobViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
+                                    BiConsumer<Recipe, Measurement> onPoint) {
+        this.lane = lane;
+        this.fxThread = fxThread;
+        this.knobs = knobs;
+        this.samples = samples;
+        this.onPoint = onPoint;
+    }
+
+    /** The settings as they stand; a setting out of range throws with a message a user can read. */
+    public DistillationSettings settings() {
+        return new DistillationSettings(student.get(), temperature.get(), alpha.get(), epochs.get(), learningRate.get(),
+                DistillationSettings.Optimizer.ADAM, 0, 128, 1);
+    }
+
+    /** Starts the job; false (with the reason in the status) when a setting is invalid. */
+    public boolean start() {
+        DistillationSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            status.set("Cannot distil: " + e.getMessage());
+            return false;
+        }
+        Recipe r = knobs.get();
+        Recipe recipe = new Recipe(settings, r.structured(), r.lowRank(), r.pruning(), r.fineTune(), r.quantization());
+        job = new CancelToken();
+        curve.clear();
+        progress.set(-1);
+        busy.set(true);
+        status.set("Computing the teacher's soft targets, then training the student…");
+        lane.train(recipe, samples.getAsInt(), (epoch, total, loss, accuracy, millis) -> fxThread.execute(() -> {
+            curve.add(new Epoch(epoch, loss, accuracy));
+            progress.set((double) epoch / total);
+            status.set(String.format(Locale.ROOT, "Epoch %d of %d: loss %.4f, training accuracy %.2f%% (%.1f s)",
+                    epoch, total, loss, accuracy * 100, millis / 1000.0));
+        }), job).whenComplete((measurement, failure) -> fxThread.execute(() -> finished(recipe, measurement, failure)));
+        return true;
+    }
+
+    public void cancel() {
+        job.cancel();
+    }
+
+    private void finished(Recipe recipe, Measurement measurement, Throwable failure) {
+        busy.set(false);
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof CancelledException) {
+            status.set("Distillation cancelled after " + curve.size() + " epoch(s); no point added");
+            progress.set(0);
+            return;
+        }
+        if (cause != null) {
+            status.set("Distillation failed: " + cause.getMessage());
+            progress.set(0);
+            return;
+        }
+        progress.set(1);
+        status.set(String.format(Locale.ROOT, "Student %s: %.2f%% top-1 on %,d images; added to the charts",
+                recipe.distillation().student(), measurement.accuracy() * 100, measurement.samples()));
+        onPoint.accept(recipe, measurement);
+    }
+
+    public ObjectProperty<String> studentProperty() {
+        return student;
+    }
+
+    public DoubleProperty temperatureProperty() {
+        return temperature;
+    }
+
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public DoubleProperty learningRateProperty() {
+        return learningRate;
+    }
+
+    public ObservableList<Epoch> curve() {
+        return curve;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+}

@@ -1,0 +1,102 @@
+package org.paretowb.views.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paretowb.models.data.FashionMnist;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.compress.RecipeApplier;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.LatencyProbe;
+import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.evaluate.ThroughputProbe;
+import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.train.NetworkTrainer;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The distillation tab on the real engine: the example MLP teaches, on 3,000 embedded training images. */
+@ExtendWith(ApplicationExtension.class)
+class DistillationJobViewTest {
+    private MeasuringLane lane;
+    private DistillationJobViewModel model;
+    private DistillationJobView view;
+    private final List<Recipe> added = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        lane = new MeasuringLane(() -> {
+            try {
+                PyTorchRuntime runtime = new PyTorchRuntime();
+                runtime.prepareInferenceThread();
+                FashionMnist data = new FashionMnist();
+                return new PointMeasurer(runtime, new ExampleWeights().load(Architecture.MLP), data.testSet().first(1000),
+                        true, new RecipeApplier(new NetworkTrainer(runtime), data.embeddedTrainingSubset().first(3000),
+                        (e, n, l, a, ms) -> { }), new Evaluator(250), new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        model = new DistillationJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000,
+                (Recipe recipe, Measurement m) -> added.add(recipe));
+        view = new DistillationJobView(model);
+        stage.setScene(new Scene(view.root(), 1000, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeLane() {
+        lane.close();
+    }
+
+    @Test
+    void aJobDrawsEachEpochAndAddsTheStudentsPoint(FxRobot robot) throws Exception {
+        robot.clickOn("#student").clickOn("mlp:32");
+        robot.doubleClickOn("#temperature").eraseText(6).write("4").type(KeyCode.ENTER);
+
+        robot.clickOn("#distil");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !model.busyProperty().get() && !added.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(3, model.curve().size(), "one curve point per epoch");
+        assertEquals(3, view.chart().epochs());
+        assertEquals(1, added.size());
+        assertEquals("mlp:32", added.get(0).distillation().student());
+        assertEquals(4.0, added.get(0).distillation().temperature());
+        assertEquals(1.0, model.progressProperty().get(), 1e-9);
+    }
+
+    @Test
+    void cancelStopsTheJobBeforeAnotherEpochAndAddsNoPoint(FxRobot robot) throws Exception {
+        Platform.runLater(() -> model.epochsProperty().set(50));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#distil");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.curve().size() >= 1);
+
+        robot.clickOn("#cancelDistil");
+        int atCancel = model.curve().size();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(model.statusProperty().get().startsWith("Distillation cancelled"), model.statusProperty().get());
+        assertTrue(model.curve().size() <= atCancel + 1, "at most the epoch in flight finished: " + model.curve().size());
+        assertTrue(model.curve().size() < 50);
+        assertTrue(added.isEmpty(), "no point for a cancelled job");
+    }
+}
