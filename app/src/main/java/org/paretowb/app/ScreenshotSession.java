@@ -35,6 +35,13 @@ public final class ScreenshotSession {
     private boolean dark;
     private boolean sensitivity;
     private boolean compare;
+    private int distilEpochsShown;
+
+    /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
+    public ScreenshotSession distilInProgress(int epochs) {
+        this.distilEpochsShown = epochs;
+        return this;
+    }
 
     /** Run the sensitivity analysis and show its tab in the snapshot. */
     public ScreenshotSession sensitivity(boolean value) {
@@ -116,6 +123,9 @@ public final class ScreenshotSession {
             if (sensitivity) {
                 sensitivity(window);
             }
+            if (distilEpochsShown > 0) {
+                distil(window, distilEpochsShown);
+            }
             if (compare) {
                 writeComparison(window);
             } else {
@@ -167,6 +177,21 @@ public final class ScreenshotSession {
             ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(1);
         });
         done.get(300, TimeUnit.SECONDS);
+    }
+
+    private static void distil(WorkbenchWindow window, int epochs) throws Exception {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.distillation().epochsProperty().set(epochs * 3);
+            window.distillation().curve().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+                if (c.getList().size() >= epochs) {
+                    shown.complete(null);
+                }
+            });
+            window.distillation().start();
+            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(3);
+        });
+        shown.get(600, TimeUnit.SECONDS);
     }
 
     private static void sensitivity(WorkbenchWindow window) throws Exception {

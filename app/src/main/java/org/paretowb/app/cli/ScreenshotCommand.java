@@ -36,6 +36,10 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--compare", description = "Snapshot the comparison of the first and the last point instead.")
     boolean compare;
 
+    @Option(names = "--distil-epochs", defaultValue = "0", paramLabel = "N",
+            description = "Start a distillation job and take the snapshot while it runs, after N epochs.")
+    int distilEpochs;
+
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
@@ -49,7 +53,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).run();
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).distilInProgress(distilEpochs).run();
         System.err.println("wrote " + out);
         return 0;
     }

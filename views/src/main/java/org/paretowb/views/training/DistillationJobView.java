@@ -26,6 +26,7 @@ import org.paretowb.charts.TrainingCurveChart;
 public final class DistillationJobView {
     private final VBox root = new VBox(10);
     private final TrainingCurveChart chart = new TrainingCurveChart();
+    private javafx.beans.property.ObjectProperty<Integer> epochsValue; // held: a bidirectional binding is weak
 
     public DistillationJobView(DistillationJobViewModel model) {
         ChoiceBox<String> student = new ChoiceBox<>();
@@ -37,18 +38,18 @@ public final class DistillationJobView {
         Spinner<Integer> epochs = new Spinner<>(1, 100, model.epochsProperty().get());
         epochs.setId("distillEpochs");
         epochs.setEditable(true);
-        epochs.valueProperty().addListener((o, old, n) -> model.epochsProperty().set(n));
+        epochs.getValueFactory().valueProperty().bindBidirectional(epochsValue = model.epochsProperty().asObject());
         epochs.setTooltip(new Tooltip("Epochs of student training over the training set."));
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Student"), student);
-        form.addRow(1, new Label("Temperature"), number("temperature", model.temperatureProperty(),
+        form.addRow(0, label("Student"), student);
+        form.addRow(1, label("Temperature"), number("temperature", model.temperatureProperty(),
                 "Softens the teacher's and the student's outputs (T); 2 to 4 usually work best.", 0.5, 20));
-        form.addRow(2, new Label("Alpha"), number("alpha", model.alphaProperty(),
+        form.addRow(2, label("Alpha"), number("alpha", model.alphaProperty(),
                 "Weight of the teacher's soft targets; 1 − alpha goes to the labels.", 0, 1));
-        form.addRow(3, new Label("Epochs"), epochs);
-        form.addRow(4, new Label("Learning rate"), number("distillLr", model.learningRateProperty(),
+        form.addRow(3, label("Epochs"), epochs);
+        form.addRow(4, label("Learning rate"), number("distillLr", model.learningRateProperty(),
                 "Adam's learning rate, decayed by cosine; 0.01 trains a small student fully in 10 epochs.", 1e-5, 1));
 
         Button start = new Button("_Distil");
@@ -115,6 +116,12 @@ public final class DistillationJobView {
             }
         });
         return field;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static String format(double v) {
