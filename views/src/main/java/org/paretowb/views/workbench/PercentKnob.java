@@ -70,12 +70,13 @@ final class PercentKnob {
         String text = field.getText().trim().replace("%", "").replace(',', '.');
         try {
             double typed = Double.parseDouble(text);
-            if (!(typed >= 0 && typed <= slider.getMax())) {
+            if (!(typed >= slider.getMin() && typed <= slider.getMax())) {
                 throw new NumberFormatException();
             }
             slider.setValue(typed);
         } catch (NumberFormatException e) {
-            onError.accept(what + " must be a number from 0 to " + (int) slider.getMax() + "; '" + field.getText()
+            onError.accept(what + " must be a number from " + (int) slider.getMin() + " to " + (int) slider.getMax()
+                    + "; '" + field.getText()
                     + "' is not.");
             field.setText(percent(slider.getValue()));
         }

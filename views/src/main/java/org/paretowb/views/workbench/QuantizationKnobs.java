@@ -30,6 +30,20 @@ final class QuantizationKnobs {
         layers.disableProperty().bind(model.quantModeProperty().isNotEqualTo(QuantizationSettings.Mode.STATIC));
     }
 
+    /** The per-channel and symmetric switches (ControlsFX) and the calibration size, bound to the view model. */
+    static void bindFlags(org.controlsfx.control.ToggleSwitch perChannel, org.controlsfx.control.ToggleSwitch symmetric,
+                          ChoiceBox<Integer> calibration, WorkbenchViewModel model) {
+        perChannel.selectedProperty().bindBidirectional(model.perChannelProperty());
+        symmetric.selectedProperty().bindBidirectional(model.symmetricProperty());
+        calibration.getItems().setAll(100, 500, 1000, 2000, 5000);
+        calibration.setConverter(named(n -> String.format(java.util.Locale.ROOT, "%,d images", n)));
+        calibration.valueProperty().bindBidirectional(model.calibrationImagesProperty());
+        javafx.beans.binding.BooleanBinding off = model.quantModeProperty().isEqualTo(QuantizationSettings.Mode.OFF);
+        perChannel.disableProperty().bind(off);
+        symmetric.disableProperty().bind(off);
+        calibration.disableProperty().bind(model.quantModeProperty().isNotEqualTo(QuantizationSettings.Mode.STATIC));
+    }
+
     private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
         return new StringConverter<>() {
             @Override

@@ -42,6 +42,11 @@ public final class WorkbenchController {
     @FXML private ChoiceBox<QuantizationSettings.Mode> quantMode;
     @FXML private ChoiceBox<Integer> quantBits;
     @FXML private ChoiceBox<Int8Layers> int8Layers;
+    @FXML private org.controlsfx.control.ToggleSwitch perChannel;
+    @FXML private org.controlsfx.control.ToggleSwitch symmetric;
+    @FXML private ChoiceBox<Integer> calibration;
+    @FXML private Slider rankSlider;
+    @FXML private TextField rankField;
     @FXML private Tab layersTab;
     @FXML private Tab sensitivityTab;
     @FXML private Tab distillationTab;
@@ -91,7 +96,13 @@ public final class WorkbenchController {
         structuredNorm.getItems().setAll(StructuredPruningSettings.Norm.values());
         structuredNorm.valueProperty().bindBidirectional(model.structuredNormProperty());
         structuredNorm.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
+        PercentKnob.bind(rankSlider, rankField, model.lowRankPercentProperty(), 100,
+                "Parameters kept (percent)", model::measureCurrent, this::showError);
         QuantizationKnobs.bind(quantMode, quantBits, int8Layers, model);
+        QuantizationKnobs.bindFlags(perChannel, symmetric, calibration, model);
+        perChannel.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
+        symmetric.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
+        calibration.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
         quantMode.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
         quantBits.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
         int8Layers.valueProperty().addListener((obs, old, now) -> {

@@ -54,6 +54,10 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<QuantizationSettings.Mode> quantMode =
             new SimpleObjectProperty<>(QuantizationSettings.Mode.OFF);
     private final ObjectProperty<Integer> quantBits = new SimpleObjectProperty<>(8);
+    private final BooleanProperty perChannel = new SimpleBooleanProperty(true);
+    private final BooleanProperty symmetric = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Integer> calibrationImages = new SimpleObjectProperty<>(CALIBRATION_IMAGES);
+    private final DoubleProperty lowRankPercent = new SimpleDoubleProperty(100);
     private final ObjectProperty<Int8Layers> int8Layers = new SimpleObjectProperty<>(Int8Layers.WHERE_IT_PAYS);
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
@@ -209,7 +213,8 @@ public final class WorkbenchViewModel {
         StructuredPruningSettings structured = new StructuredPruningSettings(
                 fraction(structuredPercent.get(), MAX_STRUCTURED_PERCENT), structuredNorm.get());
         PruningSettings pruning = new PruningSettings(fraction(sparsityPercent.get(), MAX_SPARSITY_PERCENT));
-        return new Recipe(DistillationSettings.NONE, structured, LowRankSettings.NONE, pruning, FineTuneSettings.NONE,
+        double kept = Math.round(Math.max(5, Math.min(100, lowRankPercent.get())) * 10) / 1000.0;
+        return new Recipe(DistillationSettings.NONE, structured, new LowRankSettings(kept), pruning, FineTuneSettings.NONE,
                 quantization());
     }
 
@@ -229,9 +234,9 @@ public final class WorkbenchViewModel {
         if (mode == QuantizationSettings.Mode.OFF) {
             return QuantizationSettings.NONE;
         }
-        return new QuantizationSettings(mode, quantBits.get(), true, true,
-                mode == QuantizationSettings.Mode.STATIC ? CALIBRATION_IMAGES : 0, QuantizationSettings.Observer.MIN_MAX,
-                int8Layers.get());
+        return new QuantizationSettings(mode, quantBits.get(), perChannel.get(), symmetric.get(),
+                mode == QuantizationSettings.Mode.STATIC ? calibrationImages.get() : 0,
+                QuantizationSettings.Observer.MIN_MAX, int8Layers.get());
     }
 
     /** A knob's percentage as a fraction, clamped to its range and rounded to 0.1 percent. */
@@ -311,6 +316,23 @@ public final class WorkbenchViewModel {
 
     public ObjectProperty<Integer> quantBitsProperty() {
         return quantBits;
+    }
+
+    public BooleanProperty perChannelProperty() {
+        return perChannel;
+    }
+
+    public BooleanProperty symmetricProperty() {
+        return symmetric;
+    }
+
+    public ObjectProperty<Integer> calibrationImagesProperty() {
+        return calibrationImages;
+    }
+
+    /** Parameters kept by low-rank factorization of the hidden dense layers, 5 to 100 (100: off). */
+    public DoubleProperty lowRankPercentProperty() {
+        return lowRankPercent;
     }
 
     public ObjectProperty<Int8Layers> int8LayersProperty() {

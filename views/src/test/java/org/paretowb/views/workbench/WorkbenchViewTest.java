@@ -235,6 +235,33 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void theLowRankKnobAndTheQuantizationSwitchesMeasureWhatTheySay(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+
+        robot.doubleClickOn("#rankField").eraseText(6).write("25").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        EvaluatedPoint lowRank = table.getItems().get(1);
+        assertEquals(0.25, lowRank.recipe().lowRank().fraction());
+        assertTrue(lowRank.measurement().parameters() < table.getItems().get(0).measurement().parameters() / 2,
+                "the hidden layers were factorized: " + lowRank.measurement().network());
+
+        robot.clickOn("#quantMode").clickOn("Weights only");
+        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+        javafx.scene.control.ScrollPane knobs = robot.lookup(".knobs-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        Platform.runLater(() -> knobs.setVvalue(1.0)); // the switch is below the fold of an 800-pixel window
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#symmetric .thumb-area");
+        waitUntil(() -> table.getItems().size() == 4 && !model.busyProperty().get());
+
+        EvaluatedPoint asymmetric = table.getItems().get(3);
+        assertEquals(QuantizationSettings.Mode.WEIGHT, asymmetric.recipe().quantization().mode());
+        assertTrue(!asymmetric.recipe().quantization().symmetric(), "the switch turned the zero point on");
+        assertTrue(asymmetric.recipe().quantization().perChannel());
+        assertEquals(model.currentRecipe(), asymmetric.recipe());
+    }
+
+    @Test
     void undoAndRedoPutTheKnobsBackAndMeasureThem(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
