@@ -152,6 +152,7 @@ public final class WorkbenchController {
         model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
         model.latestProperty().addListener((obs, old, point) -> {
             redrawCharts();
+            pointsTable.getSelectionModel().clearSelection();
             pointsTable.getSelectionModel().select(point);
             pointsTable.scrollTo(point);
         });
@@ -159,6 +160,7 @@ public final class WorkbenchController {
                 model.selectedProperty().set(point));
         model.selectedProperty().addListener((obs, old, point) -> {
             if (point != null && pointsTable.getSelectionModel().getSelectedItem() != point) {
+                pointsTable.getSelectionModel().clearSelection();
                 pointsTable.getSelectionModel().select(point);
                 pointsTable.scrollTo(point);
             }
