@@ -9,8 +9,8 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.views.layers.LayerProfileView;
 import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.sensitivity.SensitivityView;
-import org.paretowb.views.training.DistillationJobView;
-import org.paretowb.views.training.DistillationJobViewModel;
+import org.paretowb.views.training.TrainingJobView;
+import org.paretowb.views.training.TrainingJobViewModel;
 import org.paretowb.views.sensitivity.SensitivityViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
@@ -22,7 +22,7 @@ final class WorkbenchWindow {
     private final LayerProfileViewModel layers;
     private final WorkbenchView view;
     private final SensitivityViewModel sensitivity;
-    private final DistillationJobViewModel distillation;
+    private final TrainingJobViewModel distillation;
     private final Scene scene;
 
     WorkbenchWindow(Architecture architecture) {
@@ -36,10 +36,10 @@ final class WorkbenchWindow {
                 "Fashion-MNIST test set, 10,000 images");
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
         this.sensitivity = new SensitivityViewModel(lane, Platform::runLater, () -> model.liveSamplesProperty().get());
-        this.distillation = new DistillationJobViewModel(lane, Platform::runLater, model::currentRecipe,
+        this.distillation = new TrainingJobViewModel(lane, Platform::runLater, model::currentRecipe,
                 () -> model.liveSamplesProperty().get(), model::addPoint);
         this.view = new WorkbenchView(model, new LayerProfileView(layers).root(), new SensitivityView(sensitivity).root(),
-                new DistillationJobView(distillation).root());
+                new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);
     }
 
@@ -52,7 +52,7 @@ final class WorkbenchWindow {
         model.start();
     }
 
-    DistillationJobViewModel distillation() {
+    TrainingJobViewModel distillation() {
         return distillation;
     }
 

@@ -31,12 +31,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The distillation tab on the real engine: the example MLP teaches, on 3,000 embedded training images. */
+/** The training tab on the real engine: the example MLP teaches, on 3,000 embedded training images. */
 @ExtendWith(ApplicationExtension.class)
-class DistillationJobViewTest {
+class TrainingJobViewTest {
     private MeasuringLane lane;
-    private DistillationJobViewModel model;
-    private DistillationJobView view;
+    private TrainingJobViewModel model;
+    private TrainingJobView view;
     private final List<Recipe> added = new ArrayList<>();
 
     @Start
@@ -53,9 +53,9 @@ class DistillationJobViewTest {
                 throw new IllegalStateException(e);
             }
         });
-        model = new DistillationJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000,
+        model = new TrainingJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000,
                 (Recipe recipe, Measurement m) -> added.add(recipe));
-        view = new DistillationJobView(model);
+        view = new TrainingJobView(model);
         stage.setScene(new Scene(view.root(), 1000, 700));
         stage.show();
     }
@@ -80,6 +80,18 @@ class DistillationJobViewTest {
         assertEquals("mlp:32", added.get(0).distillation().student());
         assertEquals(4.0, added.get(0).distillation().temperature());
         assertEquals(1.0, model.progressProperty().get(), 1e-9);
+    }
+
+    @Test
+    void aFineTuningJobTrainsTheKnobsRecipeAndAddsItsPoint(FxRobot robot) throws Exception {
+        robot.clickOn("#fineTune");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !model.busyProperty().get() && !added.isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(1, model.curve().size(), "one epoch by default");
+        assertEquals(1, added.get(0).fineTune().epochs());
+        assertTrue(!added.get(0).distillation().active());
+        assertTrue(model.statusProperty().get().startsWith("Fine-tuning done"), model.statusProperty().get());
     }
 
     @Test

@@ -22,13 +22,17 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.paretowb.charts.TrainingCurveChart;
 
-/** The distillation tab: the student's settings, Distil and Cancel, a progress bar and the live training curve. */
-public final class DistillationJobView {
+/**
+ * The training tab: the student's settings and Distil, the fine-tuning epochs and Fine-tune, Cancel, a
+ * progress bar and the live training curve.
+ */
+public final class TrainingJobView {
     private final VBox root = new VBox(10);
     private final TrainingCurveChart chart = new TrainingCurveChart();
     private javafx.beans.property.ObjectProperty<Integer> epochsValue; // held: a bidirectional binding is weak
+    private javafx.beans.property.ObjectProperty<Integer> fineTuneValue;
 
-    public DistillationJobView(DistillationJobViewModel model) {
+    public TrainingJobView(TrainingJobViewModel model) {
         ChoiceBox<String> student = new ChoiceBox<>();
         student.setId("student");
         student.getItems().setAll("mlp:32", "mlp:64", "mlp:128", "mlp:256,128", "cnn:8,16");
@@ -58,11 +62,26 @@ public final class DistillationJobView {
         start.setTooltip(new Tooltip("Train the student, apply the other knobs to it, measure it and add its point."));
         start.setOnAction(e -> model.start());
         start.disableProperty().bind(model.busyProperty());
+        Spinner<Integer> fineTuneEpochs = new Spinner<>(1, 50, model.fineTuneEpochsProperty().get());
+        fineTuneEpochs.setId("fineTuneEpochs");
+        fineTuneEpochs.setEditable(true);
+        fineTuneEpochs.getValueFactory().valueProperty().bindBidirectional(
+                fineTuneValue = model.fineTuneEpochsProperty().asObject());
+        fineTuneEpochs.setTooltip(new Tooltip("Epochs of training after the knobs' compression, pruned weights held at"
+                + " zero (Adam 0.0005, cosine decay)."));
+        form.addRow(5, label("Fine-tune epochs"), fineTuneEpochs);
+        Button fineTune = new Button("_Fine-tune");
+        fineTune.setId("fineTune");
+        fineTune.setMnemonicParsing(true);
+        fineTune.setTooltip(new Tooltip("Apply the knobs' recipe, fine-tune it for the set epochs, measure it and add"
+                + " its point."));
+        fineTune.setOnAction(e -> model.startFineTuning());
+        fineTune.disableProperty().bind(model.busyProperty());
         Button cancel = new Button("Cancel");
         cancel.setId("cancelDistil");
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.busyProperty().not());
-        for (Button b : new Button[] {start, cancel}) {
+        for (Button b : new Button[] {start, fineTune, cancel}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         ProgressBar progress = new ProgressBar();
@@ -73,20 +92,25 @@ public final class DistillationJobView {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(10, start, cancel, progress, status);
+        HBox bar = new HBox(10, start, fineTune, cancel, progress, status);
         bar.setStyle("-fx-alignment: center-left;");
 
-        model.curve().addListener((ListChangeListener<DistillationJobViewModel.Epoch>) c -> {
+        model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> {
             chart.clear();
             model.curve().forEach(e -> chart.add(e.epoch(), e.loss(), e.accuracy()));
         });
         StackPane chartPane = new StackPane(new ChartViewer(chart.chart()));
         chartPane.setId("trainingCurve");
         VBox.setVgrow(chartPane, Priority.ALWAYS);
-        Label hint = new Label("The loaded model is the teacher. The student is trained on the training set, then the"
-                + " other knobs (pruning, quantization) are applied to it, and it is measured like any point.");
+        Label hint = new Label("Distil: the loaded model is the teacher; the student is trained on the training set,"
+                + " then the other knobs are applied to it. Fine-tune: the knobs' recipe, then training with pruned"
+                + " weights held at zero. Either way the result is measured like any point.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
+        form.setMinWidth(Region.USE_PREF_SIZE);
+        student.setMinWidth(Region.USE_PREF_SIZE);
+        epochs.setPrefWidth(90);
+        fineTuneEpochs.setPrefWidth(90);
         root.getChildren().addAll(new HBox(24, form, hint), bar, chartPane);
         root.setPadding(new Insets(10));
     }

@@ -20,17 +20,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.DistillationSettings;
+import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
 
 /**
- * A distillation job: a student trained on the loaded model's soft targets, then compressed by the knobs'
- * recipe and measured. It runs on the compute lane with its own cancel token (stopped at the next batch),
- * reports each epoch (the curve), and hands the measured point to the workbench.
+ * Training jobs: distillation (a student trained on the loaded model's soft targets, then compressed by the
+ * knobs' recipe) and fine-tuning (the knobs' recipe with N epochs of training after compression, pruned
+ * weights held at zero), each then measured. A job runs on the compute lane with its own cancel token
+ * (stopped at the next batch), reports each epoch (the curve), and hands the measured point to the workbench.
  */
-public final class DistillationJobViewModel {
+public final class TrainingJobViewModel {
     /** One epoch of the curve. */
     public record Epoch(int epoch, double loss, double accuracy) {
     }
@@ -44,6 +46,7 @@ public final class DistillationJobViewModel {
     private final DoubleProperty temperature = new SimpleDoubleProperty(2);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
     private final IntegerProperty epochs = new SimpleIntegerProperty(3);
+    private final IntegerProperty fineTuneEpochs = new SimpleIntegerProperty(1);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.01);
     private final ObservableList<Epoch> curve = FXCollections.observableArrayList();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -55,7 +58,7 @@ public final class DistillationJobViewModel {
      * @param knobs the other knobs' recipe, applied to the student after distillation
      * @param onPoint receives the measured student, on the FX thread
      */
-    public DistillationJobViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
+    public TrainingJobViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
                                     BiConsumer<Recipe, Measurement> onPoint) {
         this.lane = lane;
         this.fxThread = fxThread;
@@ -70,7 +73,7 @@ public final class DistillationJobViewModel {
                 DistillationSettings.Optimizer.ADAM, 0, 128, 1);
     }
 
-    /** Starts the job; false (with the reason in the status) when a setting is invalid. */
+    /** Starts a distillation job; false (with the reason in the status) when a setting is invalid. */
     public boolean start() {
         DistillationSettings settings;
         try {
@@ -80,41 +83,61 @@ public final class DistillationJobViewModel {
             return false;
         }
         Recipe r = knobs.get();
-        Recipe recipe = new Recipe(settings, r.structured(), r.lowRank(), r.pruning(), r.fineTune(), r.quantization());
+        run(new Recipe(settings, r.structured(), r.lowRank(), r.pruning(), r.fineTune(), r.quantization()),
+                "Distillation", "Computing the teacher's soft targets, then training the student…");
+        return true;
+    }
+
+    /** Starts a fine-tuning job: the knobs' recipe, fine-tuned for the set epochs after compression. */
+    public boolean startFineTuning() {
+        Recipe r = knobs.get();
+        FineTuneSettings fineTune;
+        try {
+            fineTune = new FineTuneSettings(fineTuneEpochs.get(), FineTuneSettings.NONE.learningRate());
+        } catch (IllegalArgumentException e) {
+            status.set("Cannot fine-tune: " + e.getMessage());
+            return false;
+        }
+        run(new Recipe(r.distillation(), r.structured(), r.lowRank(), r.pruning(), fineTune, r.quantization()),
+                "Fine-tuning", "Compressing, then fine-tuning with pruned weights held at zero…");
+        return true;
+    }
+
+    private void run(Recipe recipe, String what, String starting) {
         job = new CancelToken();
         curve.clear();
         progress.set(-1);
         busy.set(true);
-        status.set("Computing the teacher's soft targets, then training the student…");
+        status.set(starting);
         lane.train(recipe, samples.getAsInt(), (epoch, total, loss, accuracy, millis) -> fxThread.execute(() -> {
             curve.add(new Epoch(epoch, loss, accuracy));
             progress.set((double) epoch / total);
-            status.set(String.format(Locale.ROOT, "Epoch %d of %d: loss %.4f, training accuracy %.2f%% (%.1f s)",
-                    epoch, total, loss, accuracy * 100, millis / 1000.0));
-        }), job).whenComplete((measurement, failure) -> fxThread.execute(() -> finished(recipe, measurement, failure)));
-        return true;
+            status.set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training accuracy %.2f%% (%.1f s)",
+                    what, epoch, total, loss, accuracy * 100, millis / 1000.0));
+        }), job).whenComplete((measurement, failure) ->
+                fxThread.execute(() -> finished(recipe, what, measurement, failure)));
     }
 
     public void cancel() {
         job.cancel();
     }
 
-    private void finished(Recipe recipe, Measurement measurement, Throwable failure) {
+    private void finished(Recipe recipe, String what, Measurement measurement, Throwable failure) {
         busy.set(false);
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancelledException) {
-            status.set("Distillation cancelled after " + curve.size() + " epoch(s); no point added");
+            status.set(what + " cancelled after " + curve.size() + " epoch(s); no point added");
             progress.set(0);
             return;
         }
         if (cause != null) {
-            status.set("Distillation failed: " + cause.getMessage());
+            status.set(what + " failed: " + cause.getMessage());
             progress.set(0);
             return;
         }
         progress.set(1);
-        status.set(String.format(Locale.ROOT, "Student %s: %.2f%% top-1 on %,d images; added to the charts",
-                recipe.distillation().student(), measurement.accuracy() * 100, measurement.samples()));
+        status.set(String.format(Locale.ROOT, "%s done, %s: %.2f%% top-1 on %,d images; added to the charts", what,
+                recipe.summary(), measurement.accuracy() * 100, measurement.samples()));
         onPoint.accept(recipe, measurement);
     }
 
@@ -132,6 +155,10 @@ public final class DistillationJobViewModel {
 
     public IntegerProperty epochsProperty() {
         return epochs;
+    }
+
+    public IntegerProperty fineTuneEpochsProperty() {
+        return fineTuneEpochs;
     }
 
     public DoubleProperty learningRateProperty() {
