@@ -29,6 +29,7 @@ import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.train.NetworkTrainer;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,9 +48,11 @@ class WorkbenchViewTest {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
+                FashionMnist data = new FashionMnist();
                 return new PointMeasurer(runtime, new ExampleWeights().load(Architecture.MLP),
-                        new FashionMnist().testSet().first(1000), true, new RecipeApplier(), new Evaluator(250), new LatencyProbe(5, 30),
-                        new ThroughputProbe(64, 1, 2));
+                        data.testSet().first(1000), true, new RecipeApplier(new NetworkTrainer(runtime),
+                        data.embeddedTrainingSubset().first(2000), (e, n, l, a, ms) -> { }), new Evaluator(250),
+                        new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -259,6 +262,42 @@ class WorkbenchViewTest {
         assertTrue(!asymmetric.recipe().quantization().symmetric(), "the switch turned the zero point on");
         assertTrue(asymmetric.recipe().quantization().perChannel());
         assertEquals(model.currentRecipe(), asymmetric.recipe());
+    }
+
+    @Test
+    void everyQuantizationChoiceAndTheNormProduceAPointWithThatSetting(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        javafx.scene.control.ScrollPane knobs = robot.lookup(".knobs-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        int[] expected = {1};
+
+        robot.clickOn("#structuredNorm").clickOn("L2");
+        expectPoint(table, expected, r -> r.structured().norm() == org.paretowb.models.recipe.StructuredPruningSettings.Norm.L2);
+        robot.clickOn("#quantMode").clickOn("Weights only");
+        expectPoint(table, expected, r -> r.quantization().mode() == QuantizationSettings.Mode.WEIGHT);
+        robot.clickOn("#quantBits").clickOn("4 bits");
+        expectPoint(table, expected, r -> r.quantization().bits() == 4);
+        Platform.runLater(() -> knobs.setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#perChannel .thumb-area");
+        expectPoint(table, expected, r -> !r.quantization().perChannel());
+        robot.clickOn("#quantMode").clickOn("Static int8");
+        expectPoint(table, expected, r -> r.quantization().mode() == QuantizationSettings.Mode.STATIC
+                && r.quantization().calibrationSamples() == 1000);
+        robot.clickOn("#calibration").clickOn("500 images");
+        expectPoint(table, expected, r -> r.quantization().calibrationSamples() == 500);
+        robot.clickOn("#int8Layers").clickOn("Everywhere");
+        expectPoint(table, expected, r -> r.quantization().int8Layers().kind() == org.paretowb.models.recipe.Int8Layers.Kind.ALL);
+    }
+
+    /** Waits for the next point; it must carry the knobs' recipe and pass the check. */
+    private void expectPoint(TableView<EvaluatedPoint> table, int[] count,
+                             java.util.function.Predicate<org.paretowb.models.recipe.Recipe> check) throws Exception {
+        count[0]++;
+        waitUntil(() -> table.getItems().size() == count[0] && !model.busyProperty().get());
+        EvaluatedPoint point = model.points().get(count[0] - 1);
+        assertEquals(model.currentRecipe(), point.recipe());
+        assertTrue(check.test(point.recipe()), point.recipe().summary());
     }
 
     @Test
