@@ -129,7 +129,7 @@ public final class ScreenshotSession {
             if (compare) {
                 writeComparison(window);
             } else {
-                write(window);
+                write(window.scene());
             }
         } finally {
             window.close();
@@ -222,16 +222,13 @@ public final class ScreenshotSession {
             javafx.stage.Window last = javafx.stage.Window.getWindows().get(javafx.stage.Window.getWindows().size() - 1);
             opened.complete(last.getScene());
         });
-        javafx.scene.Scene scene = opened.get(30, TimeUnit.SECONDS);
-        CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(scene.snapshot(null), null)));
-        java.awt.image.BufferedImage png = image.get(30, TimeUnit.SECONDS);
-        AtomicFile.write(out, temp -> ImageIO.write(png, "png", temp.toFile()));
+        write(opened.get(30, TimeUnit.SECONDS));
     }
 
-    private void write(WorkbenchWindow window) throws Exception {
+    /** Snapshots the scene on the FX thread and writes it as PNG, whole or not at all. */
+    private void write(javafx.scene.Scene scene) throws Exception {
         CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
-        Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null)));
+        Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(scene.snapshot(null), null)));
         java.awt.image.BufferedImage png = image.get(30, TimeUnit.SECONDS);
         try {
             AtomicFile.write(out, temp -> ImageIO.write(png, "png", temp.toFile()));

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightSet;
@@ -64,13 +65,14 @@ public final class ExportCommand implements Callable<Integer> {
             return 0;
         }
         OrtRuntime ort = new OrtRuntime();
+        LabeledImages test = ExampleSession.testSet();
         Set<String> int8 = Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort,
-                ExampleSession.testSet().first(1000)).int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
+                test.first(1000)).int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
         byte[] onnx = Flags.settings("--int8-layers", () -> new OnnxExporter().export(weights, int8));
         AtomicFile.write(out, temp -> Files.write(temp, onnx));
         double accuracy;
         try (OnnxNetwork reloaded = ort.load(Files.readAllBytes(out), weights.spec(), 2)) {
-            accuracy = new Evaluator(250).accuracy(reloaded, ExampleSession.testSet(), CancelToken.NEVER);
+            accuracy = new Evaluator(250).accuracy(reloaded, test, CancelToken.NEVER);
         }
         System.err.printf(Locale.ROOT, "wrote %s (%,d bytes), int8 layers: %s; reloaded in ONNX Runtime: %.2f%% on the"
                 + " 10k test set%n", out, Files.size(out), int8.isEmpty() ? "none" : String.join(", ", new TreeSet<>(int8)),

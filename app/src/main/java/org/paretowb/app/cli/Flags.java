@@ -1,6 +1,8 @@
 package org.paretowb.app.cli;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.services.evaluate.MeasuringEngine;
@@ -36,5 +38,21 @@ final class Flags {
             case "pytorch" -> new PyTorchMeasuringEngine(pytorch);
             default -> throw new UserError("--engine must be onnxruntime or pytorch, not '" + name + "'");
         };
+    }
+
+    /**
+     * The value a flag names, from its choices in the order the error message lists them: an unknown name
+     * becomes the one-line error "--flag must be a, b or c, not 'x'".
+     */
+    @SafeVarargs
+    static <T> T choice(String flag, String given, Map.Entry<String, T>... choices) {
+        for (Map.Entry<String, T> c : choices) {
+            if (c.getKey().equals(given)) {
+                return c.getValue();
+            }
+        }
+        List<String> names = Arrays.stream(choices).map(Map.Entry::getKey).toList();
+        String listed = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        throw new UserError(flag + " must be " + listed + ", not '" + given + "'");
     }
 }

@@ -1,6 +1,7 @@
 package org.paretowb.app.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
@@ -134,44 +135,29 @@ public final class RecipeOptions {
     }
 
     private QuantizationSettings.Observer observer() {
-        return switch (observer) {
-            case "minmax" -> QuantizationSettings.Observer.MIN_MAX;
-            case "percentile" -> QuantizationSettings.Observer.PERCENTILE;
-            default -> throw new UserError("--observer must be minmax or percentile, not '" + observer + "'");
-        };
+        return Flags.choice("--observer", observer, Map.entry("minmax", QuantizationSettings.Observer.MIN_MAX),
+                Map.entry("percentile", QuantizationSettings.Observer.PERCENTILE));
     }
 
     private LowRankSettings.Target rankTarget() {
-        return switch (rankLayers) {
-            case "dense" -> LowRankSettings.Target.DENSE;
-            case "conv" -> LowRankSettings.Target.CONV;
-            case "all" -> LowRankSettings.Target.ALL;
-            default -> throw new UserError("--rank-layers must be dense, conv or all, not '" + rankLayers + "'");
-        };
+        return Flags.choice("--rank-layers", rankLayers, Map.entry("dense", LowRankSettings.Target.DENSE),
+                Map.entry("conv", LowRankSettings.Target.CONV), Map.entry("all", LowRankSettings.Target.ALL));
     }
 
     private LowRankSettings.Criterion rankCriterion() {
-        return switch (rankBy) {
-            case "parameters" -> LowRankSettings.Criterion.PARAMETERS;
-            case "energy" -> LowRankSettings.Criterion.ENERGY;
-            default -> throw new UserError("--rank-by must be parameters or energy, not '" + rankBy + "'");
-        };
+        return Flags.choice("--rank-by", rankBy, Map.entry("parameters", LowRankSettings.Criterion.PARAMETERS),
+                Map.entry("energy", LowRankSettings.Criterion.ENERGY));
     }
 
     private StructuredPruningSettings.Scope structuredScope() {
-        return switch (structuredScope) {
-            case "global" -> StructuredPruningSettings.Scope.GLOBAL;
-            case "layer" -> StructuredPruningSettings.Scope.PER_LAYER;
-            default -> throw new UserError("--structured-scope must be layer or global, not '" + structuredScope + "'");
-        };
+        return Flags.choice("--structured-scope", structuredScope,
+                Map.entry("layer", StructuredPruningSettings.Scope.PER_LAYER),
+                Map.entry("global", StructuredPruningSettings.Scope.GLOBAL));
     }
 
     private PruningSettings.Scope scope() {
-        return switch (pruneScope) {
-            case "global" -> PruningSettings.Scope.GLOBAL;
-            case "layer" -> PruningSettings.Scope.PER_LAYER;
-            default -> throw new UserError("--prune-scope must be global or layer, not '" + pruneScope + "'");
-        };
+        return Flags.choice("--prune-scope", pruneScope, Map.entry("global", PruningSettings.Scope.GLOBAL),
+                Map.entry("layer", PruningSettings.Scope.PER_LAYER));
     }
 
     private DistillationSettings distillation() {
@@ -183,12 +169,9 @@ public final class RecipeOptions {
     }
 
     private QuantizationSettings quantization() {
-        QuantizationSettings.Mode mode = switch (quantMode) {
-            case "weight" -> QuantizationSettings.Mode.WEIGHT;
-            case "dynamic" -> QuantizationSettings.Mode.DYNAMIC;
-            case "static" -> QuantizationSettings.Mode.STATIC;
-            default -> throw new UserError("--quant must be weight, dynamic or static, not '" + quantMode + "'");
-        };
+        QuantizationSettings.Mode mode = Flags.choice("--quant", quantMode,
+                Map.entry("weight", QuantizationSettings.Mode.WEIGHT), Map.entry("dynamic", QuantizationSettings.Mode.DYNAMIC),
+                Map.entry("static", QuantizationSettings.Mode.STATIC));
         if (bits == 32 && mode == QuantizationSettings.Mode.WEIGHT) {
             return QuantizationSettings.NONE;
         }

@@ -48,6 +48,15 @@ public final class ComputeLane implements AutoCloseable {
         return run(token, work);
     }
 
+    /**
+     * What a lane future failed with: the work's own exception, unwrapped when a dependent stage wrapped it
+     * in a {@link java.util.concurrent.CompletionException}; null when it did not fail.
+     */
+    public static Throwable causeOf(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
     /** Cancels the latest-wins request in flight, if any. */
     public synchronized void cancelLatest() {
         if (latest != null) {

@@ -3,7 +3,6 @@ package org.paretowb.views.layers;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -15,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.lane.CancelledException;
+import org.paretowb.services.lane.ComputeLane;
 import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.onnx.LayerProfiler;
 
@@ -51,8 +51,7 @@ public final class LayerProfileViewModel {
 
     private void finished(Optional<Int8Planner.Plan> plan, Throwable failure) {
         busy.set(false);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = ComputeLane.causeOf(failure);
         if (cause instanceof CancelledException) {
             status.set("Profile cancelled");
             return;

@@ -2,7 +2,6 @@ package org.paretowb.views.sensitivity;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +17,7 @@ import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.evaluate.SensitivityAnalysis;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
+import org.paretowb.services.lane.ComputeLane;
 
 /** State of the sensitivity view: the curves, the progress of a run, and what it says. */
 public final class SensitivityViewModel {
@@ -57,7 +57,7 @@ public final class SensitivityViewModel {
 
     private void finished(List<SensitivityCurve> result, Throwable failure) {
         busy.set(false);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = ComputeLane.causeOf(failure);
         if (cause instanceof CancelledException) {
             status.set("Sensitivity analysis cancelled");
             return;

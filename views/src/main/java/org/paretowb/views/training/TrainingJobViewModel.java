@@ -1,7 +1,6 @@
 package org.paretowb.views.training;
 
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
@@ -25,6 +24,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
+import org.paretowb.services.lane.ComputeLane;
 
 /**
  * Training jobs: distillation (a student trained on the loaded model's soft targets, then compressed by the
@@ -124,7 +124,7 @@ public final class TrainingJobViewModel {
 
     private void finished(Recipe recipe, String what, Measurement measurement, Throwable failure) {
         busy.set(false);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = ComputeLane.causeOf(failure);
         if (cause instanceof CancelledException) {
             status.set(what + " cancelled after " + curve.size() + " epoch(s); no point added");
             progress.set(0);

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -36,6 +35,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.lane.CancelledException;
+import org.paretowb.services.lane.ComputeLane;
 
 /**
  * State of the main window: the knob values, every evaluated point, and what is running.
@@ -253,8 +253,7 @@ public final class WorkbenchViewModel {
     private void finished(Recipe recipe, Measurement measurement, Throwable failure) {
         inFlight--;
         busy.set(inFlight > 0);
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause = ComputeLane.causeOf(failure);
         if (cause instanceof CancelledException) {
             if (inFlight == 0) {
                 status.set("Cancelled");
