@@ -3,15 +3,18 @@ package org.paretowb.app;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.views.layers.LayerProfileView;
 import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.sensitivity.SensitivityView;
+import org.paretowb.views.sensitivity.SensitivityViewModel;
+import org.paretowb.views.training.StudentPoints;
 import org.paretowb.views.training.TrainingJobView;
 import org.paretowb.views.training.TrainingJobViewModel;
-import org.paretowb.views.sensitivity.SensitivityViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 
@@ -37,7 +40,22 @@ final class WorkbenchWindow {
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
         this.sensitivity = new SensitivityViewModel(lane, Platform::runLater, () -> model.liveSamplesProperty().get());
         this.distillation = new TrainingJobViewModel(lane, Platform::runLater, model::currentRecipe,
-                () -> model.liveSamplesProperty().get(), model::addPoint);
+                () -> model.liveSamplesProperty().get(), new StudentPoints() {
+                    @Override
+                    public void interim(Recipe recipe, Measurement measurement, String label) {
+                        model.showInterim(recipe, measurement, label);
+                    }
+
+                    @Override
+                    public void finished(Recipe recipe, Measurement measurement) {
+                        model.addPoint(recipe, measurement);
+                    }
+
+                    @Override
+                    public void abandoned() {
+                        model.dropInterim();
+                    }
+                });
         this.view = new WorkbenchView(model, new LayerProfileView(layers).root(), new SensitivityView(sensitivity).root(),
                 new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);

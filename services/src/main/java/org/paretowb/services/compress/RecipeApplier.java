@@ -1,5 +1,7 @@
 package org.paretowb.services.compress;
 
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
@@ -48,29 +50,56 @@ public final class RecipeApplier {
         return apply(original, recipe, (epoch, epochs, loss, accuracy, millis) -> { }, cancel);
     }
 
-    /** As {@link #apply(WeightSet, Recipe, CancelToken)}, also telling {@code progress} after every training epoch. */
+    /**
+     * As {@link #apply(WeightSet, Recipe, CancelToken)}, also telling {@code progress} after every training
+     * epoch. The weights {@code progress} may ask for after an epoch are the recipe's network as it would be if
+     * training stopped there: a distilled student mid-training goes through the compression stages (without
+     * fine-tuning), a network mid-fine-tuning through quantization.
+     */
     public WeightSet apply(WeightSet original, Recipe recipe, EpochListener progress, CancelToken cancel) {
-        EpochListener listener = (epoch, epochs, loss, accuracy, millis) -> {
-            this.listener.epochDone(epoch, epochs, loss, accuracy, millis);
-            progress.epochDone(epoch, epochs, loss, accuracy, millis);
-        };
         WeightSet weights = original;
         if (recipe.distillation().active()) {
             requireTraining("distillation");
-            weights = new Distiller(trainer.runtime()).distil(original, trainingSet, recipe.distillation(), listener,
-                    cancel);
+            weights = new Distiller(trainer.runtime()).distil(original, trainingSet, recipe.distillation(),
+                    relay(progress, student -> quantize(compress(student, recipe), recipe)), cancel);
         }
-        weights = channelPruner.prune(weights, recipe.structured());
-        weights = factorizer.factorize(weights, recipe.lowRank());
-        weights = magnitudePruner.prune(weights, recipe.pruning());
+        weights = compress(weights, recipe);
         if (recipe.fineTune().active()) {
             requireTraining("fine-tuning");
             TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
                     (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
-            weights = trainer.fineTune(weights, true, trainingSet, settings, listener, cancel);
+            weights = trainer.fineTune(weights, true, trainingSet, settings,
+                    relay(progress, tuned -> quantize(tuned, recipe)), cancel);
         }
+        return quantize(weights, recipe);
+    }
+
+    /** Structured pruning, low-rank factorization and unstructured pruning. */
+    private WeightSet compress(WeightSet weights, Recipe recipe) {
+        weights = channelPruner.prune(weights, recipe.structured());
+        weights = factorizer.factorize(weights, recipe.lowRank());
+        return magnitudePruner.prune(weights, recipe.pruning());
+    }
+
+    private WeightSet quantize(WeightSet weights, Recipe recipe) {
         weights = quantizer.quantize(weights, recipe.quantization());
         return activationQuantizer.quantize(weights, recipe.quantization(), trainingSet);
+    }
+
+    /** Tells this applier's listener and {@code progress}; weights asked for mid-training go through {@code rest}. */
+    private EpochListener relay(EpochListener progress, UnaryOperator<WeightSet> rest) {
+        return new EpochListener() {
+            @Override
+            public void epochDone(int epoch, int epochs, double loss, double accuracy, long millis) {
+                listener.epochDone(epoch, epochs, loss, accuracy, millis);
+                progress.epochDone(epoch, epochs, loss, accuracy, millis);
+            }
+
+            @Override
+            public void trained(int epoch, int epochs, Supplier<WeightSet> weights) {
+                progress.trained(epoch, epochs, () -> rest.apply(weights.get()));
+            }
+        };
     }
 
     private void requireTraining(String stage) {

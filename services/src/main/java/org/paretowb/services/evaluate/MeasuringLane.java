@@ -57,7 +57,13 @@ public final class MeasuringLane implements AutoCloseable {
      * telling {@code progress} after every epoch; cancelling {@code token} stops it at the next batch.
      */
     public CompletableFuture<Measurement> train(Recipe recipe, int samples, EpochListener progress, CancelToken token) {
-        return lane.submit(token, t -> measurer().measure(recipe, samples, progress, t));
+        return train(recipe, samples, progress, (epoch, epochs, m) -> { }, token);
+    }
+
+    /** As {@link #train(Recipe, int, EpochListener, CancelToken)}, measuring the network after each epoch but the last. */
+    public CompletableFuture<Measurement> train(Recipe recipe, int samples, EpochListener progress,
+                                                PointMeasurer.InterimPoints interim, CancelToken token) {
+        return lane.submit(token, t -> measurer().measure(recipe, samples, progress, interim, t));
     }
 
     /** As {@link #measure(Recipe)}, on the first {@code samples} evaluation images (0: all of them). */

@@ -122,9 +122,38 @@ public final class PointMeasurer {
 
     /** As {@link #measure(Recipe, int, CancelToken)}, telling {@code progress} after every training epoch. */
     public Measurement measure(Recipe recipe, int samples, EpochListener progress, CancelToken cancel) {
-        WeightSet weights = applier.apply(original, recipe, progress, cancel);
+        return measure(recipe, samples, progress, (epoch, epochs, m) -> { }, cancel);
+    }
+
+    /**
+     * As {@link #measure(Recipe, int, EpochListener, CancelToken)}, also measuring the network after every
+     * training epoch but the last (as if training stopped there) and handing it to {@code interim}.
+     */
+    public Measurement measure(Recipe recipe, int samples, EpochListener progress, InterimPoints interim,
+                               CancelToken cancel) {
         boolean part = samples > 0 && samples < evaluationSet.size();
-        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part, weights, cancel);
+        LabeledImages images = part ? evaluationSet.first(samples) : evaluationSet;
+        EpochListener measuring = new EpochListener() {
+            @Override
+            public void epochDone(int epoch, int epochs, double loss, double accuracy, long millis) {
+                progress.epochDone(epoch, epochs, loss, accuracy, millis);
+            }
+
+            @Override
+            public void trained(int epoch, int epochs, java.util.function.Supplier<WeightSet> weights) {
+                if (epoch < epochs) {
+                    interim.measured(epoch, epochs, measure(recipe, images, subset || part, weights.get(), cancel));
+                }
+            }
+        };
+        WeightSet weights = applier.apply(original, recipe, measuring, cancel);
+        return measure(recipe, images, subset || part, weights, cancel);
+    }
+
+    /** Receives the network measured after a training epoch, before training has finished. */
+    @FunctionalInterface
+    public interface InterimPoints {
+        void measured(int epoch, int epochs, Measurement measurement);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class NetworkTrainer {
                     }
                     listener.epochDone(epoch, run.epochs(), totals.loss / totals.seen,
                             (double) totals.correct / totals.seen, System.currentTimeMillis() - epochStart);
+                    listener.trained(epoch, run.epochs(), () -> LoadedNetwork.weightsOf(spec, model.getBlock()));
                 }
                 return LoadedNetwork.weightsOf(spec, model.getBlock());
             }

@@ -2,7 +2,6 @@ package org.paretowb.views.training;
 
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +29,8 @@ import org.paretowb.services.lane.ComputeLane;
  * Training jobs: distillation (a student trained on the loaded model's soft targets, then compressed by the
  * knobs' recipe) and fine-tuning (the knobs' recipe with N epochs of training after compression, pruned
  * weights held at zero), each then measured. A job runs on the compute lane with its own cancel token
- * (stopped at the next batch), reports each epoch (the curve), and hands the measured point to the workbench.
+ * (stopped at the next batch), reports each epoch (the curve and the network measured as it stands, so the
+ * student's point moves on the charts), and hands the finished point to the workbench.
  */
 public final class TrainingJobViewModel {
     /** One epoch of the curve. */
@@ -41,7 +41,7 @@ public final class TrainingJobViewModel {
     private final Executor fxThread;
     private final Supplier<Recipe> knobs;
     private final IntSupplier samples;
-    private final BiConsumer<Recipe, Measurement> onPoint;
+    private final StudentPoints points;
     private final ObjectProperty<String> student = new SimpleObjectProperty<>("mlp:64");
     private final DoubleProperty temperature = new SimpleDoubleProperty(2);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
@@ -56,15 +56,15 @@ public final class TrainingJobViewModel {
 
     /**
      * @param knobs the other knobs' recipe, applied to the student after distillation
-     * @param onPoint receives the measured student, on the FX thread
+     * @param points receives the network measured after each epoch and the finished job's point
      */
     public TrainingJobViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
-                                    BiConsumer<Recipe, Measurement> onPoint) {
+                                StudentPoints points) {
         this.lane = lane;
         this.fxThread = fxThread;
         this.knobs = knobs;
         this.samples = samples;
-        this.onPoint = onPoint;
+        this.points = points;
     }
 
     /** The settings as they stand; a setting out of range throws with a message a user can read. */
@@ -114,7 +114,9 @@ public final class TrainingJobViewModel {
             progress.set((double) epoch / total);
             status.set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training accuracy %.2f%% (%.1f s)",
                     what, epoch, total, loss, accuracy * 100, millis / 1000.0));
-        }), job).whenComplete((measurement, failure) ->
+        }), (epoch, total, measurement) -> fxThread.execute(() -> points.interim(recipe, measurement,
+                String.format(Locale.ROOT, "%s, after epoch %d of %d", what.toLowerCase(Locale.ROOT), epoch, total))),
+                job).whenComplete((measurement, failure) ->
                 fxThread.execute(() -> finished(recipe, what, measurement, failure)));
     }
 
@@ -128,17 +130,19 @@ public final class TrainingJobViewModel {
         if (cause instanceof CancelledException) {
             status.set(what + " cancelled after " + curve.size() + " epoch(s); no point added");
             progress.set(0);
+            points.abandoned();
             return;
         }
         if (cause != null) {
             status.set(what + " failed: " + cause.getMessage());
             progress.set(0);
+            points.abandoned();
             return;
         }
         progress.set(1);
         status.set(String.format(Locale.ROOT, "%s done, %s: %.2f%% top-1 on %,d images; added to the charts", what,
                 recipe.summary(), measurement.accuracy() * 100, measurement.samples()));
-        onPoint.accept(recipe, measurement);
+        points.finished(recipe, measurement);
     }
 
     public ObjectProperty<String> studentProperty() {

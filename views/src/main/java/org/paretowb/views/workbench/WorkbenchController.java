@@ -152,9 +152,11 @@ public final class WorkbenchController {
         model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
         model.latestProperty().addListener((obs, old, point) -> {
             redrawCharts();
-            pointsTable.getSelectionModel().clearSelection();
-            pointsTable.getSelectionModel().select(point);
-            pointsTable.scrollTo(point);
+            if (point != null && point.id() > 0) {
+                pointsTable.getSelectionModel().clearSelection();
+                pointsTable.getSelectionModel().select(point);
+                pointsTable.scrollTo(point);
+            }
         });
         pointsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, point) ->
                 model.selectedProperty().set(point));

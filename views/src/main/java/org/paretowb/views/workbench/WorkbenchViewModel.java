@@ -273,6 +273,21 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * Shows a point measured mid-job (a student after an epoch) as the latest, without keeping it in the
+     * history: the next interim or finished point replaces it.
+     */
+    public void showInterim(Recipe recipe, Measurement measurement, String label) {
+        latest.set(new EvaluatedPoint(0, recipe, measurement, label));
+    }
+
+    /** Removes an interim point a job left on the charts (cancelled or failed job). */
+    public void dropInterim() {
+        if (latest.get() != null && latest.get().id() == 0) {
+            latest.set(null);
+        }
+    }
+
     /** Adds a point measured elsewhere (a training job) as the latest. */
     public EvaluatedPoint addPoint(Recipe recipe, Measurement measurement) {
         EvaluatedPoint point = new EvaluatedPoint(nextId++, recipe, measurement);

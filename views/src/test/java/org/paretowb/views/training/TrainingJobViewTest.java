@@ -38,6 +38,8 @@ class TrainingJobViewTest {
     private TrainingJobViewModel model;
     private TrainingJobView view;
     private final List<Recipe> added = new ArrayList<>();
+    private final List<String> interim = new ArrayList<>();
+    private int abandoned;
 
     @Start
     void start(Stage stage) {
@@ -54,7 +56,24 @@ class TrainingJobViewTest {
             }
         });
         model = new TrainingJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000,
-                (Recipe recipe, Measurement m) -> added.add(recipe));
+                new StudentPoints() {
+                    @Override
+                    public void interim(Recipe recipe, Measurement m, String label) {
+                        assertTrue(added.isEmpty(), "interim points come before the finished one");
+                        assertEquals(1000, m.samples());
+                        interim.add(label);
+                    }
+
+                    @Override
+                    public void finished(Recipe recipe, Measurement m) {
+                        added.add(recipe);
+                    }
+
+                    @Override
+                    public void abandoned() {
+                        abandoned++;
+                    }
+                });
         view = new TrainingJobView(model);
         stage.setScene(new Scene(view.root(), 1000, 700));
         stage.show();
@@ -80,6 +99,8 @@ class TrainingJobViewTest {
         assertEquals("mlp:32", added.get(0).distillation().student());
         assertEquals(4.0, added.get(0).distillation().temperature());
         assertEquals(1.0, model.progressProperty().get(), 1e-9);
+        assertEquals(List.of("distillation, after epoch 1 of 3", "distillation, after epoch 2 of 3"), interim,
+                "the student is measured after every epoch before the last, whose point is the finished one");
     }
 
     @Test
@@ -110,5 +131,6 @@ class TrainingJobViewTest {
         assertTrue(model.curve().size() <= atCancel + 1, "at most the epoch in flight finished: " + model.curve().size());
         assertTrue(model.curve().size() < 50);
         assertTrue(added.isEmpty(), "no point for a cancelled job");
+        assertEquals(1, abandoned, "the interim point is taken off the charts");
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
+import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Technique;
 import org.paretowb.services.compress.RecipeApplier;
@@ -89,6 +91,25 @@ class WorkbenchViewTest {
             assertEquals(chart.axis().of(pruned.measurement()),
                     chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 1e-12);
         }
+    }
+
+    @Test
+    void aStudentsInterimPointMovesTheLatestMarkWithoutJoiningTheHistory(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        Measurement baseline = table.getItems().get(0).measurement();
+        ParetoChart latency = view.controller().latencyChart();
+
+        Platform.runLater(() -> model.showInterim(Recipe.BASELINE, baseline, "distillation, after epoch 1 of 3"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, table.getItems().size(), "an interim point is not kept");
+        assertEquals("distillation, after epoch 1 of 3", latency.pointAt(ParetoChart.LATEST, 0).name());
+        assertEquals(latency.axis().of(baseline), latency.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 0);
+
+        Platform.runLater(model::dropInterim);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, latency.points().getSeries(ParetoChart.LATEST).getItemCount());
+        assertEquals(table.getItems().get(0), model.points().get(0), "the history is untouched");
     }
 
     @Test
