@@ -17,7 +17,7 @@ class ParetoChartTest {
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
         return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
-                new Measurement(accuracy, Math.max(accuracy, 0.99), new double[10], latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW));
+                new Measurement(accuracy, Math.max(accuracy, 0.99), new double[10], latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW, new byte[10]));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ParetoChartTest {
     void onTheThroughputAxisMoreIsBetter() {
         EvaluatedPoint slow = point(1, 0, 0.90, 1.0, 1000);
         EvaluatedPoint fast = new EvaluatedPoint(2, new Recipe(new PruningSettings(0.5)), new Measurement(0.90, 0.99,
-                new double[10], 1.0, 1.0, 600, 100, 100, 1000, 900, 10, "1x1x99 flatten dense1", HOW));
+                new double[10], 1.0, 1.0, 600, 100, 100, 1000, 900, 10, "1x1x99 flatten dense1", HOW, new byte[10]));
         ParetoChart chart = new ParetoChart(CostAxis.THROUGHPUT);
 
         chart.show(List.of(slow, fast), fast);

@@ -16,10 +16,12 @@ package org.paretowb.models.measure;
  * @param samples images the accuracy was computed on
  * @param network the measured network's description (see NetworkSpec#describe)
  * @param how how the figures were obtained
+ * @param predictions the predicted class of each of the {@code samples} images, in evaluation order (the
+ *                    evaluation set's first images), so that two points can be compared image by image
  */
 public record Measurement(double accuracy, double top5, double[] perClass, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
                           long parameters, long nonZeros, long macs, double throughput, int samples,
-                          String network, Provenance how) {
+                          String network, Provenance how, byte[] predictions) {
 
     public Measurement {
         if (accuracy < 0 || accuracy > 1) {
@@ -32,10 +34,19 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         if (samples <= 0) {
             throw new IllegalArgumentException("a measurement needs at least one sample");
         }
+        predictions = predictions.clone();
+        if (predictions.length != samples) {
+            throw new IllegalArgumentException("one prediction per sample: " + predictions.length + " for " + samples);
+        }
     }
 
     @Override
     public double[] perClass() {
         return perClass.clone();
+    }
+
+    @Override
+    public byte[] predictions() {
+        return predictions.clone();
     }
 }

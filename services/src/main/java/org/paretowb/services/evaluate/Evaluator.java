@@ -27,6 +27,7 @@ public final class Evaluator {
         int top5 = 0;
         int[] seen = new int[0];
         int[] right = new int[0];
+        byte[] predictions = new byte[data.size()];
         for (int from = 0; from < data.size(); from += batchSize) {
             cancel.check();
             int count = Math.min(batchSize, data.size() - from);
@@ -39,6 +40,7 @@ public final class Evaluator {
             for (int i = 0; i < count; i++) {
                 int label = data.label(from + i);
                 int rank = rankOf(logits, i * classes, classes, label);
+                predictions[from + i] = (byte) argMax(logits, i * classes, classes);
                 if (label >= 0 && label < classes) {
                     seen[label]++;
                 }
@@ -55,7 +57,18 @@ public final class Evaluator {
         for (int c = 0; c < seen.length; c++) {
             perClass[c] = seen[c] == 0 ? Double.NaN : (double) right[c] / seen[c];
         }
-        return new Accuracy((double) top1 / data.size(), (double) top5 / data.size(), perClass);
+        return new Accuracy((double) top1 / data.size(), (double) top5 / data.size(), perClass, predictions);
+    }
+
+    /** The index of the highest value (the first of equal ones). */
+    static int argMax(float[] values, int from, int count) {
+        int best = 0;
+        for (int k = 1; k < count; k++) {
+            if (values[from + k] > values[from + best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** How many logits beat the label's (earlier ones win ties, as argmax does); the label's rank from 0. */

@@ -188,6 +188,6 @@ public final class PointMeasurer {
                 loadable.realKernels());
         return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95), size.sizeBytes(weights),
                 weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                images.size(), weights.spec().describe(), provenance);
+                images.size(), weights.spec().describe(), provenance, accuracy.predictions());
     }
 }
