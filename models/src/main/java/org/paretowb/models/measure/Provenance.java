@@ -15,8 +15,22 @@ package org.paretowb.models.measure;
  * @param sizeFormat what the size figure is the length of
  * @param realKernels whether the kernels computed what the point claims (fp32, or real integer kernels);
  *                    false when quantization was simulated with quantize-dequantize in fp32 kernels
+ * @param int8Layers the layers that ran on int8 kernels (empty when none did): what "where it pays" chose
+ *                   when the point was measured, so that an export runs the same layers in int8
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
-                         String sizeFormat, boolean realKernels) {
+                         String sizeFormat, boolean realKernels, java.util.List<String> int8Layers) {
+
+    public Provenance {
+        int8Layers = int8Layers == null ? java.util.List.of() : java.util.List.copyOf(int8Layers);
+    }
+
+    /** No layer on int8 kernels. */
+    public Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
+                      int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
+                      String sizeFormat, boolean realKernels) {
+        this(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns, latencyTimedRuns,
+                throughputBatch, kernels, sizeFormat, realKernels, java.util.List.of());
+    }
 }

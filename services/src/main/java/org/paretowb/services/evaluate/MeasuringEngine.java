@@ -37,5 +37,10 @@ public interface MeasuringEngine {
 
         /** Whether those kernels are the real integer kernels (false: fp32 kernels, quantization simulated). */
         boolean realKernels();
+
+        /** The layers that run on int8 kernels (none by default). */
+        default java.util.List<String> int8Layers() {
+            return java.util.List.of();
+        }
     }
 }

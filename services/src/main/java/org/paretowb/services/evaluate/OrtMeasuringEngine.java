@@ -66,6 +66,11 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
             public boolean realKernels() {
                 return !simulated;
             }
+
+            @Override
+            public java.util.List<String> int8Layers() {
+                return java.util.List.copyOf(new TreeSet<>(int8));
+            }
         };
     }
 

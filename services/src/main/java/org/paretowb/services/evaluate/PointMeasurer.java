@@ -185,7 +185,7 @@ public final class PointMeasurer {
         }
         Provenance provenance = new Provenance(description, engine.threads(), latency.threads(), images.name(),
                 partial, latency.warmup(), latency.timed(), throughput.batch(), loadable.kernels(), SizeProbe.FORMAT,
-                loadable.realKernels());
+                loadable.realKernels(), loadable.int8Layers());
         return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95), size.sizeBytes(weights),
                 weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
                 images.size(), weights.spec().describe(), provenance, accuracy.predictions());

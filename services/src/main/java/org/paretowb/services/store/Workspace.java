@@ -1,0 +1,325 @@
+package org.paretowb.services.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.Recipe;
+
+/**
+ * A workspace: one SQLite file (WAL journal) holding every evaluated point, saved the moment it is measured.
+ * Each point is one committed transaction, so a process killed mid-sweep loses at most the point in flight,
+ * and several processes may append to one workspace at once (SQLite's file locks; writers wait their turn).
+ * The schema has a version ({@code PRAGMA user_version}) and migrations; a file of a newer schema, or one
+ * that is not a workspace, is refused with a message and left untouched.
+ */
+public final class Workspace implements AutoCloseable {
+    /** The schema this version writes and the newest it reads. */
+    public static final int SCHEMA = 1;
+    /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
+    static final int APPLICATION_ID = 0x50575753;
+    /** The extension workspace files get. */
+    public static final String EXTENSION = ".pwws";
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final List<String> MIGRATIONS = List.of(
+            // to schema 1
+            """
+            CREATE TABLE point (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              created TEXT NOT NULL,
+              name TEXT NOT NULL DEFAULT '',
+              model TEXT NOT NULL,
+              model_hash TEXT NOT NULL,
+              data TEXT NOT NULL,
+              data_hash TEXT NOT NULL,
+              recipe TEXT NOT NULL,
+              measurement TEXT NOT NULL,
+              environment TEXT NOT NULL
+            )""");
+
+    private final Path file;
+    private final Connection connection;
+
+    private Workspace(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens a workspace, creating it (and its schema) when the file does not exist or is empty. */
+    public static Workspace open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        requireWorkspaceOrNew(absolute);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 10000");
+            }
+            Workspace workspace = new Workspace(absolute, connection);
+            int version = workspace.requireReadableSchema();
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
+            workspace.migrate(version);
+            return workspace;
+        } catch (SQLException e) {
+            close(connection);
+            throw new WorkspaceException(absolute + " cannot be opened as a workspace: " + reason(e), e);
+        } catch (RuntimeException e) {
+            close(connection);
+            throw e;
+        }
+    }
+
+    private static void requireWorkspaceOrNew(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new WorkspaceException(file + " is a folder, not a workspace file");
+        }
+        if (!Files.exists(file)) {
+            Path parent = file.getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new WorkspaceException("cannot create workspace " + file + ": folder " + parent + " does not exist");
+            }
+            return;
+        }
+        byte[] head = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new WorkspaceException(file + " cannot be read: " + e.getMessage(), e);
+        }
+        if (read > 0 && (read < head.length || !Arrays.equals(head, SQLITE_HEADER))) {
+            throw new WorkspaceException(file + " is not a workspace (not an SQLite file); nothing was changed");
+        }
+    }
+
+    /** The file's schema version, once it is known to be a workspace this version can read (or a new file). */
+    private int requireReadableSchema() throws SQLException {
+        int applicationId = pragma("application_id");
+        int version = pragma("user_version");
+        if (applicationId != APPLICATION_ID && (applicationId != 0 || hasTables())) {
+            throw new WorkspaceException(file + " is an SQLite file but not a Pareto Workbench workspace; nothing was"
+                    + " changed");
+        }
+        if (version > SCHEMA) {
+            throw new WorkspaceException(file + " was written by a newer Pareto Workbench (workspace schema " + version
+                    + "; this version reads up to " + SCHEMA + "); nothing was changed");
+        }
+        return version;
+    }
+
+    private void migrate(int version) throws SQLException {
+        if (version == SCHEMA) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            for (int v = version; v < SCHEMA; v++) {
+                s.execute(MIGRATIONS.get(v));
+            }
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+            s.execute("PRAGMA user_version = " + SCHEMA);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private boolean hasTables() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+            return r.next() && r.getInt(1) > 0;
+        }
+    }
+
+    private int pragma(String name) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Saves a measured point (committed before this returns) and gives it the workspace's next id. */
+    public StoredPoint add(PointContext context, Recipe recipe, Measurement measurement, String name,
+                           Map<String, String> environment) {
+        Instant created = Instant.now();
+        String sql = "INSERT INTO point (created, name, model, model_hash, data, data_hash, recipe, measurement,"
+                + " environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, created.toString());
+            s.setString(2, name == null ? "" : name.strip());
+            s.setString(3, context.model());
+            s.setString(4, context.modelHash());
+            s.setString(5, context.data());
+            s.setString(6, context.dataHash());
+            s.setString(7, PointJson.write(recipe));
+            s.setString(8, PointJson.write(measurement));
+            s.setString(9, PointJson.write(environment));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                int id = keys.getInt(1);
+                return new StoredPoint(new EvaluatedPoint(id, recipe, measurement, name), context, created, environment);
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("could not save the point to " + file + ": " + reason(e)
+                    + "; the points saved before it are kept", e);
+        }
+    }
+
+    /** Every point, oldest first. */
+    public List<StoredPoint> points() {
+        return query("SELECT * FROM point ORDER BY id", s -> { });
+    }
+
+    /** The points measured on this model and data, oldest first. */
+    public List<StoredPoint> points(PointContext context) {
+        return query("SELECT * FROM point WHERE model_hash = ? AND data_hash = ? ORDER BY id", s -> {
+            s.setString(1, context.modelHash());
+            s.setString(2, context.dataHash());
+        });
+    }
+
+    public Optional<StoredPoint> point(int id) {
+        return query("SELECT * FROM point WHERE id = ?", s -> s.setInt(1, id)).stream().findFirst();
+    }
+
+    /** The point with this id, or a message saying which ids exist. */
+    public StoredPoint require(int id) {
+        return point(id).orElseThrow(() -> new WorkspaceException("no point " + id + " in " + file + " (" + describeIds()
+                + ")"));
+    }
+
+    private String describeIds() {
+        List<StoredPoint> all = points();
+        if (all.isEmpty()) {
+            return "it has no points yet";
+        }
+        return "its points are " + all.get(0).point().id() + " to " + all.get(all.size() - 1).point().id();
+    }
+
+    public void rename(int id, String name) {
+        update("UPDATE point SET name = ? WHERE id = ?", s -> {
+            s.setString(1, name == null ? "" : name.strip());
+            s.setInt(2, id);
+        }, "rename point " + id);
+    }
+
+    public void delete(int id) {
+        update("DELETE FROM point WHERE id = ?", s -> s.setInt(1, id), "delete point " + id);
+    }
+
+    /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound file. */
+    public String integrityCheck() {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder out = new StringBuilder();
+            while (r.next()) {
+                out.append(out.length() == 0 ? "" : "; ").append(r.getString(1));
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot check " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** Test hook: caps the file at this many pages, so that writing past it fails as a full disk does. */
+    void limitPages(int pages) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA max_page_count = " + pages);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private List<StoredPoint> query(String sql, Binder binder) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            binder.bind(s);
+            List<StoredPoint> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(read(r));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot read the points of " + file + ": " + reason(e), e);
+        }
+    }
+
+    private static StoredPoint read(ResultSet r) throws SQLException {
+        PointContext context = new PointContext(r.getString("model"), r.getString("model_hash"), r.getString("data"),
+                r.getString("data_hash"));
+        EvaluatedPoint point = new EvaluatedPoint(r.getInt("id"), PointJson.recipe(r.getString("recipe")),
+                PointJson.measurement(r.getString("measurement")), r.getString("name"));
+        return new StoredPoint(point, context, Instant.parse(r.getString("created")),
+                PointJson.environment(r.getString("environment")));
+    }
+
+    private void update(String sql, Binder binder, String what) {
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            binder.bind(s);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new WorkspaceException("could not " + what + " in " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** SQLite's own words for what went wrong, without the driver's decoration. */
+    private static String reason(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("SQLITE_FULL")) {
+            return "the disk (or the workspace's size limit) is full";
+        }
+        if (message.contains("SQLITE_NOTADB")) {
+            return "not a database file";
+        }
+        if (message.contains("SQLITE_BUSY")) {
+            return "another process kept the workspace locked for more than 10 s";
+        }
+        if (message.contains("SQLITE_READONLY") || message.contains("SQLITE_CANTOPEN")) {
+            return "the file or its folder cannot be written";
+        }
+        return message.replaceFirst("^\\[SQLITE_[A-Z_]+\\]\\s*", "");
+    }
+
+    private static void close(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing; the first error is the one reported
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        close(connection);
+    }
+}

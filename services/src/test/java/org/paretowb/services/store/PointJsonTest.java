@@ -1,0 +1,52 @@
+package org.paretowb.services.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.Provenance;
+import org.paretowb.models.recipe.DistillationSettings;
+import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.LowRankSettings;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.recipe.StructuredPruningSettings;
+
+class PointJsonTest {
+    static final Recipe EVERYTHING = new Recipe(
+            new DistillationSettings("mlp:64", 4, 0.7, 3, 0.01, DistillationSettings.Optimizer.SGD, 1e-4, 128, 2),
+            new StructuredPruningSettings(0.3, StructuredPruningSettings.Norm.L2, StructuredPruningSettings.Scope.GLOBAL),
+            new LowRankSettings(0.5, LowRankSettings.Criterion.ENERGY, LowRankSettings.Target.ALL),
+            new PruningSettings(0.6, PruningSettings.Scope.GLOBAL), new FineTuneSettings(2, 1e-3),
+            new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, false, false, 500,
+                    QuantizationSettings.Observer.PERCENTILE, new Int8Layers(Int8Layers.Kind.LISTED, List.of("conv2", "fc1"))));
+
+    static Measurement measurement() {
+        return new Measurement(0.91, 0.99, new double[] {0.9, Double.NaN, 0.8}, 0.07, 0.09, 123_456, 1000, 400, 5000,
+                12_000.5, 4, "1x28x28 conv(8) relu", new Provenance("ONNX Runtime 1.21.1", 2, 1, "Fashion-MNIST test",
+                true, 20, 200, 64, "real int8 kernels in conv2", "PWB1", true, List.of("conv2")),
+                new byte[] {1, 2, 3, 9});
+    }
+
+    @Test
+    void aRecipeWithEverySettingRoundTrips() {
+        assertEquals(EVERYTHING, PointJson.recipe(PointJson.write(EVERYTHING)));
+        assertEquals(Recipe.BASELINE, PointJson.recipe(PointJson.write(Recipe.BASELINE)));
+    }
+
+    @Test
+    void aMeasurementRoundTripsWithItsPredictionsAndProvenance() {
+        Measurement m = measurement();
+        Measurement back = PointJson.measurement(PointJson.write(m));
+        assertEquals(m.accuracy(), back.accuracy());
+        assertArrayEquals(m.perClass(), back.perClass());
+        assertArrayEquals(m.predictions(), back.predictions());
+        assertEquals(m.how(), back.how());
+        assertEquals(m.throughput(), back.throughput());
+        assertEquals(m.network(), back.network());
+    }
+}
