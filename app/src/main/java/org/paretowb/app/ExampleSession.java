@@ -19,6 +19,8 @@ import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.store.ContentHash;
+import org.paretowb.services.store.PointContext;
 
 /** Wires the built-in example: a trained example network, the Fashion-MNIST test set, and the measurer. */
 public final class ExampleSession {
@@ -50,6 +52,14 @@ public final class ExampleSession {
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
+    }
+
+    /** What the example's points are measured on: the example network and the whole Fashion-MNIST test set. */
+    public static PointContext context(Architecture architecture) {
+        LabeledImages test = testSet();
+        return new PointContext("Example " + architecture.title(), ContentHash.of(exampleWeights(architecture)),
+                "Fashion-MNIST test set (" + String.format(java.util.Locale.ROOT, "%,d", test.size()) + " images)",
+                ContentHash.of(test));
     }
 
     public static WeightSet exampleWeights(Architecture architecture) {

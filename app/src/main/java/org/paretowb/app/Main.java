@@ -3,6 +3,7 @@ package org.paretowb.app;
 import org.paretowb.app.cli.BenchCommand;
 import org.paretowb.app.cli.EvalCommand;
 import org.paretowb.app.cli.ExportCommand;
+import org.paretowb.app.cli.PointsCommand;
 import org.paretowb.app.cli.ScreenshotCommand;
 import org.paretowb.app.cli.SensitivityCommand;
 import org.paretowb.app.cli.SweepCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "paretowb", mixinStandardHelpOptions = true, version = "Pareto Workbench 0.1.0",
         description = "Compress neural networks and measure accuracy, latency and size on this machine.",
-        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, SensitivityCommand.class, TrainExampleCommand.class, BenchCommand.class,
+        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, SensitivityCommand.class, TrainExampleCommand.class, BenchCommand.class,
             ScreenshotCommand.class})
 public final class Main implements Runnable {
 
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof UserError) {
+            if (e instanceof UserError || e instanceof org.paretowb.services.store.WorkspaceException) {
                 line.getErr().println("paretowb: " + e.getMessage());
                 return 2;
             }

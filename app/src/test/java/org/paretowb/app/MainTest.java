@@ -57,4 +57,26 @@ class MainTest {
         assertEquals(2, run("eval", "--samples", "-3"));
         assertEquals("paretowb: --samples must be 0 (all) or a positive count, got -3", oneErrorLine());
     }
+
+    @Test
+    void aFileThatIsNotAWorkspaceIsRefusedInOneLineAndKept(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path notes = dir.resolve("notes.pwws");
+        java.nio.file.Files.writeString(notes, "my notes");
+        assertEquals(2, run("points", "--workspace", notes.toString()));
+        assertTrue(oneErrorLine().endsWith("is not a workspace (not an SQLite file); nothing was changed"), err.toString());
+        assertEquals("my notes", java.nio.file.Files.readString(notes));
+    }
+
+    @Test
+    void aWorkspaceInAMissingFolderIsRefusedBeforeAnyWork() {
+        assertEquals(2, run("eval", "--workspace", "/no/such/folder/w.pwws"));
+        assertTrue(oneErrorLine().contains("folder /no/such/folder does not exist"), err.toString());
+    }
+
+    @Test
+    void aSweepNeedsSomewhereToPutItsPoints() {
+        assertEquals(2, run("sweep", "--grid", "prune=0,0.5"));
+        assertEquals("paretowb: say where the points go: --out FILE, --workspace FILE or both", oneErrorLine());
+    }
 }

@@ -13,6 +13,7 @@ import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.store.StoredPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,12 +39,16 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Mixin
+    WorkspaceOption workspace;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
         Recipe recipe = recipeOptions.recipe();
+        workspace.open();
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime);
@@ -52,7 +57,12 @@ public final class EvalCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
+        StoredPoint saved = workspace.save(ExampleSession.context(model), recipe, m);
+        workspace.close();
         System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
+        if (saved != null) {
+            System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);
+        }
         return 0;
     }
 

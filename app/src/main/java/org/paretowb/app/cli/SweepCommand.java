@@ -21,6 +21,8 @@ import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.store.PointContext;
+import org.paretowb.services.store.StoredPoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,8 +43,12 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
     int samples;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "CSV file to write (JSON with --json).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "CSV file to write at the end (JSON with --json); --out, --workspace or both.")
     Path out;
+
+    @picocli.CommandLine.Mixin
+    WorkspaceOption workspace;
 
     @Option(names = "--json", description = "Write JSON instead of CSV.")
     boolean json;
@@ -50,7 +56,14 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Recipe> recipes = new SweepGrid(grid).recipes();
-        AtomicFile.requireWritableFolder(out);
+        if (out == null && !workspace.given()) {
+            throw new UserError("say where the points go: --out FILE, --workspace FILE or both");
+        }
+        if (out != null) {
+            AtomicFile.requireWritableFolder(out);
+        }
+        workspace.open();
+        PointContext context = ExampleSession.context(model);
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
@@ -63,15 +76,20 @@ public final class SweepCommand implements Callable<Integer> {
         for (Recipe recipe : recipes) {
             long pointStart = System.nanoTime();
             Measurement m = measurer.measure(recipe, CancelToken.NEVER);
-            points.add(new EvaluatedPoint(points.size() + 1, recipe, m));
+            StoredPoint saved = workspace.save(context, recipe, m);
+            points.add(saved != null ? saved.point() : new EvaluatedPoint(points.size() + 1, recipe, m));
             System.err.printf(Locale.ROOT, "[%d/%d] %s: %.2f%%, %,d bytes, p50 %.3f ms (%.1f s)%n", points.size(),
                     recipes.size(), recipe.summary(), m.accuracy() * 100, m.sizeBytes(), m.latencyP50Ms(),
                     (System.nanoTime() - pointStart) / 1e9);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        write(points);
-        System.err.printf(Locale.ROOT, "%d points in %.1f s (%.2f s per point); wrote %s%n", points.size(), seconds,
-                seconds / points.size(), out);
+        workspace.close();
+        if (out != null) {
+            write(points);
+        }
+        System.err.printf(Locale.ROOT, "%d points in %.1f s (%.2f s per point)%s%s%n", points.size(), seconds,
+                seconds / points.size(), out == null ? "" : "; wrote " + out,
+                workspace.given() ? "; saved to " + workspace.file : "");
         return 0;
     }
 
@@ -104,6 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         ArrayNode rows = mapper.createArrayNode();
         for (EvaluatedPoint p : points) {
             ObjectNode row = mapper.valueToTree(p.measurement());
+            row.remove("predictions");
             row.put("id", p.id());
             row.put("recipe", p.recipe().summary());
             row.put("paretoSize", bySize.onFront(p, points));

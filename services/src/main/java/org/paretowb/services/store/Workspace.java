@@ -125,23 +125,28 @@ public final class Workspace implements AutoCloseable {
         return version;
     }
 
-    private void migrate(int version) throws SQLException {
-        if (version == SCHEMA) {
+    /**
+     * Brings the schema up to {@link #SCHEMA} inside one immediate transaction, re-reading the version under
+     * the write lock, so that two processes creating the same new workspace at once create it once.
+     */
+    private void migrate(int seen) throws SQLException {
+        if (seen == SCHEMA) {
             return;
         }
-        connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
-            for (int v = version; v < SCHEMA; v++) {
-                s.execute(MIGRATIONS.get(v));
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                int version = requireReadableSchema();
+                for (int v = version; v < SCHEMA; v++) {
+                    s.execute(MIGRATIONS.get(v));
+                }
+                s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + SCHEMA);
+                s.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                s.execute("ROLLBACK");
+                throw e;
             }
-            s.execute("PRAGMA application_id = " + APPLICATION_ID);
-            s.execute("PRAGMA user_version = " + SCHEMA);
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
     }
 

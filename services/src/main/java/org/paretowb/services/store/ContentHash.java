@@ -1,0 +1,38 @@
+package org.paretowb.services.store;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.WeightCodec;
+import org.paretowb.models.network.WeightSet;
+
+/** SHA-256 content hashes: of a model's weights (as the workbench serializes them) and of labelled images. */
+public final class ContentHash {
+    private ContentHash() {
+    }
+
+    public static String of(WeightSet weights) {
+        return hex(digest().digest(new WeightCodec().encode(weights)));
+    }
+
+    public static String of(LabeledImages images) {
+        MessageDigest digest = digest();
+        digest.update(images.pixels());
+        digest.update(images.labels());
+        digest.update(new byte[] {(byte) images.rows(), (byte) images.cols()});
+        return hex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
