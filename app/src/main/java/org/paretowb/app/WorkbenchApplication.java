@@ -3,6 +3,7 @@ package org.paretowb.app;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.services.store.RecentWorkspaces;
 
 /** The JavaFX application: the workbench on the example CNN. */
 public final class WorkbenchApplication extends Application {
@@ -10,8 +11,19 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new WorkbenchWindow(Architecture.CNN);
+        window = new WorkbenchWindow(Architecture.CNN, lastWorkspace());
         window.show(stage);
+    }
+
+    /** The workspace used last, else the user's default one (created on first use). */
+    private static java.nio.file.Path lastWorkspace() {
+        java.nio.file.Path fallback = RecentWorkspaces.defaultWorkspace();
+        try {
+            java.nio.file.Files.createDirectories(fallback.getParent());
+        } catch (java.io.IOException | RuntimeException e) {
+            // the window reports the workspace it cannot open
+        }
+        return RecentWorkspaces.forUser().last().orElse(fallback);
     }
 
     @Override

@@ -8,6 +8,9 @@ import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.store.Environment;
+import org.paretowb.services.store.RecentWorkspaces;
+import org.paretowb.services.store.WorkspaceException;
 import org.paretowb.views.layers.LayerProfileView;
 import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.sensitivity.SensitivityView;
@@ -17,6 +20,7 @@ import org.paretowb.views.training.TrainingJobView;
 import org.paretowb.views.training.TrainingJobViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
+import org.paretowb.views.workbench.WorkspaceSession;
 
 /** The main window on the built-in example: wires the measuring lane, the view model and the view. */
 final class WorkbenchWindow {
@@ -28,7 +32,16 @@ final class WorkbenchWindow {
     private final TrainingJobViewModel distillation;
     private final Scene scene;
 
+    /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(Architecture architecture) {
+        this(architecture, null);
+    }
+
+    /**
+     * @param workspace the workspace to save points to and show (created if missing); null: none. A workspace
+     *                  that cannot be opened is reported in a dialog, and the window runs without one.
+     */
+    WorkbenchWindow(Architecture architecture, java.nio.file.Path workspace) {
         this.lane = new MeasuringLane(() -> {
             PyTorchRuntime runtime = new PyTorchRuntime();
             runtime.prepareInferenceThread();
@@ -59,10 +72,29 @@ final class WorkbenchWindow {
         this.view = new WorkbenchView(model, new LayerProfileView(layers).root(), new SensitivityView(sensitivity).root(),
                 new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);
+        if (workspace != null) {
+            useWorkspace(architecture, workspace);
+        }
+    }
+
+    private void useWorkspace(Architecture architecture, java.nio.file.Path file) {
+        WorkspaceSession session = new WorkspaceSession(ExampleSession.context(architecture),
+                RecentWorkspaces.forUser(), Environment::current);
+        try {
+            session.open(file);
+        } catch (WorkspaceException e) {
+            model.errorProperty().set(e.getMessage() + ". Points are not saved until you open or create a workspace"
+                    + " (File menu).");
+            return;
+        }
+        model.useWorkspace(session);
     }
 
     void show(Stage stage) {
-        stage.setTitle("Pareto Workbench");
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.workspaceFileProperty().get() == null ? "Pareto Workbench"
+                        : model.workspaceFileProperty().get().getFileName() + " — Pareto Workbench",
+                model.workspaceFileProperty()));
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -96,5 +128,6 @@ final class WorkbenchWindow {
 
     void close() {
         lane.close();
+        model.workspace().ifPresent(WorkspaceSession::close);
     }
 }

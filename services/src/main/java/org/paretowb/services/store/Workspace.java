@@ -237,6 +237,41 @@ public final class Workspace implements AutoCloseable {
         update("DELETE FROM point WHERE id = ?", s -> s.setInt(1, id), "delete point " + id);
     }
 
+    /**
+     * Writes a consistent copy of this workspace to {@code target} (SQLite's {@code VACUUM INTO}, through a
+     * temporary file in the same folder that is moved into place), replacing a file there.
+     */
+    public void copyTo(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new WorkspaceException("cannot save the workspace as " + absolute + ": folder " + folder
+                    + " does not exist");
+        }
+        if (absolute.equals(file)) {
+            return;
+        }
+        Path temp = folder.resolve("." + absolute.getFileName() + ".saving");
+        try {
+            Files.deleteIfExists(temp);
+            try (PreparedStatement s = connection.prepareStatement("VACUUM INTO ?")) {
+                s.setString(1, temp.toString());
+                s.execute();
+            }
+            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the first error is the one reported
+            }
+            String why = e instanceof SQLException sql ? reason(sql) : String.valueOf(e.getMessage());
+            throw new WorkspaceException("cannot save the workspace as " + absolute + ": " + why
+                    + "; the open workspace is unchanged", e);
+        }
+    }
+
     /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound file. */
     public String integrityCheck() {
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {

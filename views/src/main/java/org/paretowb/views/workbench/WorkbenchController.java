@@ -39,6 +39,8 @@ public final class WorkbenchController {
     @FXML private Slider structuredSlider;
     @FXML private TextField structuredField;
     @FXML private ChoiceBox<StructuredPruningSettings.Norm> structuredNorm;
+    @FXML private javafx.scene.control.Menu fileMenu;
+    @FXML private Label workspaceLabel;
     @FXML private ChoiceBox<QuantizationSettings.Mode> quantMode;
     @FXML private ChoiceBox<Integer> quantBits;
     @FXML private ChoiceBox<Int8Layers> int8Layers;
@@ -195,6 +197,11 @@ public final class WorkbenchController {
                 charts().toArray(new ParetoChart[0])));
         resourcesLabel.textProperty().bind(resources.textProperty());
         resources.start();
+        WorkspaceMenu.install(model, fileMenu, () -> statusLabel.getScene().getWindow());
+        workspaceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.workspaceFileProperty().get() == null ? "Not saved (no workspace)"
+                        : "Workspace: " + model.workspaceFileProperty().get().getFileName(),
+                model.workspaceFileProperty()));
     }
 
     void dark(boolean dark) {

@@ -78,6 +78,8 @@ public final class WorkbenchViewModel {
     private boolean restoring;
     private int nextId = 1;
     private int inFlight;
+    private WorkspaceSession workspace;
+    private final ObjectProperty<java.nio.file.Path> workspaceFile = new SimpleObjectProperty<>();
 
     /** Knob changes are measured on the first this many evaluation images; "measure on full set" on all. */
     public static final int DEFAULT_LIVE_SAMPLES = 1000;
@@ -91,12 +93,88 @@ public final class WorkbenchViewModel {
         this.dataTitle = dataTitle;
     }
 
-    /** Starts and warms up the engine, then measures the unchanged model: the baseline point. */
+    /**
+     * Starts and warms up the engine, then measures the unchanged model: the baseline point (unless the
+     * open workspace already holds one for this model, whose points are then shown as they were).
+     */
     public void start() {
-        status.set("Starting the engine, warming up and measuring the baseline…");
         lane.start();
         committed = KnobState.of(this);
+        if (points.stream().anyMatch(EvaluatedPoint::baseline)) {
+            status.set("Starting the engine; " + points.size() + " point(s) from " + workspaceFile.get().getFileName());
+            return;
+        }
+        status.set("Starting the engine, warming up and measuring the baseline…");
         track(Recipe.BASELINE, lane.measure(Recipe.BASELINE, liveSamples.get()));
+    }
+
+    /**
+     * Saves every point from now on in {@code session}'s workspace and shows that workspace's points for
+     * this model (opened beforehand by the caller). Call before {@link #start()}.
+     */
+    public void useWorkspace(WorkspaceSession session) {
+        this.workspace = session;
+        showWorkspace();
+    }
+
+    /** Opens (or creates) the workspace at {@code file}; false, with the reason in the error, when it cannot. */
+    public boolean openWorkspace(java.nio.file.Path file) {
+        return workspaceAction(() -> workspace.open(file));
+    }
+
+    /** Creates a new, empty workspace at {@code file} and continues in it. */
+    public boolean newWorkspace(java.nio.file.Path file) {
+        return workspaceAction(() -> workspace.create(file));
+    }
+
+    /** Copies the workspace to {@code file} and continues in the copy. */
+    public boolean saveWorkspaceAs(java.nio.file.Path file) {
+        return workspaceAction(() -> workspace.saveAs(file));
+    }
+
+    /** Reads the workspace again: points another window or process saved since appear. */
+    public boolean refresh() {
+        return workspaceAction(() -> { });
+    }
+
+    private boolean workspaceAction(Runnable action) {
+        if (workspace == null) {
+            error.set("No workspace is in use in this window.");
+            return false;
+        }
+        try {
+            action.run();
+            showWorkspace();
+            return true;
+        } catch (org.paretowb.services.store.WorkspaceException e) {
+            error.set(e.getMessage());
+            return false;
+        }
+    }
+
+    private void showWorkspace() {
+        EvaluatedPoint wasSelected = selected.get();
+        points.setAll(workspace.points());
+        int others = workspace.otherPoints();
+        workspaceFile.set(workspace.file());
+        latest.set(null);
+        selected.set(wasSelected == null ? null : points.stream().filter(p -> p.id() == wasSelected.id()).findFirst()
+                .orElse(null));
+        status.set(String.format(Locale.ROOT, "Workspace %s: %d point(s) of this model%s", workspace.file().getFileName(),
+                points.size(), others == 0 ? "" : String.format(Locale.ROOT, " (and %d of other models or data, not"
+                        + " shown)", others)));
+        if (points.stream().noneMatch(EvaluatedPoint::baseline) && committed != null) {
+            track(Recipe.BASELINE, lane.measure(Recipe.BASELINE, liveSamples.get()));
+        }
+    }
+
+    public ReadOnlyObjectProperty<java.nio.file.Path> workspaceFileProperty() {
+        return workspaceFile;
+    }
+
+    /** The workspace in use, if any (for the recent list and the report). */
+    public java.util.Optional<WorkspaceSession> workspace() {
+        return java.util.Optional.ofNullable(workspace);
     }
 
     /**
@@ -182,6 +260,9 @@ public final class WorkbenchViewModel {
         if (point == null || point.baseline()) {
             return;
         }
+        if (!saved(() -> workspace.delete(point.id()))) {
+            return;
+        }
         points.remove(point);
         if (latest.get() == point) {
             latest.set(null);
@@ -197,6 +278,9 @@ public final class WorkbenchViewModel {
             return;
         }
         EvaluatedPoint renamed = point.named(name);
+        if (!saved(() -> workspace.rename(point.id(), renamed.name()))) {
+            return;
+        }
         points.set(points.indexOf(point), renamed);
         if (latest.get() == point) {
             latest.set(renamed);
@@ -288,12 +372,39 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Adds a point measured elsewhere (a training job) as the latest. */
+    /**
+     * Adds a point measured elsewhere (a training job) as the latest, saving it to the workspace first. A
+     * point that cannot be saved is still shown (with a negative id) and the error says why.
+     */
     public EvaluatedPoint addPoint(Recipe recipe, Measurement measurement) {
-        EvaluatedPoint point = new EvaluatedPoint(nextId++, recipe, measurement);
+        EvaluatedPoint point = null;
+        if (workspace != null) {
+            try {
+                point = workspace.save(recipe, measurement);
+            } catch (org.paretowb.services.store.WorkspaceException e) {
+                error.set(e.getMessage() + ". The point is shown but not saved.");
+            }
+        }
+        if (point == null) {
+            point = new EvaluatedPoint(workspace == null ? nextId++ : -nextId++, recipe, measurement);
+        }
         points.add(point);
         latest.set(point);
         return point;
+    }
+
+    /** Runs a change on the workspace (when one is in use); false, with the reason in the error, when it failed. */
+    private boolean saved(Runnable change) {
+        if (workspace == null) {
+            return true;
+        }
+        try {
+            change.run();
+            return true;
+        } catch (org.paretowb.services.store.WorkspaceException e) {
+            error.set(e.getMessage());
+            return false;
+        }
     }
 
     private static String describe(Throwable cause) {

@@ -1,0 +1,91 @@
+package org.paretowb.views.workbench;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.paretowb.services.store.Workspace;
+
+/**
+ * The File menu's workspace items: New, Open, Open recent, Save As and Refresh. File dialogs open here;
+ * the view model does the work and reports failures in its error (a dialog).
+ */
+final class WorkspaceMenu {
+    private final WorkbenchViewModel model;
+    private final java.util.function.Supplier<Window> owner;
+    private final Menu recent = new Menu("Open _recent workspace");
+
+    private WorkspaceMenu(WorkbenchViewModel model, java.util.function.Supplier<Window> owner) {
+        this.model = model;
+        this.owner = owner;
+    }
+
+    /** Puts the workspace items at the top of {@code fileMenu}. */
+    static void install(WorkbenchViewModel model, Menu fileMenu, java.util.function.Supplier<Window> owner) {
+        WorkspaceMenu menu = new WorkspaceMenu(model, owner);
+        fileMenu.getItems().addAll(0, menu.items());
+        fileMenu.setOnShowing(e -> menu.fillRecent());
+    }
+
+    private List<MenuItem> items() {
+        MenuItem create = item("_New workspace…", "Shortcut+N", "newWorkspaceItem", () -> choose(true)
+                .ifPresent(model::newWorkspace));
+        MenuItem open = item("Open _workspace…", "Shortcut+Shift+W", "openWorkspaceItem", () -> choose(false)
+                .ifPresent(model::openWorkspace));
+        MenuItem saveAs = item("_Save workspace as…", "Shortcut+Shift+S", "saveWorkspaceAsItem", () -> choose(true)
+                .ifPresent(model::saveWorkspaceAs));
+        MenuItem refresh = item("Re_fresh points", "F5", "refreshItem", model::refresh);
+        recent.setId("recentMenu");
+        return List.of(create, open, recent, saveAs, refresh, new SeparatorMenuItem());
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        model.workspace().ifPresent(session -> {
+            for (Path path : session.recent().list()) {
+                MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> model.openWorkspace(path));
+                recent.getItems().add(item);
+            }
+        });
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("No recent workspaces");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    private java.util.Optional<Path> choose(boolean save) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(save ? "Workspace file to create" : "Open a workspace");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pareto Workbench workspace",
+                "*" + Workspace.EXTENSION));
+        Path current = model.workspaceFileProperty().get();
+        if (current != null && current.getParent() != null) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        File chosen = save ? chooser.showSaveDialog(owner.get()) : chooser.showOpenDialog(owner.get());
+        if (chosen == null) {
+            return java.util.Optional.empty();
+        }
+        Path path = chosen.toPath();
+        if (save && !path.getFileName().toString().endsWith(Workspace.EXTENSION)) {
+            path = path.resolveSibling(path.getFileName() + Workspace.EXTENSION);
+        }
+        return java.util.Optional.of(path);
+    }
+
+    private static MenuItem item(String text, String accelerator, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
