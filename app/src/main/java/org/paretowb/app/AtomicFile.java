@@ -28,12 +28,20 @@ public final class AtomicFile {
         }
     }
 
+    /** A temporary file is private (rw-------); the file it becomes is readable by others, as any file written is. */
+    private static void shareable(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     public static void write(Path target, Content content) throws IOException {
         requireWritableFolder(target);
         Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(),
                 ".part");
         try {
             content.writeTo(temporary);
+            shareable(temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

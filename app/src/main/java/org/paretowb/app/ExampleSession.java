@@ -62,6 +62,17 @@ public final class ExampleSession {
                 ContentHash.of(test));
     }
 
+    /** The example network a point was measured on, found by its weights' hash; a message when none is. */
+    public static Architecture architectureOf(PointContext context) {
+        for (Architecture a : Architecture.values()) {
+            if (ContentHash.of(exampleWeights(a)).equals(context.modelHash())) {
+                return a;
+            }
+        }
+        throw new UserError("the point was measured on " + context.model() + ", which is not one of the built-in"
+                + " examples of this version (their weights differ)");
+    }
+
     public static WeightSet exampleWeights(Architecture architecture) {
         try {
             return new ExampleWeights().load(architecture);
