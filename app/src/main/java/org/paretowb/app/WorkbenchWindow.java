@@ -3,10 +3,15 @@ package org.paretowb.app;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.export.ModelFiles;
+import org.paretowb.services.export.ModelFormat;
+import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.store.Environment;
 import org.paretowb.services.store.RecentWorkspaces;
@@ -72,9 +77,34 @@ final class WorkbenchWindow {
         this.view = new WorkbenchView(model, new LayerProfileView(layers).root(), new SensitivityView(sensitivity).root(),
                 new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);
+        model.setExporter(this::export);
         if (workspace != null) {
             useWorkspace(architecture, workspace);
         }
+    }
+
+    /** Applies the point's recipe on the lane, writes the file, loads it back and evaluates it on the point's images. */
+    private java.util.concurrent.CompletableFuture<String> export(EvaluatedPoint point, java.nio.file.Path file) {
+        ModelFormat format = ModelExport.formatOf(file);
+        if (format == null) {
+            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "the file name must end in .onnx, .djl or .pwb"));
+        }
+        return lane.run((measurer, token) -> {
+            try {
+                Measurement measured = point.measurement();
+                WeightSet weights = measurer.apply(point.recipe(), token);
+                boolean onOrt = measured.how().engine().startsWith("ONNX Runtime");
+                ModelExport.Result result = new ModelExport(new ModelFiles(new PyTorchRuntime(), new OrtRuntime()))
+                        .write(weights, format, ModelExport.int8Of(point.recipe(), measured), file,
+                                measurer.evaluationSet().first(measured.samples()), onOrt, measured.accuracy(), token);
+                return result.describe();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     private void useWorkspace(Architecture architecture, java.nio.file.Path file) {

@@ -2,25 +2,20 @@ package org.paretowb.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.paretowb.app.AtomicFile;
+import org.paretowb.app.ModelExport;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
-import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
 import org.paretowb.services.export.ModelFiles;
 import org.paretowb.services.export.ModelFormat;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.store.StoredPoint;
@@ -36,9 +31,6 @@ import picocli.CommandLine.Option;
             "Formats: onnx (static int8 as QuantizeLinear/DequantizeLinear, dynamic int8 as MatMulInteger),",
             "djl (zip: DJL parameter file + network description + packed PWB1 weights) or pwb."})
 public final class ExportCommand implements Callable<Integer> {
-    /** Largest accuracy difference, in points, for which a reloaded export matches its point. */
-    static final double MATCH_POINTS = 0.1;
-
     @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class,
             description = "Example network: cnn, cnn-wide or mlp (default: ${DEFAULT-VALUE}); not with --point.")
     Architecture model;
@@ -75,15 +67,23 @@ public final class ExportCommand implements Callable<Integer> {
                 .apply(ExampleSession.exampleWeights(architecture), recipe, CancelToken.NEVER);
         OrtRuntime ort = new OrtRuntime();
         LabeledImages test = ExampleSession.testSet();
-        Set<String> int8 = point != null ? int8Of(point.point().measurement(), recipe)
+        Set<String> int8 = point != null ? ModelExport.int8Of(recipe, point.point().measurement())
                 : Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort, test.first(1000))
                         .int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
-        ModelFiles files = new ModelFiles(pytorch, ort);
-        byte[] bytes = Flags.settings("--int8-layers", () -> files.encode(weights, fileFormat, int8));
-        AtomicFile.write(out, temp -> Files.write(temp, bytes));
-        System.err.printf(Locale.ROOT, "wrote %s (%,d bytes, %s): %s; int8 layers: %s%n", out, Files.size(out),
-                fileFormat.cliName(), weights.spec().describe(), int8.isEmpty() ? "none" : String.join(", ", int8));
-        return reloadTest(files, fileFormat, weights, int8, point, test);
+        Measurement measured = point == null ? null : point.point().measurement();
+        boolean onOrt = measured == null || measured.how().engine().startsWith("ONNX Runtime");
+        LabeledImages images = measured == null ? test : test.first(measured.samples());
+        ModelExport.Result result;
+        try {
+            result = new ModelExport(new ModelFiles(pytorch, ort)).write(weights, fileFormat, int8, out, images, onOrt,
+                    measured == null ? null : measured.accuracy(), CancelToken.NEVER);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--int8-layers: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        System.err.println(result.describe());
+        return result.matches() ? 0 : 1;
     }
 
     private StoredPoint storedPoint() {
@@ -93,40 +93,5 @@ public final class ExportCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.open(workspaceFile)) {
             return workspace.require(pointId);
         }
-    }
-
-    /** The layers that ran on int8 kernels when the point was measured (static quantization on ONNX Runtime). */
-    private static Set<String> int8Of(Measurement m, Recipe recipe) {
-        if (recipe.quantization().mode() != QuantizationSettings.Mode.STATIC) {
-            return Set.of();
-        }
-        return new TreeSet<>(m.how().int8Layers());
-    }
-
-    /** Loads the written file back and evaluates it; with a point, on its engine and images, against its accuracy. */
-    private int reloadTest(ModelFiles files, ModelFormat fileFormat, WeightSet weights, Set<String> int8,
-                           StoredPoint point, LabeledImages test) throws Exception {
-        Measurement measured = point == null ? null : point.point().measurement();
-        boolean onOrt = measured == null || measured.how().engine().startsWith("ONNX Runtime");
-        LabeledImages images = measured == null ? test : test.first(measured.samples());
-        double accuracy;
-        try (InferenceNetwork reloaded = files.reload(Files.readAllBytes(out), fileFormat, out.toString(), weights, int8,
-                onOrt)) {
-            accuracy = new Evaluator(250).accuracy(reloaded, images, CancelToken.NEVER);
-        } catch (WeightFileException e) {
-            throw new UserError("the written file does not load back: " + e.getMessage(), e);
-        }
-        String engine = fileFormat == ModelFormat.ONNX || onOrt ? "ONNX Runtime" : "DJL PyTorch";
-        if (measured == null) {
-            System.err.printf(Locale.ROOT, "reloaded in %s: %.2f%% on the %,d test images%n", engine, accuracy * 100,
-                    images.size());
-            return 0;
-        }
-        double difference = Math.abs(accuracy - measured.accuracy()) * 100;
-        boolean matches = difference <= MATCH_POINTS + 1e-9;
-        System.err.printf(Locale.ROOT, "reloaded in %s: %.2f%% on the same %,d images; point %d measured %.2f%%: "
-                + "difference %.2f points (%s)%n", engine, accuracy * 100, images.size(), point.point().id(),
-                measured.accuracy() * 100, difference, matches ? "matches" : "DOES NOT MATCH");
-        return matches ? 0 : 1;
     }
 }

@@ -56,6 +56,7 @@ public final class WorkbenchController {
     @FXML private MenuItem redoItem;
     @FXML private MenuItem fullSetItem;
     @FXML private MenuItem applyItem;
+    @FXML private MenuItem exportItem;
     @FXML private MenuItem renameItem;
     @FXML private MenuItem deleteItem;
     @FXML private CheckMenuItem darkItem;
@@ -176,7 +177,7 @@ public final class WorkbenchController {
         model.errorProperty().addListener((obs, old, message) -> showError(message));
         undoItem.disableProperty().bind(model.canUndoProperty().not());
         redoItem.disableProperty().bind(model.canRedoProperty().not());
-        for (MenuItem item : new MenuItem[] {fullSetItem, applyItem, renameItem, deleteItem}) {
+        for (MenuItem item : new MenuItem[] {fullSetItem, applyItem, exportItem, renameItem, deleteItem}) {
             item.disableProperty().bind(model.selectedProperty().isNull());
         }
         liveSamples.getItems().setAll(1000, 2000, 5000, 0);
@@ -249,6 +250,26 @@ public final class WorkbenchController {
     @FXML
     private void deletePoint() {
         model.deleteSelected();
+    }
+
+    @FXML
+    private void exportPoint() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the selected point's network");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("ONNX (fp32, or int8 where the point ran int8)", "*.onnx"),
+                new javafx.stage.FileChooser.ExtensionFilter("DJL archive (parameters + network + packed weights)",
+                        "*.djl"),
+                new javafx.stage.FileChooser.ExtensionFilter("Workbench weight file (PWB1)", "*.pwb"));
+        java.io.File chosen = chooser.showSaveDialog(statusLabel.getScene().getWindow());
+        if (chosen != null) {
+            String extension = chooser.getSelectedExtensionFilter() == null ? ".onnx"
+                    : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+            String name = chosen.getName();
+            java.nio.file.Path file = name.endsWith(".onnx") || name.endsWith(".djl") || name.endsWith(".pwb")
+                    || name.endsWith(".zip") ? chosen.toPath() : chosen.toPath().resolveSibling(name + extension);
+            model.exportSelected(file);
+        }
     }
 
     @FXML

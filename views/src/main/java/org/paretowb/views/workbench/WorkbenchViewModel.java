@@ -79,6 +79,7 @@ public final class WorkbenchViewModel {
     private int nextId = 1;
     private int inFlight;
     private WorkspaceSession workspace;
+    private PointExporter exporter;
     private final ObjectProperty<java.nio.file.Path> workspaceFile = new SimpleObjectProperty<>();
 
     /** Knob changes are measured on the first this many evaluation images; "measure on full set" on all. */
@@ -286,6 +287,34 @@ public final class WorkbenchViewModel {
             latest.set(renamed);
         }
         selected.set(renamed);
+    }
+
+    /** Who writes a point's network to a file (the application); null: export is not offered. */
+    public void setExporter(PointExporter exporter) {
+        this.exporter = exporter;
+    }
+
+    /** Exports the selected point's network to {@code file} and loads it back; the result goes to the status line. */
+    public void exportSelected(java.nio.file.Path file) {
+        EvaluatedPoint point = selected.get();
+        if (point == null || exporter == null) {
+            return;
+        }
+        status.set("Exporting point #" + point.id() + " to " + file.getFileName() + " and loading it back…");
+        inFlight++;
+        busy.set(true);
+        exporter.export(point, file).whenComplete((message, failure) -> fxThread.execute(() -> {
+            inFlight--;
+            busy.set(inFlight > 0);
+            Throwable cause = ComputeLane.causeOf(failure);
+            if (cause != null) {
+                status.set("Export failed");
+                error.set("Could not export point #" + point.id() + " to " + file + ": " + describe(cause)
+                        + ". Nothing was written there.");
+            } else {
+                status.set(message);
+            }
+        }));
     }
 
     /** Cancels the measurement in flight, if any. */

@@ -1,0 +1,93 @@
+package org.paretowb.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.WeightFileException;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.export.ModelFiles;
+import org.paretowb.services.export.ModelFormat;
+import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.runtime.InferenceNetwork;
+
+/**
+ * Writes a compressed network to a file (atomically) and loads the file back to evaluate it: the reload
+ * test every export gets, from the CLI and from the window. Against a measured point, the reloaded accuracy
+ * must be the point's to within {@value #MATCH_POINTS} points, on the same images.
+ */
+public final class ModelExport {
+    public static final double MATCH_POINTS = 0.1;
+
+    /** What was written and what the file measured when loaded back. */
+    public record Result(Path file, long bytes, ModelFormat format, Set<String> int8Layers, String engine,
+                         double accuracy, int images, Double pointAccuracy) {
+        public boolean matches() {
+            return pointAccuracy == null || Math.abs(accuracy - pointAccuracy) * 100 <= MATCH_POINTS + 1e-9;
+        }
+
+        public String describe() {
+            String written = String.format(Locale.ROOT, "wrote %s (%,d bytes, %s; int8 layers: %s); reloaded in %s: %.2f%%"
+                    + " on %,d images", file, bytes, format.cliName(), int8Layers.isEmpty() ? "none"
+                    : String.join(", ", int8Layers), engine, accuracy * 100, images);
+            if (pointAccuracy == null) {
+                return written;
+            }
+            return written + String.format(Locale.ROOT, "; the point measured %.2f%% on them: difference %.2f points (%s)",
+                    pointAccuracy * 100, Math.abs(accuracy - pointAccuracy) * 100,
+                    matches() ? "matches" : "DOES NOT MATCH");
+        }
+    }
+
+    private final ModelFiles files;
+
+    public ModelExport(ModelFiles files) {
+        this.files = files;
+    }
+
+    /** The format a file name asks for: .onnx, .djl or .zip (DJL archive), .pwb; null when none. */
+    public static ModelFormat formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".onnx")) {
+            return ModelFormat.ONNX;
+        }
+        if (name.endsWith(".djl") || name.endsWith(".zip")) {
+            return ModelFormat.DJL;
+        }
+        return name.endsWith(".pwb") ? ModelFormat.PWB : null;
+    }
+
+    /** The layers a measured point ran on int8 kernels (static quantization), which its export runs in int8 too. */
+    public static Set<String> int8Of(Recipe recipe, Measurement measured) {
+        if (recipe.quantization().mode() != QuantizationSettings.Mode.STATIC) {
+            return Set.of();
+        }
+        return new TreeSet<>(measured.how().int8Layers());
+    }
+
+    /**
+     * Writes {@code weights} and evaluates the written file on {@code images}, on ONNX Runtime when
+     * {@code onOrt} (else DJL's PyTorch engine), comparing with {@code pointAccuracy} when it is not null.
+     */
+    public Result write(WeightSet weights, ModelFormat format, Set<String> int8, Path file, LabeledImages images,
+                        boolean onOrt, Double pointAccuracy, CancelToken cancel) throws Exception {
+        byte[] bytes = files.encode(weights, format, int8);
+        AtomicFile.write(file, temp -> Files.write(temp, bytes));
+        double accuracy;
+        try (InferenceNetwork reloaded = files.reload(Files.readAllBytes(file), format, file.toString(), weights, int8,
+                onOrt)) {
+            accuracy = new Evaluator(250).accuracy(reloaded, images, cancel);
+        } catch (WeightFileException e) {
+            throw new IllegalStateException("the written file does not load back: " + e.getMessage(), e);
+        }
+        String engine = format == ModelFormat.ONNX || onOrt ? "ONNX Runtime" : "DJL PyTorch";
+        return new Result(file, Files.size(file), format, new TreeSet<>(int8), engine, accuracy, images.size(),
+                pointAccuracy);
+    }
+}
