@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "interactive", mixinStandardHelpOptions = true,
-        description = {"Replays slider changes (sparsity 1%, 2%, … in turn) through the window's measuring lane on",
+        description = {"Replays slider changes (sparsity 1%%, 2%%, … in turn) through the window's measuring lane on",
             "the live subset, and reports change-to-point time: from the change to the measured point (pruned copy,",
             "ONNX export, session, accuracy, batch-1 latency and throughput). Also the raw inference time of the",
             "subset, and the process's resident memory after the first 50 changes and after all of them."})

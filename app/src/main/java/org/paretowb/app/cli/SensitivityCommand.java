@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-        description = "Accuracy after pruning one layer at a time at 10% to 90%, as CSV: layer,weights,sparsity,accuracy.")
+        description = "Accuracy after pruning one layer at a time at 10%% to 90%%, as CSV: layer,weights,sparsity,accuracy.")
 public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
     Architecture model;
