@@ -51,7 +51,7 @@ final class MethodSection {
                 p.measurement().how().throughputBatch()));
         item(x, "Size", points, p -> "The bytes of the " + p.measurement().how().sizeFormat() + " actually written.");
         item(x, "Kernels", points, p -> p.measurement().how().realKernels()
-                ? "Real: " + p.measurement().how().kernels() + "."
+                ? "Run as measured: " + p.measurement().how().kernels() + "."
                 : "Simulated: " + p.measurement().how().kernels() + ". Accuracy is that of the quantized values;"
                         + " latency and throughput are those of fp32 kernels, not of integer ones.");
         if (analysis.input().baseline() != null) {
