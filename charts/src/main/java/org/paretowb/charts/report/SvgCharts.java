@@ -45,9 +45,12 @@ final class SvgCharts {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(id + "-"); // clip paths stay unique with several charts in one page
         chart.draw(g, new Rectangle(0, 0, width, height));
-        String svg = g.getSVGElement(id, true, new ViewBox(0, 0, width, height), null, null);
-        // An inline size the PDF renderer keeps (a stylesheet width there leaves bands above and below the
-        // drawing); a screen stylesheet's !important width still scales it to the page.
+        String svg = g.getSVGElement(id, false, new ViewBox(0, 0, width, height), null, null)
+                // integers, as the PDF renderer reads a view box (JFreeSVG writes "0.0 0.0 680.0 340.0")
+                .replaceFirst("viewBox='[^']*'", "viewBox='0 0 " + width + " " + height + "'");
+        // The size as an inline style, not as width and height attributes: the PDF renderer reads JFreeSVG's
+        // "960.0" there as a CSS length without a unit and drops it. The screen stylesheet's !important
+        // width still scales the chart to the page.
         return svg.replaceFirst("<svg ", "<svg style=\"width: " + width + "px; height: " + height + "px\" ");
     }
 }
