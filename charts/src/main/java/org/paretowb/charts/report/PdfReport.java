@@ -10,8 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The same report as {@link HtmlReport}, laid out on A4 pages as a PDF: the page's XHTML rendered by
@@ -22,8 +20,6 @@ import java.util.logging.Logger;
 public final class PdfReport {
     /** Where Debian (and most Linux systems) keep DejaVu, which covers every character the report writes. */
     private static final Path DEJAVU = Path.of("/usr/share/fonts/truetype/dejavu");
-
-    private static final Logger LOG = Logger.getLogger(PdfReport.class.getName());
 
     private final HtmlReport html;
 
@@ -44,12 +40,6 @@ public final class PdfReport {
         builder.useFastMode();
         builder.withHtmlContent(page, null);
         builder.withProducer("Pareto Workbench");
-        // the renderer's progress notes ("Using fast-mode renderer…") would land on a CLI's stderr: keep warnings only
-        builder.withDiagnosticConsumer(d -> {
-            if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
-                LOG.log(d.getLevel(), d.getFormattedMessage(), d.getError());
-            }
-        });
         fonts(builder);
         builder.useSVGDrawer(new BatikSVGDrawer());
         builder.toStream(out);
