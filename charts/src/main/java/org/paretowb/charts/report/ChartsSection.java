@@ -1,0 +1,34 @@
+package org.paretowb.charts.report;
+
+import org.paretowb.charts.CostAxis;
+
+/** Accuracy against batch-1 latency and against size, drawn by the window's own chart code. */
+final class ChartsSection {
+    private final ReportAnalysis analysis;
+    private final HtmlReport.Medium medium;
+
+    ChartsSection(ReportAnalysis analysis, HtmlReport.Medium medium) {
+        this.analysis = analysis;
+        this.medium = medium;
+    }
+
+    void write(Xhtml x) {
+        x.open("div", "class", "section", "id", "charts").newline();
+        x.element("h2", "Accuracy against cost");
+        x.element("p", "Each dot is a measured point, labelled with its number in the tables below and coloured by"
+                + " technique; the black diamond is the baseline and the red step line the Pareto frontier (no other"
+                + " point is both at least as accurate and cheaper). Up and to the left is better.", "class", "lead");
+        figure(x, CostAxis.LATENCY, "chart-latency", "Top-1 accuracy against batch-1 latency (p50, milliseconds)");
+        figure(x, CostAxis.SIZE, "chart-size", "Top-1 accuracy against the bytes of the weight file written (log scale)");
+        x.close("div").newline();
+    }
+
+    private void figure(Xhtml x, CostAxis axis, String id, String caption) {
+        int width = medium == HtmlReport.Medium.PRINT ? 680 : 960;
+        int height = medium == HtmlReport.Medium.PRINT ? 340 : 420;
+        x.open("div", "class", "figure");
+        x.markup(SvgCharts.pareto(axis, analysis.input().points(), id, width, height));
+        x.element("div", caption, "class", "caption");
+        x.close("div").newline();
+    }
+}

@@ -1,0 +1,99 @@
+package org.paretowb.charts.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Gains;
+import org.paretowb.models.measure.Measurement;
+
+/** The title block and the figures a reader wants first: the baseline, and the best points near its accuracy. */
+final class CoverSection {
+    /** "Near the baseline": at most this accuracy lost, as a fraction (one percentage point). */
+    static final double NEAR = 0.01;
+
+    private final ReportAnalysis analysis;
+    private final ReportInput input;
+
+    CoverSection(ReportAnalysis analysis) {
+        this.analysis = analysis;
+        this.input = analysis.input();
+    }
+
+    void write(Xhtml x) {
+        x.open("div", "class", "cover").newline();
+        x.element("div", "Pareto Workbench \u00b7 compression report", "class", "kicker");
+        x.element("h1", input.title());
+        x.open("table", "class", "meta").open("tr");
+        meta(x, "Model", input.modelTitle());
+        meta(x, "Data", input.dataTitle());
+        meta(x, "Created", HtmlReport.WHEN.format(input.created()));
+        x.close("tr").close("table").close("div").newline();
+        x.open("div", "class", "section", "id", "summary");
+        x.element("h2", "At a glance");
+        x.open("table", "class", "cards").open("tr");
+        baselineCard(x);
+        pointsCard(x);
+        bestCard(x, "Smallest", "size", m -> m.sizeBytes(), g -> g.sizeGain(), "smaller",
+                p -> Figures.bytes(p.measurement().sizeBytes()));
+        bestCard(x, "Fastest", "batch-1 p50", Measurement::latencyP50Ms, g -> g.latencyGain(), "faster",
+                p -> Figures.ms(p.measurement().latencyP50Ms()) + " ms");
+        x.close("tr").close("table").close("div").newline();
+    }
+
+    private static void meta(Xhtml x, String what, String value) {
+        x.element("th", what).element("td", value.isEmpty() ? "not given" : value);
+    }
+
+    private void baselineCard(Xhtml x) {
+        x.open("td", "class", "card");
+        x.element("div", "Baseline", "class", "label");
+        EvaluatedPoint b = input.baseline();
+        if (b == null) {
+            x.element("div", "none measured", "class", "value").element("div", "gains and forgetting are left out",
+                    "class", "detail");
+        } else {
+            Measurement m = b.measurement();
+            x.element("div", Figures.percent(m.accuracy()), "class", "value");
+            x.element("div", "top-1 \u00b7 " + Figures.ms(m.latencyP50Ms()) + " ms p50 \u00b7 "
+                    + Figures.bytes(m.sizeBytes()), "class", "detail");
+        }
+        x.close("td");
+    }
+
+    private void pointsCard(Xhtml x) {
+        List<EvaluatedPoint> points = input.points();
+        long subset = points.stream().filter(EvaluatedPoint::subset).count();
+        x.open("td", "class", "card");
+        x.element("div", "Points measured", "class", "label");
+        x.element("div", Figures.count(points.size()), "class", "value");
+        x.element("div", Figures.count(points.size() - subset) + " on the full set, " + Figures.count(subset)
+                + " on a subset", "class", "detail");
+        x.close("td");
+    }
+
+    /** The point with the lowest cost among those within {@link #NEAR} of the baseline's accuracy. */
+    private void bestCard(Xhtml x, String adjective, String what, ToDoubleFunction<Measurement> cost,
+                          ToDoubleFunction<Gains> gain, String comparative,
+                          java.util.function.Function<EvaluatedPoint, String> figure) {
+        x.open("td", "class", "card");
+        x.element("div", adjective + " within 1 point of the baseline", "class", "label");
+        Optional<EvaluatedPoint> best = input.baseline() == null ? Optional.empty() : input.compressed().stream()
+                .filter(p -> p.measurement().accuracy() >= input.baseline().measurement().accuracy() - NEAR)
+                .min(Comparator.comparingDouble(p -> cost.applyAsDouble(p.measurement())));
+        if (best.isEmpty()) {
+            x.element("div", "none", "class", "value").element("div", "no compressed point kept its accuracy that well",
+                    "class", "detail");
+        } else {
+            EvaluatedPoint p = best.get();
+            Gains g = analysis.gains(p).orElseThrow();
+            x.element("div", Gains.factor(gain.applyAsDouble(g)) + " " + comparative, "class", "value");
+            x.element("div", "#" + p.id() + " " + p.title() + ": " + figure.apply(p) + " " + what + ", "
+                    + Figures.percent(p.measurement().accuracy()) + " top-1 ("
+                    + Figures.points(p.measurement().accuracy() - input.baseline().measurement().accuracy()) + ")",
+                    "class", "detail");
+        }
+        x.close("td");
+    }
+}

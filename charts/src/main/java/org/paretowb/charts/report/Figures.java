@@ -1,0 +1,59 @@
+package org.paretowb.charts.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.paretowb.models.measure.EvaluatedPoint;
+
+/** Figures as the report prints them: fixed decimals, thousands separators, units. */
+final class Figures {
+    private Figures() {
+    }
+
+    static String percent(double fraction) {
+        return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.2f%%", fraction * 100) : "n/a";
+    }
+
+    /** A change of a fraction in percentage points, signed: "+0.40 pp", "-1.25 pp". */
+    static String points(double fractionChange) {
+        return Double.isFinite(fractionChange) ? String.format(Locale.ROOT, "%+.2f pp", fractionChange * 100) : "n/a";
+    }
+
+    static String ms(double ms) {
+        return Double.isFinite(ms) ? String.format(Locale.ROOT, "%.3f", ms) : "n/a";
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String bytes(long n) {
+        return String.format(Locale.ROOT, "%,d B", n);
+    }
+
+    static String perSecond(double n) {
+        return Double.isFinite(n) ? String.format(Locale.ROOT, "%,.0f/s", n) : "n/a";
+    }
+
+    /** "#1, #3 and #4", or "every point" when these are all of them. */
+    static String ids(List<EvaluatedPoint> these, int of) {
+        if (these.size() == of && of > 1) {
+            return "every point";
+        }
+        List<String> ids = these.stream().map(p -> "#" + p.id()).toList();
+        if (ids.size() <= 1) {
+            return String.join("", ids);
+        }
+        return ids.subList(0, ids.size() - 1).stream().collect(Collectors.joining(", ")) + " and " + ids.get(ids.size() - 1);
+    }
+
+    /** The engine's name without its settings or host library: "ONNX Runtime 1.21.1". */
+    static String engineName(String engine) {
+        int end = engine.length();
+        for (String stop : new String[] {",", " ("}) {
+            int at = engine.indexOf(stop);
+            end = at > 0 ? Math.min(end, at) : end;
+        }
+        return engine.substring(0, end);
+    }
+}
