@@ -35,6 +35,7 @@ public final class ScreenshotSession {
     private boolean dark;
     private boolean sensitivity;
     private boolean compare;
+    private boolean forgot;
     private int distilEpochsShown;
 
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
@@ -52,6 +53,12 @@ public final class ScreenshotSession {
     /** Snapshot the comparison of the first and the last point instead of the main window. */
     public ScreenshotSession compare(boolean value) {
         this.compare = value;
+        return this;
+    }
+
+    /** Select the last point and show what it forgot against the baseline (its tab). */
+    public ScreenshotSession forgot(boolean value) {
+        this.forgot = value;
         return this;
     }
 
@@ -125,6 +132,17 @@ public final class ScreenshotSession {
             }
             if (distilEpochsShown > 0) {
                 distil(window, distilEpochsShown);
+            }
+            if (forgot) {
+                CompletableFuture<Void> shown = new CompletableFuture<>();
+                Platform.runLater(() -> {
+                    var points = window.model().points();
+                    window.model().selectedProperty().set(points.get(points.size() - 1));
+                    javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.scene().lookup("#tabs");
+                    tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+                    shown.complete(null);
+                });
+                shown.get(60, TimeUnit.SECONDS);
             }
             if (compare) {
                 writeComparison(window);

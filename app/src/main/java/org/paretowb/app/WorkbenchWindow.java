@@ -1,8 +1,11 @@
 package org.paretowb.app;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.paretowb.models.data.FashionMnist;
+import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
@@ -14,8 +17,11 @@ import org.paretowb.services.export.ModelFormat;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.store.Environment;
+import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.RecentWorkspaces;
 import org.paretowb.services.store.WorkspaceException;
+import org.paretowb.views.forgot.ForgettingView;
+import org.paretowb.views.forgot.ForgettingViewModel;
 import org.paretowb.views.layers.LayerProfileView;
 import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.sensitivity.SensitivityView;
@@ -36,6 +42,7 @@ final class WorkbenchWindow {
     private final SensitivityViewModel sensitivity;
     private final TrainingJobViewModel distillation;
     private final Scene scene;
+    private final Architecture architecture;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(Architecture architecture) {
@@ -47,6 +54,7 @@ final class WorkbenchWindow {
      *                  that cannot be opened is reported in a dialog, and the window runs without one.
      */
     WorkbenchWindow(Architecture architecture, java.nio.file.Path workspace) {
+        this.architecture = architecture;
         this.lane = new MeasuringLane(() -> {
             PyTorchRuntime runtime = new PyTorchRuntime();
             runtime.prepareInferenceThread();
@@ -78,6 +86,18 @@ final class WorkbenchWindow {
                 new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);
         model.setExporter(this::export);
+        LabeledImages test = ExampleSession.testSet();
+        model.setReportExporter((points, all, file) -> report(points, all, file, test));
+        ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(FashionMnist.CLASS_NAMES));
+        view.addTab("What it forgot", forgetting.root());
+        model.selectedProperty().addListener((obs, old, point) -> {
+            EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
+            if (point == null || baseline == null || point.baseline()) {
+                forgetting.model().clear();
+            } else {
+                forgetting.show(baseline, point, test);
+            }
+        });
         if (workspace != null) {
             useWorkspace(architecture, workspace);
         }
@@ -106,6 +126,32 @@ final class WorkbenchWindow {
             }
         });
     }
+
+    /** Writes a report on a background thread (a PDF takes seconds); the compute lane stays free. */
+    private java.util.concurrent.CompletableFuture<String> report(List<EvaluatedPoint> points, List<EvaluatedPoint> all,
+                                                                  java.nio.file.Path file, LabeledImages test) {
+        PointContext context = model.workspace().map(WorkspaceSession::context)
+                .orElseGet(() -> ExampleSession.context(architecture));
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                ReportExport.write(ReportExport.input(context, points, ReportExport.baselineOf(all), test,
+                        Environment.current()), file);
+                return String.format(java.util.Locale.ROOT, "Wrote the report of %d point(s) to %s (%,d bytes)",
+                        points.size(), file, java.nio.file.Files.size(file));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, REPORTS);
+    }
+
+    private static final java.util.concurrent.Executor REPORTS = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "reports");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private void useWorkspace(Architecture architecture, java.nio.file.Path file) {
         WorkspaceSession session = new WorkspaceSession(ExampleSession.context(architecture),

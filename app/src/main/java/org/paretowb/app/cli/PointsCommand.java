@@ -24,11 +24,11 @@ public final class PointsCommand implements Callable<Integer> {
         }
         try (Workspace workspace = Workspace.open(file)) {
             List<StoredPoint> points = workspace.points();
-            System.out.printf(Locale.ROOT, "%5s  %-22s %8s %9s %12s  %-8s %s%n", "id", "model", "top-1", "p50 ms",
+            System.out.printf(Locale.ROOT, "%5s  %-34s %8s %9s %12s  %-8s %s%n", "id", "model", "top-1", "p50 ms",
                     "bytes", "images", "recipe");
             for (StoredPoint stored : points) {
                 Measurement m = stored.point().measurement();
-                System.out.printf(Locale.ROOT, "%5d  %-22s %7.2f%% %9.3f %,12d  %-8s %s%n", stored.point().id(),
+                System.out.printf(Locale.ROOT, "%5d  %-34s %7.2f%% %9.3f %,12d  %-8s %s%n", stored.point().id(),
                         stored.context().model(), m.accuracy() * 100, m.latencyP50Ms(), m.sizeBytes(),
                         String.format(Locale.ROOT, "%,d", m.samples()), stored.point().title());
             }

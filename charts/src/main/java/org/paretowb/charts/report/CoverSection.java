@@ -88,7 +88,9 @@ final class CoverSection {
         } else {
             EvaluatedPoint p = best.get();
             Gains g = analysis.gains(p).orElseThrow();
-            x.element("div", Gains.factor(gain.applyAsDouble(g)) + " " + comparative, "class", "value");
+            double factor = gain.applyAsDouble(g);
+            x.element("div", factor > 1 ? Gains.factor(factor) + " " + comparative
+                    : "none " + comparative + " than the baseline", "class", "value");
             x.element("div", "#" + p.id() + " " + p.title() + ": " + figure.apply(p) + " " + what + ", "
                     + Figures.percent(p.measurement().accuracy()) + " top-1 ("
                     + Figures.points(p.measurement().accuracy() - input.baseline().measurement().accuracy()) + ")",

@@ -30,6 +30,7 @@ public final class PdfReport {
     /** @param html the page to lay out (its cap on flipped images shown applies) */
     public PdfReport(HtmlReport html) {
         this.html = html;
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false); // its INFO lines are not for users
     }
 
     /** The PDF's bytes, for the caller to write (atomically) to a {@code .pdf} file. */

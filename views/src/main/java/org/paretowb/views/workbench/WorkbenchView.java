@@ -28,6 +28,14 @@ public final class WorkbenchView {
         root.getStylesheets().add(WorkbenchView.class.getResource("workbench.css").toExternalForm());
     }
 
+    /** Adds a tab after the others (for example "What it forgot"). */
+    public void addTab(String title, javafx.scene.Node content) {
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup("#tabs");
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
+        tab.setClosable(false);
+        tabs.getTabs().add(tab);
+    }
+
     /** Switches between the light and the dark theme, as View › Dark theme does. */
     public void dark(boolean dark) {
         controller.dark(dark);

@@ -24,7 +24,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.pareto.ParetoFront;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Int8Layers;
@@ -80,6 +79,7 @@ public final class WorkbenchViewModel {
     private int inFlight;
     private WorkspaceSession workspace;
     private PointExporter exporter;
+    private ReportExporter reports;
     private final ObjectProperty<java.nio.file.Path> workspaceFile = new SimpleObjectProperty<>();
 
     /** Knob changes are measured on the first this many evaluation images; "measure on full set" on all. */
@@ -317,6 +317,46 @@ public final class WorkbenchViewModel {
         }));
     }
 
+    /** Who writes reports (the application); null: reports are not offered. */
+    public void setReportExporter(ReportExporter reports) {
+        this.reports = reports;
+    }
+
+    /** Which points a report covers. */
+    public enum ReportScope { ALL, FRONTIER, SELECTED }
+
+    /** Writes a report of the chosen points to {@code file} (.html, .pdf, .csv or .json) in the background. */
+    public void exportReport(ReportScope scope, java.nio.file.Path file) {
+        if (reports == null) {
+            return;
+        }
+        java.util.List<EvaluatedPoint> all = java.util.List.copyOf(points);
+        java.util.List<EvaluatedPoint> chosen = switch (scope) {
+            case ALL -> all;
+            case FRONTIER -> org.paretowb.models.pareto.Frontiers.latencyOrSize(all);
+            case SELECTED -> selected.get() == null ? java.util.List.of() : java.util.List.of(selected.get());
+        };
+        if (chosen.isEmpty()) {
+            error.set("No points to report on: " + (scope == ReportScope.SELECTED ? "select a point first."
+                    : "measure some first."));
+            return;
+        }
+        status.set("Writing the report of " + chosen.size() + " point(s) to " + file.getFileName() + "…");
+        inFlight++;
+        busy.set(true);
+        reports.export(chosen, all, file).whenComplete((message, failure) -> fxThread.execute(() -> {
+            inFlight--;
+            busy.set(inFlight > 0);
+            Throwable cause = ComputeLane.causeOf(failure);
+            if (cause != null) {
+                status.set("Report failed");
+                error.set("Could not write the report " + file + ": " + describe(cause) + ". Nothing was written there.");
+            } else {
+                status.set(message);
+            }
+        }));
+    }
+
     /** Cancels the measurement in flight, if any. */
     public void cancel() {
         lane.cancel();
@@ -503,12 +543,8 @@ public final class WorkbenchViewModel {
             shownPoints.setPredicate(null);
             return;
         }
-        ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
-                p -> p.measurement().latencyP50Ms());
-        ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
-                p -> p.measurement().sizeBytes());
-        java.util.Set<EvaluatedPoint> front = new java.util.HashSet<>(byLatency.of(points));
-        front.addAll(bySize.of(points));
+        java.util.Set<EvaluatedPoint> front = new java.util.HashSet<>(
+                org.paretowb.models.pareto.Frontiers.latencyOrSize(points));
         shownPoints.setPredicate(front::contains);
     }
 

@@ -40,8 +40,43 @@ final class WorkspaceMenu {
         MenuItem saveAs = item("_Save workspace as…", "Shortcut+Shift+S", "saveWorkspaceAsItem", () -> choose(true)
                 .ifPresent(model::saveWorkspaceAs));
         MenuItem refresh = item("Re_fresh points", "F5", "refreshItem", model::refresh);
+        MenuItem report = item("Export _report…", "Shortcut+Shift+E", "reportItem", this::exportReport);
         recent.setId("recentMenu");
-        return List.of(create, open, recent, saveAs, refresh, new SeparatorMenuItem());
+        return List.of(create, open, recent, saveAs, refresh, new SeparatorMenuItem(), report, new SeparatorMenuItem());
+    }
+
+    private void exportReport() {
+        java.util.Map<String, WorkbenchViewModel.ReportScope> scopes = new java.util.LinkedHashMap<>();
+        scopes.put("The frontier (latency or size)", WorkbenchViewModel.ReportScope.FRONTIER);
+        scopes.put("All points", WorkbenchViewModel.ReportScope.ALL);
+        scopes.put("The selected point (against the baseline)", WorkbenchViewModel.ReportScope.SELECTED);
+        javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
+                scopes.keySet().iterator().next(), scopes.keySet());
+        dialog.setTitle("Export report");
+        dialog.setHeaderText("Which points go in the report?");
+        dialog.setContentText("Points:");
+        dialog.initOwner(owner.get());
+        dialog.showAndWait().map(scopes::get).ifPresent(scope -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Report file");
+            chooser.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("HTML report (charts as SVG, self-contained)", "*.html"),
+                    new FileChooser.ExtensionFilter("PDF report", "*.pdf"),
+                    new FileChooser.ExtensionFilter("CSV of the points", "*.csv"),
+                    new FileChooser.ExtensionFilter("JSON of the points", "*.json"));
+            File chosen = chooser.showSaveDialog(owner.get());
+            if (chosen == null) {
+                return;
+            }
+            Path path = chosen.toPath();
+            String name = path.getFileName().toString();
+            if (!name.matches("(?i).*\\.(html|pdf|csv|json)$")) {
+                String extension = chooser.getSelectedExtensionFilter() == null ? ".html"
+                        : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
+                path = path.resolveSibling(name + extension);
+            }
+            model.exportReport(scope, path);
+        });
     }
 
     private void fillRecent() {
