@@ -1,0 +1,79 @@
+package org.paretowb.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.Provenance;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.recipe.PruningSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.services.store.PointContext;
+import org.paretowb.services.store.Workspace;
+import picocli.CommandLine;
+
+/** The report command on a workspace holding the example CNN's baseline and a pruned point. */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static Measurement measured(double accuracy, long bytes, byte[] predictions) {
+        return new Measurement(accuracy, 1, new double[10], 0.05, 0.06, bytes, 1000, 500, 5000, 1000, predictions.length,
+                "net", new Provenance("ONNX Runtime 1.21.1", 2, 1, "test", true, 20, 200, 64, "fp32", "PWB1", true,
+                List.of()), predictions);
+    }
+
+    private Path workspace() {
+        Path file = dir.resolve("w" + Workspace.EXTENSION);
+        PointContext cnn = ExampleSession.context(Architecture.CNN);
+        byte[] labels = ExampleSession.testSet().first(200).labels();
+        byte[] wrong = labels.clone();
+        for (int i = 0; i < 30; i++) {
+            wrong[i] = (byte) ((wrong[i] + 1) % 10);
+        }
+        try (Workspace w = Workspace.open(file)) {
+            w.add(cnn, Recipe.BASELINE, measured(1.0, 800_000, labels), "", Map.of("cpu", "test"));
+            w.add(cnn, new Recipe(new PruningSettings(0.9)), measured(0.85, 100_000, wrong), "", Map.of("cpu", "test"));
+        }
+        return file;
+    }
+
+    @Test
+    void anHtmlReportHasBothChartsAndWhatThePointForgot() throws Exception {
+        Path file = workspace();
+        Path out = dir.resolve("report.html");
+        assertEquals(0, run("report", "--workspace", file.toString(), "--out", out.toString()), err.toString());
+        String html = Files.readString(out);
+        assertTrue(html.split("<svg", -1).length - 1 >= 2, "two charts drawn as SVG");
+        assertTrue(html.contains("30 lost"), "the 30 flipped images are counted");
+        assertTrue(html.contains("prune 90%"));
+    }
+
+    @Test
+    void unknownPointsAndFormatsAreRefusedInOneLineAndNothingIsWritten() {
+        Path file = workspace();
+        Path out = dir.resolve("report.html");
+        assertEquals(2, run("report", "--workspace", file.toString(), "--points", "7", "--out", out.toString()));
+        assertTrue(err.toString().strip().startsWith("paretowb: no point 7 of this model in"), err.toString());
+        assertFalse(Files.exists(out));
+        assertEquals(2, run("report", "--workspace", file.toString(), "--out", dir.resolve("report.docx").toString()));
+        assertTrue(err.toString().contains("must end in .html, .pdf, .csv or .json"), err.toString());
+    }
+}
