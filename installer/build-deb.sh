@@ -47,7 +47,8 @@ fi
 # A runtime with only the modules the jar uses (jdeps), plus what is reached by reflection or service lookup:
 # locale data (numbers formatted as the user's JDK would), the zip file system.
 step "finding the Java modules the jar needs"
-modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$target/input/paretowb.jar")
+# (the module list is jdeps' last line; warnings, such as split packages, come before it)
+modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$target/input/paretowb.jar" | tail -n 1)
 modules="$modules,jdk.localedata,jdk.zipfs"
 step "modules: $modules"
 
