@@ -38,7 +38,12 @@ public final class ExampleSession {
      */
     public static PointMeasurer measurer(MeasuringEngine engine, Architecture architecture, int samples,
                                          RecipeApplier applier) {
-        LabeledImages test = testSet();
+        return measurer(engine, architecture, samples, applier, testSet());
+    }
+
+    /** As {@link #measurer(MeasuringEngine, Architecture, int, RecipeApplier)}, on other evaluation data. */
+    public static PointMeasurer measurer(MeasuringEngine engine, Architecture architecture, int samples,
+                                         RecipeApplier applier, LabeledImages test) {
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
         return new PointMeasurer(engine, exampleWeights(architecture), evaluation, subset, applier,
@@ -71,6 +76,40 @@ public final class ExampleSession {
         }
         throw new UserError("the point was measured on " + context.model() + ", which is not one of the built-in"
                 + " examples of this version (their weights differ)");
+    }
+
+    /**
+     * Evaluation data from a path: a folder holding the idx files as Fashion-MNIST and MNIST are distributed
+     * (the t10k files, gzipped or not), or a folder with one sub-folder of PNG or JPEG images per class.
+     */
+    public static LabeledImages evaluationData(java.nio.file.Path path, Architecture architecture) {
+        if (!java.nio.file.Files.exists(path)) {
+            throw new UserError("no data at " + path);
+        }
+        if (!java.nio.file.Files.isDirectory(path)) {
+            throw new UserError(path + ": give a folder (idx files, or one sub-folder of images per class); CSV data"
+                    + " comes with tabular models, which this version cannot load yet");
+        }
+        try {
+            LabeledImages idx = org.paretowb.models.data.ImageFolder.idxFolder(path);
+            if (idx != null) {
+                return idx;
+            }
+            if (!org.paretowb.models.data.ImageFolder.looksLikeOne(path)) {
+                throw new UserError(path + " holds neither t10k idx files nor class sub-folders of images");
+            }
+            org.paretowb.models.network.NetworkSpec spec = exampleWeights(architecture).spec();
+            return new org.paretowb.models.data.ImageFolder(spec.height(), spec.width(), 10).read(path);
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** The context of points measured on other evaluation data. */
+    public static PointContext context(Architecture architecture, LabeledImages data) {
+        return new PointContext("Example " + architecture.title(), ContentHash.of(exampleWeights(architecture)),
+                data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size()) + " images)",
+                ContentHash.of(data));
     }
 
     public static WeightSet exampleWeights(Architecture architecture) {

@@ -42,6 +42,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
+    @Option(names = "--data", paramLabel = "FOLDER",
+            description = "Evaluation data: a folder of idx files (t10k-*, gzipped or not) or one sub-folder of PNG/JPEG"
+                    + " images per class (default: the Fashion-MNIST test set).")
+    java.nio.file.Path data;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 0) {
@@ -52,12 +57,16 @@ public final class EvalCommand implements Callable<Integer> {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime);
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier);
+        org.paretowb.models.data.LabeledImages evaluation = data == null ? ExampleSession.testSet()
+                : ExampleSession.evaluationData(data, model);
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier,
+                evaluation);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
-        StoredPoint saved = workspace.save(ExampleSession.context(model), recipe, m);
+        StoredPoint saved = workspace.save(data == null ? ExampleSession.context(model)
+                : ExampleSession.context(model, evaluation), recipe, m);
         workspace.close();
         System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
         if (saved != null) {

@@ -1,0 +1,137 @@
+package org.paretowb.models.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Labelled images from a folder with one sub-folder per class (PNG or JPEG files). Classes are the
+ * sub-folders: when every name is a whole number, that number is the label; otherwise the labels follow
+ * the names' sorted order. Each image is converted to grey and resized to the model's input as it is
+ * read, so only the small converted bytes are kept, never thousands of decoded images.
+ */
+public final class ImageFolder {
+    private final int rows;
+    private final int cols;
+    private final int classes;
+
+    /** @param classes how many classes the model has: a label outside them is refused */
+    public ImageFolder(int rows, int cols, int classes) {
+        this.rows = rows;
+        this.cols = cols;
+        this.classes = classes;
+    }
+
+    /** Whether {@code folder} looks like an image folder (it has a sub-folder). */
+    public static boolean looksLikeOne(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(Files::isDirectory);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public LabeledImages read(Path folder) throws DatasetException {
+        List<Path> classFolders = classFolders(folder);
+        boolean numbered = classFolders.stream().allMatch(p -> p.getFileName().toString().matches("\\d{1,4}"));
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        for (int i = 0; i < classFolders.size(); i++) {
+            Path classFolder = classFolders.get(i);
+            int label = numbered ? Integer.parseInt(classFolder.getFileName().toString()) : i;
+            if (label >= classes) {
+                throw new DatasetException(folder + ": class folder '" + classFolder.getFileName() + "' is label "
+                        + label + ", outside the model's " + classes + " classes (0 to " + (classes - 1) + ")");
+            }
+            List<Path> images = images(classFolder);
+            if (images.isEmpty()) {
+                throw new DatasetException(classFolder + " holds no PNG or JPEG image");
+            }
+            for (Path image : images) {
+                pixels.writeBytes(grey(image));
+                labels.write(label);
+            }
+        }
+        return new LabeledImages(folder.getFileName() + " (image folder)", pixels.toByteArray(), labels.toByteArray(),
+                rows, cols);
+    }
+
+    private static List<Path> classFolders(Path folder) throws DatasetException {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetException(folder + " is not a folder");
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            List<Path> found = entries.filter(Files::isDirectory).sorted().toList();
+            if (found.isEmpty()) {
+                throw new DatasetException(folder + " has no class folders: put each class's images in a sub-folder"
+                        + " named after the class");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new DatasetException(folder + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> images(Path classFolder) throws DatasetException {
+        try (Stream<Path> entries = Files.list(classFolder)) {
+            return entries.filter(Files::isRegularFile).filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new DatasetException(classFolder + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The image as rows x cols grey bytes (converted and resized when it is not already). */
+    private byte[] grey(Path file) throws DatasetException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            throw new DatasetException(file + " is not a readable image: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new DatasetException(file + " is not a readable PNG or JPEG image");
+        }
+        BufferedImage target = image;
+        if (image.getType() != BufferedImage.TYPE_BYTE_GRAY || image.getWidth() != cols || image.getHeight() != rows) {
+            target = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = target.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, cols, rows, null);
+            g.dispose();
+        }
+        byte[] out = new byte[rows * cols];
+        target.getRaster().getDataElements(0, 0, cols, rows, out);
+        return out;
+    }
+
+    /** Writes one grey image as PNG (for tests and for exporting a data set as a folder). */
+    public static void writePng(byte[] pixels, int offset, int rows, int cols, Path file) throws IOException {
+        BufferedImage image = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, cols, rows, java.util.Arrays.copyOfRange(pixels, offset,
+                offset + rows * cols));
+        ImageIO.write(image, "png", file.toFile());
+    }
+
+    /** The Fashion-MNIST evaluation split in an idx folder: t10k-images-idx3-ubyte and its labels, gzipped or not. */
+    public static LabeledImages idxFolder(Path folder) throws DatasetException {
+        for (String suffix : new String[] {".gz", ""}) {
+            Path images = folder.resolve("t10k-images-idx3-ubyte" + suffix);
+            Path labels = folder.resolve("t10k-labels-idx1-ubyte" + suffix);
+            if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
+                return new IdxReader().read(images, labels);
+            }
+        }
+        return null;
+    }
+}
