@@ -44,9 +44,15 @@ public final class ExampleSession {
     /** As {@link #measurer(MeasuringEngine, Architecture, int, RecipeApplier)}, on other evaluation data. */
     public static PointMeasurer measurer(MeasuringEngine engine, Architecture architecture, int samples,
                                          RecipeApplier applier, LabeledImages test) {
+        return measurer(engine, exampleWeights(architecture), samples, applier, test);
+    }
+
+    /** A measurer of any model's weights on {@code test}. */
+    public static PointMeasurer measurer(MeasuringEngine engine, WeightSet model, int samples,
+                                         RecipeApplier applier, LabeledImages test) {
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
-        return new PointMeasurer(engine, exampleWeights(architecture), evaluation, subset, applier,
+        return new PointMeasurer(engine, model, evaluation, subset, applier,
                 new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
     }
 
@@ -63,8 +69,7 @@ public final class ExampleSession {
     public static PointContext context(Architecture architecture) {
         LabeledImages test = testSet();
         return new PointContext("Example " + architecture.title(), ContentHash.of(exampleWeights(architecture)),
-                "Fashion-MNIST test set (" + String.format(java.util.Locale.ROOT, "%,d", test.size()) + " images)",
-                ContentHash.of(test));
+                builtInDataTitle(test), ContentHash.of(test));
     }
 
     /** The example network a point was measured on, found by its weights' hash; a message when none is. */
@@ -82,7 +87,7 @@ public final class ExampleSession {
      * Evaluation data from a path: a folder holding the idx files as Fashion-MNIST and MNIST are distributed
      * (the t10k files, gzipped or not), or a folder with one sub-folder of PNG or JPEG images per class.
      */
-    public static LabeledImages evaluationData(java.nio.file.Path path, Architecture architecture) {
+    public static LabeledImages evaluationData(java.nio.file.Path path, org.paretowb.models.network.NetworkSpec spec) {
         if (!java.nio.file.Files.exists(path)) {
             throw new UserError("no data at " + path);
         }
@@ -98,18 +103,21 @@ public final class ExampleSession {
             if (!org.paretowb.models.data.ImageFolder.looksLikeOne(path)) {
                 throw new UserError(path + " holds neither t10k idx files nor class sub-folders of images");
             }
-            org.paretowb.models.network.NetworkSpec spec = exampleWeights(architecture).spec();
-            return new org.paretowb.models.data.ImageFolder(spec.height(), spec.width(), 10).read(path);
+            return new org.paretowb.models.data.ImageFolder(spec.height(), spec.width(), spec.outputs()).read(path);
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
     }
 
-    /** The context of points measured on other evaluation data. */
-    public static PointContext context(Architecture architecture, LabeledImages data) {
-        return new PointContext("Example " + architecture.title(), ContentHash.of(exampleWeights(architecture)),
-                data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size()) + " images)",
+    /** The context of points of any model measured on any evaluation data ({@code builtIn}: the Fashion-MNIST test set). */
+    public static PointContext context(String modelTitle, WeightSet model, LabeledImages data, boolean builtIn) {
+        return new PointContext(modelTitle, ContentHash.of(model), builtIn ? builtInDataTitle(data)
+                : data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size()) + " images)",
                 ContentHash.of(data));
+    }
+
+    private static String builtInDataTitle(LabeledImages test) {
+        return "Fashion-MNIST test set (" + String.format(java.util.Locale.ROOT, "%,d", test.size()) + " images)";
     }
 
     public static WeightSet exampleWeights(Architecture architecture) {

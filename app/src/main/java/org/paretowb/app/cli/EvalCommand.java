@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Compress an example network with a recipe and measure it on this machine.")
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class,
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.Option.class,
             description = "Example network: cnn, cnn-wide or mlp (default: ${DEFAULT-VALUE}).")
-    Architecture model;
+    ModelChoice model;
 
     @Mixin
     RecipeOptions recipeOptions;
@@ -58,15 +58,16 @@ public final class EvalCommand implements Callable<Integer> {
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime);
         org.paretowb.models.data.LabeledImages evaluation = data == null ? ExampleSession.testSet()
-                : ExampleSession.evaluationData(data, model);
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier,
-                evaluation);
+                : ExampleSession.evaluationData(data, model.weights().spec());
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples,
+                applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
-        StoredPoint saved = workspace.save(data == null ? ExampleSession.context(model)
-                : ExampleSession.context(model, evaluation), recipe, m);
+        StoredPoint saved = workspace.save(ExampleSession.context(model.title(), model.weights(), evaluation, data == null),
+                recipe,
+                m);
         workspace.close();
         System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
         if (saved != null) {
@@ -80,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
     private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
-        o.put("model", model.cliName());
+        o.put("model", model.name());
         o.put("recipe", recipe.summary());
         o.put("sparsity", recipe.pruning().sparsity());
         o.put("structured", recipe.structured().ratio());
