@@ -142,6 +142,30 @@ public sealed interface Layer {
         }
     }
 
+    /** Average pooling with a square window and an equal stride (a global average pool when it spans the input). */
+    record AvgPool(int size) implements Layer {
+        public AvgPool {
+            if (size <= 0) {
+                throw new IllegalArgumentException("a pooling window must be positive");
+            }
+        }
+
+        @Override
+        public Block newBlock() {
+            return Pool.avgPool2dBlock(new Shape(size, size), new Shape(size, size));
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return new int[] {in[0], in[1] / size, in[2] / size};
+        }
+
+        @Override
+        public String token() {
+            return "avgpool" + size;
+        }
+    }
+
     /** Flattens (channels, height, width) into features, channel after channel. */
     record Flatten() implements Layer {
         @Override

@@ -99,6 +99,7 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
     private static final Pattern CONV = Pattern.compile("conv(\\d+)k(\\d+)p(\\d+)");
     private static final Pattern DENSE = Pattern.compile("dense(\\d+)");
     private static final Pattern POOL = Pattern.compile("maxpool(\\d+)");
+    private static final Pattern AVERAGE = Pattern.compile("avgpool(\\d+)");
     private static final Pattern DYNAMIC = Pattern.compile("qdyn(\\d+)");
     private static final Pattern STATIC = Pattern.compile("qsta(\\d+)\\[([^,\\]]+),([^\\]]+)\\]");
 
@@ -127,6 +128,9 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
         }
         if ((m = POOL.matcher(token)).matches()) {
             return new Layer.MaxPool(Integer.parseInt(m.group(1)));
+        }
+        if ((m = AVERAGE.matcher(token)).matches()) {
+            return new Layer.AvgPool(Integer.parseInt(m.group(1)));
         }
         if ((m = DYNAMIC.matcher(token)).matches()) {
             return new Layer.FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);

@@ -22,7 +22,7 @@ import org.paretowb.services.onnx.proto.Onnx.ValueInfoProto;
  * Writes a network as an ONNX model (opset 13, IR 8) with a dynamic batch dimension: input {@code images}
  * (N x C x H x W, pixels scaled to [0, 1]), output {@code logits} (N x classes).
  *
- * <p>Layers map to Conv, Relu, MaxPool, Flatten and Gemm. A BatchNormalization that follows a convolution is
+ * <p>Layers map to Conv, Relu, MaxPool, AveragePool, Flatten and Gemm. A BatchNormalization that follows a convolution is
  * folded into the convolution's weights and bias (w' = w g / sqrt(v + eps), b' = (b - m) g / sqrt(v + eps) + beta),
  * which computes the same function and lets int8 kernels take the convolution whole. Unstructured-pruned
  * weights are written as dense tensors. Weight-only quantized weights are written as their fp32 values.
@@ -135,6 +135,10 @@ public final class OnnxExporter {
                     quantizeOutputIfPending(i);
                 } else if (layer instanceof Layer.MaxPool pool) {
                     current = w.node("MaxPool", owner + "_maxpool", new AttributeProto[] {
+                        GraphWriter.ints("kernel_shape", pool.size(), pool.size()),
+                        GraphWriter.ints("strides", pool.size(), pool.size())}, current);
+                } else if (layer instanceof Layer.AvgPool pool) {
+                    current = w.node("AveragePool", owner + "_avgpool", new AttributeProto[] {
                         GraphWriter.ints("kernel_shape", pool.size(), pool.size()),
                         GraphWriter.ints("strides", pool.size(), pool.size())}, current);
                 } else if (layer instanceof Layer.Flatten) {

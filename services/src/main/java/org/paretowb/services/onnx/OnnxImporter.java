@@ -23,13 +23,13 @@ import org.paretowb.services.onnx.proto.Onnx.ValueInfoProto;
  * Reads an ONNX file into the workbench's own network description and weights, so that every technique
  * (the structured ones included) works on it and the result exports back to ONNX. The graph must be a
  * chain (each node takes the previous node's output) of: Conv (square kernel, stride 1, equal pads),
- * BatchNormalization, Relu, MaxPool (window equal to stride), Flatten or Reshape to (N, features), Gemm
+ * BatchNormalization, Relu, MaxPool and AveragePool (window equal to stride), GlobalAveragePool, Flatten or Reshape to (N, features), Gemm
  * or MatMul (+ Add) with constant weights; Dropout and Identity are skipped, as is a final Softmax (the
  * class with the highest score is the same). Any other operator is refused with its name and node.
  */
 public final class OnnxImporter {
-    private static final String SUPPORTED = "Conv, BatchNormalization, Relu, MaxPool, Flatten, Reshape, Gemm,"
-            + " MatMul, Add, Dropout, Identity, Softmax (last)";
+    private static final String SUPPORTED = "Conv, BatchNormalization, Relu, MaxPool, AveragePool, GlobalAveragePool, Flatten, Reshape, Gemm,"
+            + " MatMul, Add, Dropout, Identity, Pad (of nothing), Softmax (last)";
 
     public WeightSet read(byte[] bytes, String source) throws WeightFileException {
         ModelProto model;
@@ -72,11 +72,14 @@ public final class OnnxImporter {
                     case "Conv" -> conv(node);
                     case "BatchNormalization" -> norm(node);
                     case "Relu" -> add(new Layer.Relu());
-                    case "MaxPool" -> maxPool(node);
+                    case "MaxPool" -> add(new Layer.MaxPool(window(node)));
+                    case "AveragePool" -> add(new Layer.AvgPool(window(node)));
+                    case "GlobalAveragePool" -> globalAverage(node);
                     case "Flatten", "Reshape" -> flatten();
                     case "Gemm" -> gemm(node);
                     case "MatMul" -> i = matMul(node, nodes, i);
                     case "Dropout", "Identity" -> { }
+                    case "Pad" -> requireNoPadding(node);
                     case "Constant" -> constant(node);
                     case "Softmax" -> requireLast(node, i, nodes.size());
                     default -> throw unsupported(node, "is not supported yet (supported: " + SUPPORTED + ")");
@@ -160,15 +163,34 @@ public final class OnnxImporter {
             add(norm);
         }
 
-        private void maxPool(NodeProto node) throws WeightFileException {
+        /** A pooling node's window, which must be square, equal to its stride and without pads. */
+        private int window(NodeProto node) throws WeightFileException {
             long[] kernel = ints(node, "kernel_shape", new long[0]);
             long[] strides = ints(node, "strides", kernel);
             long[] pads = ints(node, "pads", new long[] {0, 0, 0, 0});
-            if (kernel.length != 2 || kernel[0] != kernel[1] || strides[0] != kernel[0] || strides[1] != kernel[1]
-                    || java.util.Arrays.stream(pads).anyMatch(p -> p != 0)) {
+            if (kernel.length != 2 || kernel[0] != kernel[1] || strides.length != 2 || strides[0] != kernel[0]
+                    || strides[1] != kernel[1] || java.util.Arrays.stream(pads).anyMatch(p -> p != 0)) {
                 throw unsupported(node, "is supported with a square window equal to its stride and no pads only");
             }
-            add(new Layer.MaxPool((int) kernel[0]));
+            return (int) kernel[0];
+        }
+
+        /** PyTorch writes a Pad of zeros before an AveragePool; it changes nothing. Real padding is refused. */
+        private void requireNoPadding(NodeProto node) throws WeightFileException {
+            long[] pads = ints(node, "pads", null);
+            if (pads == null && node.getInputCount() > 1 && constants.containsKey(node.getInput(1))) {
+                pads = longs(constants.get(node.getInput(1)));
+            }
+            if (pads == null || java.util.Arrays.stream(pads).anyMatch(p -> p != 0)) {
+                throw unsupported(node, "is supported only when it pads nothing");
+            }
+        }
+
+        private void globalAverage(NodeProto node) throws WeightFileException {
+            if (shape[1] != shape[2]) {
+                throw unsupported(node, "is supported on square inputs only, not " + shape[1] + "x" + shape[2]);
+            }
+            add(new Layer.AvgPool(shape[1]));
         }
 
         /** Flattens once; a Flatten or Reshape of what is already flat changes nothing. */
@@ -278,6 +300,16 @@ public final class OnnxImporter {
         ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         float[] out = new float[raw.remaining() / 4];
         raw.asFloatBuffer().get(out);
+        return out;
+    }
+
+    private static long[] longs(TensorProto t) {
+        if (t.getInt64DataCount() > 0) {
+            return t.getInt64DataList().stream().mapToLong(Long::longValue).toArray();
+        }
+        ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        long[] out = new long[raw.remaining() / 8];
+        raw.asLongBuffer().get(out);
         return out;
     }
 

@@ -56,6 +56,26 @@ class OnnxImporterTest {
     }
 
     @Test
+    void averagePoolingRoundTripsThroughOnnx() throws Exception {
+        org.paretowb.models.network.NetworkSpec spec = org.paretowb.models.network.NetworkSpec.parse(
+                "1x28x28 conv8k5p2 relu avgpool2 conv16k3p1 relu avgpool2 flatten dense10");
+        java.util.Random random = new java.util.Random(3);
+        java.util.List<org.paretowb.models.network.Tensor> tensors = new java.util.ArrayList<>();
+        int index = 0;
+        for (long[] shape : spec.parameterShapes()) {
+            float[] values = new float[(int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian() * 0.1f;
+            }
+            tensors.add(new org.paretowb.models.network.Tensor("t" + index++, shape, values));
+        }
+        WeightSet weights = new WeightSet(spec, tensors);
+        WeightSet imported = new OnnxImporter().read(new OnnxExporter().export(weights), "avg.onnx");
+        assertEquals(spec.describe(), imported.spec().describe());
+        assertTrue(maxDifference(logits(weights), logits(imported)) < 1e-4);
+    }
+
+    @Test
     void anImportedCnnCanBeStructurallyPrunedAndExportedAgain() throws Exception {
         WeightSet imported = new OnnxImporter().read(new OnnxExporter().export(new ExampleWeights()
                 .load(Architecture.CNN)), "cnn.onnx");
@@ -87,7 +107,7 @@ class OnnxImporterTest {
         WeightFileException sigmoid = assertThrows(WeightFileException.class,
                 () -> importer.read(withSigmoid.build().toByteArray(), "sigmoid.onnx"));
         assertEquals("sigmoid.onnx: operator Sigmoid in node 'act1' is not supported yet (supported: Conv,"
-                + " BatchNormalization, Relu, MaxPool, Flatten, Reshape, Gemm, MatMul, Add, Dropout, Identity, Softmax"
-                + " (last))", sigmoid.getMessage());
+                + " BatchNormalization, Relu, MaxPool, AveragePool, GlobalAveragePool, Flatten, Reshape, Gemm, MatMul, Add, Dropout, Identity, Pad (of"
+                + " nothing), Softmax (last))", sigmoid.getMessage());
     }
 }
