@@ -35,7 +35,7 @@ public final class ScreenshotSession {
     private boolean dark;
     private boolean sensitivity;
     private boolean compare;
-    private boolean forgot;
+    private String tab;
     private int distilEpochsShown;
 
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
@@ -56,9 +56,9 @@ public final class ScreenshotSession {
         return this;
     }
 
-    /** Select the last point and show what it forgot against the baseline (its tab). */
-    public ScreenshotSession forgot(boolean value) {
-        this.forgot = value;
+    /** Select the last point and bring the tab with this title to the front (null: the charts). */
+    public ScreenshotSession tab(String title) {
+        this.tab = title;
         return this;
     }
 
@@ -133,13 +133,18 @@ public final class ScreenshotSession {
             if (distilEpochsShown > 0) {
                 distil(window, distilEpochsShown);
             }
-            if (forgot) {
+            if (tab != null) {
                 CompletableFuture<Void> shown = new CompletableFuture<>();
                 Platform.runLater(() -> {
                     var points = window.model().points();
                     window.model().selectedProperty().set(points.get(points.size() - 1));
                     javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.scene().lookup("#tabs");
-                    tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+                    var chosen = tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst();
+                    if (chosen.isEmpty()) {
+                        shown.completeExceptionally(new UserError("no tab '" + tab + "'"));
+                        return;
+                    }
+                    tabs.getSelectionModel().select(chosen.get());
                     shown.complete(null);
                 });
                 shown.get(60, TimeUnit.SECONDS);

@@ -23,6 +23,7 @@ import org.paretowb.services.store.WorkspaceException;
 import org.paretowb.views.forgot.ForgettingView;
 import org.paretowb.views.forgot.ForgettingViewModel;
 import org.paretowb.views.layers.LayerProfileView;
+import org.paretowb.views.model.ModelView;
 import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.sensitivity.SensitivityView;
 import org.paretowb.views.sensitivity.SensitivityViewModel;
@@ -90,8 +91,11 @@ final class WorkbenchWindow {
         model.setReportExporter((points, all, file) -> report(points, all, file, test));
         ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(FashionMnist.CLASS_NAMES));
         view.addTab("What it forgot", forgetting.root());
+        ModelView network = new ModelView();
+        view.addTab("Model", network.root());
         model.selectedProperty().addListener((obs, old, point) -> {
             EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
+            network.show(point, baseline);
             if (point == null || baseline == null || point.baseline()) {
                 forgetting.model().clear();
             } else {

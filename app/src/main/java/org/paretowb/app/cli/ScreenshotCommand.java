@@ -40,8 +40,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Start a distillation job and take the snapshot while it runs, after N epochs.")
     int distilEpochs;
 
-    @Option(names = "--forgot", description = "Select the last point and show its 'What it forgot' tab.")
-    boolean forgot;
+    @Option(names = "--tab", paramLabel = "TITLE",
+            description = "Select the last point and show this tab, for example 'What it forgot' or Model.")
+    String tab;
 
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
@@ -56,7 +57,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).forgot(forgot).distilInProgress(distilEpochs).run();
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs).run();
         System.err.println("wrote " + out);
         return 0;
     }

@@ -1,0 +1,23 @@
+package org.paretowb.models.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LayerTableTest {
+    @Test
+    void rowsCountEachLayersParametersAndMacsAndTheSharesAddUp() {
+        NetworkSpec spec = NetworkSpec.parse("1x28x28 conv8k3p1 relu maxpool2 flatten dense10");
+        List<LayerTable.Row> rows = LayerTable.of(spec);
+        assertEquals(5, rows.size());
+        assertEquals("conv1", rows.get(0).name());
+        assertEquals("8 x 28 x 28", rows.get(0).output());
+        assertEquals(8 * 9 + 8, rows.get(0).parameters());
+        assertEquals(8L * 9 * 28 * 28, rows.get(0).macs());
+        assertEquals("fc1", rows.get(4).name());
+        assertEquals("10 features", rows.get(4).output());
+        assertEquals(10 * 8 * 14 * 14 + 10, rows.get(4).parameters());
+        assertEquals(1.0, rows.stream().mapToDouble(LayerTable.Row::macsShare).sum(), 1e-12);
+    }
+}

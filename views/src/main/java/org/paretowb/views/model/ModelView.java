@@ -1,0 +1,104 @@
+package org.paretowb.views.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.network.LayerTable;
+import org.paretowb.models.network.NetworkSpec;
+
+/**
+ * The network of the selected point as a layer table (name, type, output shape, parameters, MACs, share of
+ * the MACs), with the baseline's parameters and MACs beside each weighted layer, so a user sees which
+ * layers a technique shrank.
+ */
+public final class ModelView {
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label("Select a point to see its network.");
+    private final TableView<LayerTable.Row> table = new TableView<>();
+    private Map<String, LayerTable.Row> baseline = Map.of();
+
+    public ModelView() {
+        title.setId("modelTitle");
+        title.setWrapText(true);
+        title.setPadding(new Insets(8));
+        table.setId("layerTable");
+        table.getColumns().setAll(List.of(
+                column("Layer", 110, LayerTable.Row::name, s -> s),
+                column("Type", 130, LayerTable.Row::type, s -> s),
+                column("Output", 120, LayerTable.Row::output, s -> s),
+                column("Parameters", 110, LayerTable.Row::parameters, v -> format("%,d", v)),
+                column("Baseline params", 120, r -> was(r, LayerTable.Row::parameters), v -> v < 0 ? "" : format("%,d", v)),
+                column("MACs", 120, LayerTable.Row::macs, v -> format("%,d", v)),
+                column("Baseline MACs", 120, r -> was(r, LayerTable.Row::macs), v -> v < 0 ? "" : format("%,d", v)),
+                column("Share of MACs", 110, LayerTable.Row::macsShare, v -> format("%.1f%%", v * 100))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        root.setTop(title);
+        root.setCenter(table);
+    }
+
+    /** Shows {@code point}'s network, against {@code baselinePoint}'s (either may be null). */
+    public void show(EvaluatedPoint point, EvaluatedPoint baselinePoint) {
+        if (point == null) {
+            title.setText("Select a point to see its network.");
+            table.setItems(FXCollections.observableArrayList());
+            return;
+        }
+        NetworkSpec spec = NetworkSpec.parse(point.measurement().network());
+        Map<String, LayerTable.Row> before = new HashMap<>();
+        if (baselinePoint != null && baselinePoint != point) {
+            for (LayerTable.Row row : LayerTable.of(NetworkSpec.parse(baselinePoint.measurement().network()))) {
+                before.put(row.name(), row);
+            }
+        }
+        baseline = before;
+        title.setText(String.format(Locale.ROOT, "#%d %s: %,d parameters, %,d MACs per image%s", point.id(),
+                point.title(), point.measurement().parameters(), spec.macs(), baselinePoint == null
+                        || baselinePoint == point ? "" : String.format(Locale.ROOT, " (baseline: %,d and %,d)",
+                        baselinePoint.measurement().parameters(), baselinePoint.measurement().macs())));
+        table.setItems(FXCollections.observableArrayList(LayerTable.of(spec)));
+    }
+
+    private long was(LayerTable.Row row, Function<LayerTable.Row, Long> figure) {
+        LayerTable.Row before = baseline.get(row.name());
+        return before == null || row.parameters() == 0 ? -1 : figure.apply(before);
+    }
+
+    public TableView<LayerTable.Row> table() {
+        return table;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static String format(String pattern, Object value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    private static <T> TableColumn<LayerTable.Row, T> column(String name, double width, Function<LayerTable.Row, T> value,
+                                                            Function<T, String> text) {
+        TableColumn<LayerTable.Row, T> column = new TableColumn<>(name);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+        return column;
+    }
+}
