@@ -16,13 +16,12 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.paretowb.app.cli.UserError;
 import org.paretowb.models.measure.EvaluatedPoint;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 
 /** Drives the real window through knob settings and saves a snapshot of it (for docs and review). */
 public final class ScreenshotSession {
-    private final Architecture architecture;
+    private final ModelSource source;
     private final List<Step> steps = new ArrayList<>();
     private final Path out;
 
@@ -72,9 +71,9 @@ public final class ScreenshotSession {
      * @param int8 static int8 settings to measure after the pruning ones: "auto" (where it pays) or "all"
      * @param profileLayers whether to run the int8 per-layer profile and show its tab in the snapshot
      */
-    public ScreenshotSession(Architecture architecture, List<Double> sparsity, List<Double> structured,
+    public ScreenshotSession(ModelSource source, List<Double> sparsity, List<Double> structured,
                              List<String> int8, boolean profileLayers, Path out) {
-        this.architecture = architecture;
+        this.source = source;
         sparsity.forEach(p -> steps.add(percent(WorkbenchViewModel::sparsityPercentProperty, p)));
         structured.forEach(p -> steps.add(percent(WorkbenchViewModel::structuredPercentProperty, p)));
         int8.forEach(choice -> steps.add(model -> {
@@ -102,7 +101,7 @@ public final class ScreenshotSession {
         CompletableFuture<WorkbenchWindow> opened = new CompletableFuture<>();
         try {
             Platform.startup(() -> {
-                WorkbenchWindow window = new WorkbenchWindow(architecture);
+                WorkbenchWindow window = new WorkbenchWindow(source);
                 window.show(new Stage());
                 opened.complete(window);
             });

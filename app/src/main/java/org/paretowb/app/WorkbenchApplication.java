@@ -11,7 +11,7 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new WorkbenchWindow(Architecture.CNN, lastWorkspace());
+        window = new WorkbenchWindow(ModelSource.example(Architecture.CNN), lastWorkspace());
         window.show(stage);
     }
 

@@ -8,7 +8,6 @@ import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringLane;
@@ -43,26 +42,27 @@ final class WorkbenchWindow {
     private final SensitivityViewModel sensitivity;
     private final TrainingJobViewModel distillation;
     private final Scene scene;
-    private final Architecture architecture;
+    private final ModelSource source;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
-    WorkbenchWindow(Architecture architecture) {
-        this(architecture, null);
+    WorkbenchWindow(ModelSource source) {
+        this(source, null);
     }
 
     /**
      * @param workspace the workspace to save points to and show (created if missing); null: none. A workspace
      *                  that cannot be opened is reported in a dialog, and the window runs without one.
      */
-    WorkbenchWindow(Architecture architecture, java.nio.file.Path workspace) {
-        this.architecture = architecture;
+    WorkbenchWindow(ModelSource source, java.nio.file.Path workspace) {
+        this.source = source;
         this.lane = new MeasuringLane(() -> {
             PyTorchRuntime runtime = new PyTorchRuntime();
             runtime.prepareInferenceThread();
-            return ExampleSession.measurer(ExampleSession.onnxRuntime(), architecture, 0,
-                    ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) -> { }));
+            return ExampleSession.measurer(ExampleSession.onnxRuntime(), source.weights(), 0,
+                    ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) -> { }),
+                    ExampleSession.testSet());
         });
-        this.model = new WorkbenchViewModel(lane, Platform::runLater, "Example " + architecture.title(),
+        this.model = new WorkbenchViewModel(lane, Platform::runLater, source.title(),
                 "Fashion-MNIST test set, 10,000 images");
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
         this.sensitivity = new SensitivityViewModel(lane, Platform::runLater, () -> model.liveSamplesProperty().get());
@@ -87,6 +87,7 @@ final class WorkbenchWindow {
                 new TrainingJobView(distillation).root());
         this.scene = new Scene(view.root(), 1360, 860);
         model.setExporter(this::export);
+        model.setModelOpener(this::openModel);
         LabeledImages test = ExampleSession.testSet();
         model.setReportExporter((points, all, file) -> report(points, all, file, test));
         ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(FashionMnist.CLASS_NAMES));
@@ -103,7 +104,7 @@ final class WorkbenchWindow {
             }
         });
         if (workspace != null) {
-            useWorkspace(architecture, workspace);
+            useWorkspace(workspace);
         }
     }
 
@@ -135,7 +136,7 @@ final class WorkbenchWindow {
     private java.util.concurrent.CompletableFuture<String> report(List<EvaluatedPoint> points, List<EvaluatedPoint> all,
                                                                   java.nio.file.Path file, LabeledImages test) {
         PointContext context = model.workspace().map(WorkspaceSession::context)
-                .orElseGet(() -> ExampleSession.context(architecture));
+                .orElseGet(this::context);
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 ReportExport.write(ReportExport.input(context, points, ReportExport.baselineOf(all), test,
@@ -157,8 +158,27 @@ final class WorkbenchWindow {
                 return thread;
             });
 
-    private void useWorkspace(Architecture architecture, java.nio.file.Path file) {
-        WorkspaceSession session = new WorkspaceSession(ExampleSession.context(architecture),
+    /** Opens a model file in a new window on the same workspace; a file that cannot be read gets a dialog. */
+    private void openModel(java.nio.file.Path file) {
+        ModelSource opened;
+        try {
+            opened = ModelSource.file(file);
+        } catch (org.paretowb.app.cli.UserError e) {
+            model.errorProperty().set("Cannot open the model: " + e.getMessage());
+            return;
+        }
+        WorkbenchWindow window = new WorkbenchWindow(opened, model.workspaceFileProperty().get());
+        Stage stage = new Stage();
+        stage.setOnHidden(e -> window.close());
+        window.show(stage);
+    }
+
+    private PointContext context() {
+        return ExampleSession.context(source.title(), source.weights(), ExampleSession.testSet(), true);
+    }
+
+    private void useWorkspace(java.nio.file.Path file) {
+        WorkspaceSession session = new WorkspaceSession(context(),
                 RecentWorkspaces.forUser(), Environment::current);
         try {
             session.open(file);

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.PointMeasurer;
@@ -21,9 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Compress an example network with a recipe and measure it on this machine.")
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.Option.class,
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "Example network: cnn, cnn-wide or mlp (default: ${DEFAULT-VALUE}).")
-    ModelChoice model;
+    org.paretowb.app.ModelSource model;
 
     @Mixin
     RecipeOptions recipeOptions;

@@ -3,7 +3,6 @@ package org.paretowb.app.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.paretowb.app.ScreenshotSession;
-import org.paretowb.models.network.Architecture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.nio.file.Path;
@@ -47,8 +46,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
-    Architecture model;
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
+            description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
+    org.paretowb.app.ModelSource model;
 
     @Override
     public Integer call() throws Exception {

@@ -211,9 +211,19 @@ public final class WorkbenchController {
 
     @FXML
     private void openModel() {
-        showInfo("Opening your own model is not supported yet: the workbench works on its built-in examples"
-                + " (CNN, wide CNN and MLP; choose one with --model on the command line). Bringing your own"
-                + " model comes in a later release.");
+        if (model.modelOpener().isEmpty()) {
+            showInfo("Opening a model is not offered in this window.");
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a model (it opens in a new window, on the same workspace)");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("ONNX model", "*.onnx"),
+                new javafx.stage.FileChooser.ExtensionFilter("Workbench export (.pwb, .djl)", "*.pwb", "*.djl"));
+        java.io.File chosen = chooser.showOpenDialog(statusLabel.getScene().getWindow());
+        if (chosen != null) {
+            model.modelOpener().get().accept(chosen.toPath());
+        }
     }
 
     @FXML

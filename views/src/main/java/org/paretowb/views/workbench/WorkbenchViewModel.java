@@ -80,6 +80,7 @@ public final class WorkbenchViewModel {
     private WorkspaceSession workspace;
     private PointExporter exporter;
     private ReportExporter reports;
+    private java.util.function.Consumer<java.nio.file.Path> modelOpener;
     private final ObjectProperty<java.nio.file.Path> workspaceFile = new SimpleObjectProperty<>();
 
     /** Knob changes are measured on the first this many evaluation images; "measure on full set" on all. */
@@ -315,6 +316,16 @@ public final class WorkbenchViewModel {
                 status.set(message);
             }
         }));
+    }
+
+    /** Who opens a model file (the application, in a new window); null: File › Open model only explains. */
+    public void setModelOpener(java.util.function.Consumer<java.nio.file.Path> opener) {
+        this.modelOpener = opener;
+    }
+
+    /** The model opener, if the application gave one. */
+    public java.util.Optional<java.util.function.Consumer<java.nio.file.Path>> modelOpener() {
+        return java.util.Optional.ofNullable(modelOpener);
     }
 
     /** Who writes reports (the application); null: reports are not offered. */

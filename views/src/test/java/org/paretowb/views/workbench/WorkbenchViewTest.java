@@ -386,7 +386,7 @@ class WorkbenchViewTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-        assertTrue(dialog.getContentText().contains("not supported yet"), dialog.getContentText());
+        assertTrue(dialog.getContentText().contains("not offered in this window"), dialog.getContentText());
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {

@@ -1,0 +1,56 @@
+package org.paretowb.app;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.paretowb.app.cli.UserError;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.WeightCodec;
+import org.paretowb.models.network.WeightFileException;
+import org.paretowb.models.network.WeightSet;
+import org.paretowb.services.export.DjlArchive;
+import org.paretowb.services.onnx.OnnxImporter;
+import org.paretowb.services.runtime.PyTorchRuntime;
+
+/**
+ * The model the workbench works on: a built-in example or a file (ONNX, read into the workbench's own
+ * network; or the workbench's own export, .pwb or .djl).
+ *
+ * @param name how the command line names it (cnn, or the file's path)
+ * @param title how the window and reports name it
+ */
+public record ModelSource(String name, String title, WeightSet weights) {
+
+    public static ModelSource example(Architecture architecture) {
+        return new ModelSource(architecture.cliName(), "Example " + architecture.title(),
+                ExampleSession.exampleWeights(architecture));
+    }
+
+    /** Whether a --model value names a file rather than an example. */
+    public static boolean isFile(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".onnx") || lower.endsWith(".pwb") || lower.endsWith(".djl") || value.contains("/");
+    }
+
+    /** Reads a model file; a message names the file and what is wrong with it. */
+    public static ModelSource file(Path path) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!Files.isRegularFile(path)) {
+            throw new UserError("no model file at " + path);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            WeightSet weights = lower.endsWith(".pwb") ? new WeightCodec().read(new ByteArrayInputStream(bytes),
+                    path.toString())
+                    : lower.endsWith(".djl") ? new DjlArchive(new PyTorchRuntime()).read(bytes, path.toString())
+                    : new OnnxImporter().read(bytes, path.toString());
+            return new ModelSource(path.toString(), path.getFileName().toString(), weights);
+        } catch (IOException e) {
+            throw new UserError(path + " cannot be read: " + e.getMessage(), e);
+        } catch (WeightFileException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+}
