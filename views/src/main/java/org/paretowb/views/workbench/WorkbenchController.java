@@ -228,8 +228,9 @@ public final class WorkbenchController {
 
     @FXML
     private void openDataset() {
-        showInfo("Opening your own dataset is not supported yet: the workbench evaluates on Fashion-MNIST's"
-                + " 10,000 test images. Bringing your own data comes in a later release.");
+        showInfo("Opening your own dataset in the window is not supported yet: the window evaluates on"
+                + " Fashion-MNIST's 10,000 test images. The command line takes your data today: 'paretowb eval"
+                + " --data FOLDER' with idx files or one sub-folder of PNG/JPEG images per class.");
     }
 
     @FXML
