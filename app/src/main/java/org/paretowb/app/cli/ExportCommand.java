@@ -9,7 +9,7 @@ import org.paretowb.app.ModelExport;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.Architecture;
+import org.paretowb.app.ModelSource;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
@@ -31,9 +31,9 @@ import picocli.CommandLine.Option;
             "Formats: onnx (static int8 as QuantizeLinear/DequantizeLinear, dynamic int8 as MatMulInteger),",
             "djl (zip: DJL parameter file + network description + packed PWB1 weights) or pwb."})
 public final class ExportCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class,
-            description = "Example network: cnn, cnn-wide or mlp (default: ${DEFAULT-VALUE}); not with --point.")
-    Architecture model;
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
+            description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}); not with --point.")
+    ModelSource model;
 
     @Mixin
     RecipeOptions recipeOptions;
@@ -59,12 +59,13 @@ public final class ExportCommand implements Callable<Integer> {
         }
         AtomicFile.requireWritableFolder(out);
         StoredPoint point = workspaceFile == null ? null : storedPoint();
-        Architecture architecture = point == null ? model : ExampleSession.architectureOf(point.context());
+        WeightSet original = point == null ? model.weights()
+                : ExampleSession.exampleWeights(ExampleSession.architectureOf(point.context()));
         Recipe recipe = point == null ? recipeOptions.recipe() : point.point().recipe();
         PyTorchRuntime pytorch = new PyTorchRuntime();
         pytorch.prepareInferenceThread();
         WeightSet weights = RecipeOptions.applier(recipe, pytorch)
-                .apply(ExampleSession.exampleWeights(architecture), recipe, CancelToken.NEVER);
+                .apply(original, recipe, CancelToken.NEVER);
         OrtRuntime ort = new OrtRuntime();
         LabeledImages test = ExampleSession.testSet();
         Set<String> int8 = point != null ? ModelExport.int8Of(recipe, point.point().measurement())

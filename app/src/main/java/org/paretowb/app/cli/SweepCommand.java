@@ -14,7 +14,6 @@ import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.models.pareto.ParetoFront;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
@@ -30,8 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Measure every recipe of a grid and write one row per point, the Pareto-optimal ones marked.",
             "Example: sweep --model cnn --grid \"prune=0,0.5,0.9;bits=32,8,4\" --samples 2000 --out points.csv"})
 public final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
-    Architecture model;
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
+            description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
+    org.paretowb.app.ModelSource model;
 
     @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
     String grid;
@@ -63,13 +63,14 @@ public final class SweepCommand implements Callable<Integer> {
             AtomicFile.requireWritableFolder(out);
         }
         workspace.open();
-        PointContext context = ExampleSession.context(model);
+        PointContext context = ExampleSession.context(model.title(), model.weights(), ExampleSession.testSet(), true);
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
         RecipeApplier applier = fineTunes ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { })
                 : new RecipeApplier();
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model, samples, applier);
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples, applier,
+                ExampleSession.testSet());
         measurer.warmUp(CancelToken.NEVER);
         List<EvaluatedPoint> points = new ArrayList<>();
         long start = System.nanoTime();
