@@ -112,9 +112,12 @@ public final class Workspace implements AutoCloseable {
 
     /** The file's schema version, once it is known to be a workspace this version can read (or a new file). */
     private int requireReadableSchema() throws SQLException {
+        // Tables first: another process's migration commits its tables, id and version at once, so a file seen
+        // with tables is read afterwards with its id (each statement is its own read outside a transaction).
+        boolean tables = hasTables();
         int applicationId = pragma("application_id");
         int version = pragma("user_version");
-        if (applicationId != APPLICATION_ID && (applicationId != 0 || hasTables())) {
+        if (applicationId != APPLICATION_ID && (applicationId != 0 || tables)) {
             throw new WorkspaceException(file + " is an SQLite file but not a Pareto Workbench workspace; nothing was"
                     + " changed");
         }

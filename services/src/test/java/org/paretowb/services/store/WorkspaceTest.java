@@ -161,6 +161,32 @@ class WorkspaceTest {
     }
 
     @Test
+    void manyConnectionsCreatingOneNewWorkspaceAtOnceAllOpenIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 15; round++) {
+                Path file = dir.resolve("race" + round + Workspace.EXTENSION);
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                List<Future<Integer>> openers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    openers.add(pool.submit(() -> {
+                        start.await();
+                        try (Workspace w = Workspace.open(file)) {
+                            return w.points().size();
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> opener : openers) {
+                    assertEquals(0, opener.get(), "round " + round);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aMissingFolderIsNamed() {
         WorkspaceException e = assertThrows(WorkspaceException.class,
                 () -> Workspace.open(dir.resolve("no/such/folder/w.pwws")));
