@@ -67,9 +67,12 @@ public final class ExampleSession {
 
     /** What the example's points are measured on: the example network and the whole Fashion-MNIST test set. */
     public static PointContext context(Architecture architecture) {
-        LabeledImages test = testSet();
-        return new PointContext("Example " + architecture.title(), ContentHash.of(exampleWeights(architecture)),
-                builtInDataTitle(test), ContentHash.of(test));
+        return context(title(architecture), exampleWeights(architecture), testSet(), true);
+    }
+
+    /** How the window, the workspace and reports name an example network. */
+    public static String title(Architecture architecture) {
+        return "Example " + architecture.title();
     }
 
     /** The example network a point was measured on, found by its weights' hash; a message when none is. */

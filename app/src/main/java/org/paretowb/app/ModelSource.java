@@ -24,7 +24,7 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 public record ModelSource(String name, String title, WeightSet weights) {
 
     public static ModelSource example(Architecture architecture) {
-        return new ModelSource(architecture.cliName(), "Example " + architecture.title(),
+        return new ModelSource(architecture.cliName(), ExampleSession.title(architecture),
                 ExampleSession.exampleWeights(architecture));
     }
 

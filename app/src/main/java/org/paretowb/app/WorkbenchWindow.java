@@ -43,6 +43,7 @@ final class WorkbenchWindow {
     private final TrainingJobViewModel distillation;
     private final Scene scene;
     private final ModelSource source;
+    private final LabeledImages test;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(ModelSource source) {
@@ -88,7 +89,7 @@ final class WorkbenchWindow {
         this.scene = new Scene(view.root(), 1360, 860);
         model.setExporter(this::export);
         model.setModelOpener(this::openModel);
-        LabeledImages test = ExampleSession.testSet();
+        this.test = ExampleSession.testSet();
         model.setReportExporter((points, all, file) -> report(points, all, file, test));
         ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(FashionMnist.CLASS_NAMES));
         view.addTab("What it forgot", forgetting.root());
@@ -174,7 +175,7 @@ final class WorkbenchWindow {
     }
 
     private PointContext context() {
-        return ExampleSession.context(source.title(), source.weights(), ExampleSession.testSet(), true);
+        return ExampleSession.context(source.title(), source.weights(), test, true);
     }
 
     private void useWorkspace(java.nio.file.Path file) {

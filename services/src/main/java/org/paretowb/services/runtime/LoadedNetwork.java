@@ -119,13 +119,22 @@ public final class LoadedNetwork implements InferenceNetwork {
 
     @Override
     public PreparedBatch prepare(float[] pixels, int count) {
-        NDManager scope = manager().newSubManager();
-        NDArray input = scope.create(pixels, inputShape(count));
+        return prepared(manager(), inputShape(count), pixels, this::forward);
+    }
+
+    /**
+     * A batch held in a sub-manager of {@code parent}; each run computes the logits with {@code forward} in
+     * a call-scoped manager and copies them back. Shared by the DJL networks ({@link TorchScriptNetwork} too).
+     */
+    static PreparedBatch prepared(NDManager parent, Shape shape, float[] pixels,
+                                  java.util.function.UnaryOperator<NDArray> forward) {
+        NDManager scope = parent.newSubManager();
+        NDArray input = scope.create(pixels, shape);
         return new PreparedBatch() {
             @Override
             public void run() {
                 try (NDManager call = scope.newSubManager()) {
-                    NDArray logits = forward(input);
+                    NDArray logits = forward.apply(input);
                     call.attachAll(logits);
                     logits.toFloatArray();
                 }

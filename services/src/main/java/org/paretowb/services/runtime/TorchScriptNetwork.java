@@ -78,23 +78,8 @@ public final class TorchScriptNetwork implements InferenceNetwork {
 
     @Override
     public PreparedBatch prepare(float[] pixels, int count) {
-        NDManager scope = model.getNDManager().newSubManager();
-        NDArray images = scope.create(pixels, new Shape(count, input[0], input[1], input[2]));
-        return new PreparedBatch() {
-            @Override
-            public void run() {
-                try (NDManager call = scope.newSubManager()) {
-                    NDArray logits = forward(images);
-                    call.attachAll(logits);
-                    logits.toFloatArray();
-                }
-            }
-
-            @Override
-            public void close() {
-                scope.close();
-            }
-        };
+        return LoadedNetwork.prepared(model.getNDManager(), new Shape(count, input[0], input[1], input[2]), pixels,
+                this::forward);
     }
 
     @Override

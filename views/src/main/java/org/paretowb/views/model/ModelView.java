@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.paretowb.views.common.Columns;
 import javafx.scene.layout.BorderPane;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.LayerTable;
@@ -87,18 +86,8 @@ public final class ModelView {
         return String.format(Locale.ROOT, pattern, value);
     }
 
-    private static <T> TableColumn<LayerTable.Row, T> column(String name, double width, Function<LayerTable.Row, T> value,
-                                                            Function<T, String> text) {
-        TableColumn<LayerTable.Row, T> column = new TableColumn<>(name);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        });
-        return column;
+    private static <T> TableColumn<LayerTable.Row, T> column(String title, double width,
+                                                 Function<LayerTable.Row, T> value, Function<T, String> text) {
+        return Columns.typed(title, width, value, text);
     }
 }

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import org.paretowb.views.common.Columns;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
@@ -80,18 +81,7 @@ final class PointsTable {
     }
 
     private static <T> TableColumn<EvaluatedPoint, T> column(String title, double width,
-                                                              Function<EvaluatedPoint, T> value,
-                                                              Function<T, String> text) {
-        TableColumn<EvaluatedPoint, T> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        });
-        return column;
+                                                 Function<EvaluatedPoint, T> value, Function<T, String> text) {
+        return Columns.typed(title, width, value, text);
     }
 }
