@@ -3,6 +3,9 @@ package org.paretowb.app;
 import org.paretowb.app.cli.UserError;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;
+import org.paretowb.models.data.DataLoader;
+import org.paretowb.models.data.ImageFolder;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
@@ -88,25 +91,26 @@ public final class ExampleSession {
 
     /**
      * Evaluation data from a path: a folder holding the idx files as Fashion-MNIST and MNIST are distributed
-     * (the t10k files, gzipped or not), or a folder with one sub-folder of PNG or JPEG images per class.
+     * (the t10k files, gzipped or not), or a folder with one sub-folder of PNG or JPEG images per class;
+     * normalised and checked against the model's settings.
      */
-    public static LabeledImages evaluationData(java.nio.file.Path path, org.paretowb.models.network.NetworkSpec spec) {
-        if (!java.nio.file.Files.exists(path)) {
-            throw new UserError("no data at " + path);
-        }
-        if (!java.nio.file.Files.isDirectory(path)) {
-            throw new UserError(path + ": give a folder (idx files, or one sub-folder of images per class); CSV data"
-                    + " comes with tabular models, which this version cannot load yet");
-        }
+    public static LabeledImages evaluationData(java.nio.file.Path path, ModelSettings settings) {
+        return evaluationData(path, settings, ImageFolder.Progress.NONE);
+    }
+
+    public static LabeledImages evaluationData(java.nio.file.Path path, ModelSettings settings,
+                                               ImageFolder.Progress progress) {
         try {
-            LabeledImages idx = org.paretowb.models.data.ImageFolder.idxFolder(path);
-            if (idx != null) {
-                return idx;
-            }
-            if (!org.paretowb.models.data.ImageFolder.looksLikeOne(path)) {
-                throw new UserError(path + " holds neither t10k idx files nor class sub-folders of images");
-            }
-            return new org.paretowb.models.data.ImageFolder(spec.height(), spec.width(), spec.outputs()).read(path);
+            return new DataLoader(settings).load(path, progress);
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** The built-in Fashion-MNIST test set, checked against and normalised for the model's settings. */
+    public static LabeledImages evaluationData(ModelSettings settings) {
+        try {
+            return new DataLoader(settings).fitted(testSet());
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }

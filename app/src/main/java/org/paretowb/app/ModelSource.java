@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.paretowb.app.cli.UserError;
+import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.network.Architecture;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
@@ -20,12 +22,26 @@ import org.paretowb.services.runtime.PyTorchRuntime;
  *
  * @param name how the command line names it (cnn, or the file's path)
  * @param title how the window and reports name it
+ * @param settings its input shape, normalisation and class names
  */
-public record ModelSource(String name, String title, WeightSet weights) {
+public record ModelSource(String name, String title, WeightSet weights, ModelSettings settings) {
+
+    public ModelSource {
+        String misfit = settings.misfit(weights.spec());
+        if (misfit != null) {
+            throw new UserError(name + ": " + misfit);
+        }
+    }
 
     public static ModelSource example(Architecture architecture) {
-        return new ModelSource(architecture.cliName(), ExampleSession.title(architecture),
-                ExampleSession.exampleWeights(architecture));
+        WeightSet weights = ExampleSession.exampleWeights(architecture);
+        return new ModelSource(architecture.cliName(), ExampleSession.title(architecture), weights,
+                ModelSettings.of(weights.spec()).withClassNames(FashionMnist.CLASS_NAMES));
+    }
+
+    /** The same model with other settings (checked against the network). */
+    public ModelSource with(ModelSettings newSettings) {
+        return new ModelSource(name, title, weights, newSettings);
     }
 
     /** Whether a --model value names a file rather than an example. */
@@ -42,11 +58,16 @@ public record ModelSource(String name, String title, WeightSet weights) {
         }
         try {
             byte[] bytes = Files.readAllBytes(path);
+            boolean onnx = !lower.endsWith(".pwb") && !lower.endsWith(".djl");
             WeightSet weights = lower.endsWith(".pwb") ? new WeightCodec().read(new ByteArrayInputStream(bytes),
                     path.toString())
                     : lower.endsWith(".djl") ? new DjlArchive(new PyTorchRuntime()).read(bytes, path.toString())
                     : new OnnxImporter().read(bytes, path.toString());
-            return new ModelSource(path.toString(), path.getFileName().toString(), weights);
+            ModelSettings settings = ModelSettings.of(weights.spec());
+            if (onnx) {
+                settings = SettingsMetadata.read(new OnnxImporter().metadata(bytes), settings, path.toString());
+            }
+            return new ModelSource(path.toString(), path.getFileName().toString(), weights, settings);
         } catch (IOException e) {
             throw new UserError(path + " cannot be read: " + e.getMessage(), e);
         } catch (WeightFileException e) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Compress an example network with a recipe and measure it on this machine.")
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
-            description = "Example network: cnn, cnn-wide or mlp (default: ${DEFAULT-VALUE}).")
+            description = "An example (cnn, cnn-wide, mlp) or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}).")
     org.paretowb.app.ModelSource model;
 
     @Mixin
@@ -41,10 +41,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--data", paramLabel = "FOLDER",
-            description = "Evaluation data: a folder of idx files (t10k-*, gzipped or not) or one sub-folder of PNG/JPEG"
-                    + " images per class (default: the Fashion-MNIST test set).")
-    java.nio.file.Path data;
+    @Mixin
+    DataOptions dataOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -52,19 +50,19 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
         Recipe recipe = recipeOptions.recipe();
+        model = dataOptions.apply(model);
+        org.paretowb.models.data.LabeledImages evaluation = dataOptions.evaluation(model);
         workspace.open();
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime);
-        org.paretowb.models.data.LabeledImages evaluation = data == null ? ExampleSession.testSet()
-                : ExampleSession.evaluationData(data, model.weights().spec());
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples,
                 applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
-        StoredPoint saved = workspace.save(ExampleSession.context(model.title(), model.weights(), evaluation, data == null),
+        StoredPoint saved = workspace.save(ExampleSession.context(model.title(), model.weights(), evaluation, dataOptions.builtIn()),
                 recipe,
                 m);
         workspace.close();

@@ -53,6 +53,9 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write JSON instead of CSV.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
+
     @Override
     public Integer call() throws Exception {
         List<Recipe> recipes = new SweepGrid(grid).recipes();
@@ -62,15 +65,18 @@ public final class SweepCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFile.requireWritableFolder(out);
         }
+        model = dataOptions.apply(model);
+        org.paretowb.models.data.LabeledImages evaluation = dataOptions.evaluation(model);
         workspace.open();
-        PointContext context = ExampleSession.context(model.title(), model.weights(), ExampleSession.testSet(), true);
+        PointContext context = ExampleSession.context(model.title(), model.weights(), evaluation,
+                dataOptions.builtIn());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
         RecipeApplier applier = fineTunes ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { })
                 : new RecipeApplier();
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples, applier,
-                ExampleSession.testSet());
+                evaluation);
         measurer.warmUp(CancelToken.NEVER);
         List<EvaluatedPoint> points = new ArrayList<>();
         long start = System.nanoTime();

@@ -133,7 +133,12 @@ final class ForgettingSection {
             String now = input.className(after[i] & 0xff);
             x.open("div", "class", "tile", "title", "image " + i + ": " + truth + "; baseline said " + was
                     + ", this point says " + now);
-            x.empty("img", "src", tiles.dataUri(i), "alt", "image " + i + ", a " + truth, "width", "56", "height", "56");
+            if (input.evaluationSet().isImages()) {
+                x.empty("img", "src", tiles.dataUri(i), "alt", "image " + i + ", a " + truth, "width", "56",
+                        "height", "56");
+            } else {
+                x.element("div", "row " + (i + 1), "class", "row");
+            }
             x.element("div", truth, "class", "truth");
             x.element("div", "before: " + was, "class", kind.equals("lost") ? "ok" : "bad");
             x.element("div", "after: " + now, "class", kind.equals("lost") ? "bad" : "ok");

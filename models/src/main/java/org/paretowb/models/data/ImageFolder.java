@@ -15,19 +15,42 @@ import javax.imageio.ImageIO;
 /**
  * Labelled images from a folder with one sub-folder per class (PNG or JPEG files). Classes are the
  * sub-folders: when every name is a whole number, that number is the label; otherwise the labels follow
- * the names' sorted order. Each image is converted to grey and resized to the model's input as it is
- * read, so only the small converted bytes are kept, never thousands of decoded images.
+ * the names' sorted order. Each image is converted to the model's channels (grey or RGB) and resized to its
+ * input as it is read, so only the small converted bytes are kept, never thousands of decoded images.
  */
 public final class ImageFolder {
+    /** Told how many images are read so far, of how many. */
+    public interface Progress {
+        Progress NONE = (done, total) -> { };
+
+        void read(int done, int total);
+    }
+
+    private final int channels;
     private final int rows;
     private final int cols;
     private final int classes;
 
-    /** @param classes how many classes the model has: a label outside them is refused */
+    /** Grey images. @param classes how many classes the model has: a label outside them is refused */
     public ImageFolder(int rows, int cols, int classes) {
+        this(1, rows, cols, classes);
+    }
+
+    /** @param channels 1 (grey) or 3 (RGB planes) */
+    public ImageFolder(int channels, int rows, int cols, int classes) {
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("an image folder feeds models of 1 (grey) or 3 (RGB) channels, not "
+                    + channels);
+        }
+        this.channels = channels;
         this.rows = rows;
         this.cols = cols;
         this.classes = classes;
+    }
+
+    /** The class folders' names, in label order (numbered folders: by number). */
+    public static List<String> classNames(Path folder) throws DatasetException {
+        return classFolders(folder).stream().map(p -> p.getFileName().toString()).toList();
     }
 
     /** Whether {@code folder} looks like an image folder (it has a sub-folder). */
@@ -40,7 +63,22 @@ public final class ImageFolder {
     }
 
     public LabeledImages read(Path folder) throws DatasetException {
+        return read(folder, Progress.NONE);
+    }
+
+    public LabeledImages read(Path folder, Progress progress) throws DatasetException {
         List<Path> classFolders = classFolders(folder);
+        List<List<Path>> imagesPerClass = new java.util.ArrayList<>();
+        int total = 0;
+        for (Path classFolder : classFolders) {
+            List<Path> images = images(classFolder);
+            if (images.isEmpty()) {
+                throw new DatasetException(classFolder + " holds no PNG or JPEG image");
+            }
+            imagesPerClass.add(images);
+            total += images.size();
+        }
+        int done = 0;
         boolean numbered = classFolders.stream().allMatch(p -> p.getFileName().toString().matches("\\d{1,4}"));
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
@@ -51,17 +89,14 @@ public final class ImageFolder {
                 throw new DatasetException(folder + ": class folder '" + classFolder.getFileName() + "' is label "
                         + label + ", outside the model's " + classes + " classes (0 to " + (classes - 1) + ")");
             }
-            List<Path> images = images(classFolder);
-            if (images.isEmpty()) {
-                throw new DatasetException(classFolder + " holds no PNG or JPEG image");
-            }
-            for (Path image : images) {
-                pixels.writeBytes(grey(image));
+            for (Path image : imagesPerClass.get(i)) {
+                pixels.writeBytes(converted(image));
                 labels.write(label);
+                progress.read(++done, total);
             }
         }
         return new LabeledImages(folder.getFileName() + " (image folder)", pixels.toByteArray(), labels.toByteArray(),
-                rows, cols);
+                channels, rows, cols, Normalisation.NONE, null);
     }
 
     private static List<Path> classFolders(Path folder) throws DatasetException {
@@ -91,8 +126,8 @@ public final class ImageFolder {
         }
     }
 
-    /** The image as rows x cols grey bytes (converted and resized when it is not already). */
-    private byte[] grey(Path file) throws DatasetException {
+    /** The image as channels x rows x cols bytes (converted and resized when it is not already). */
+    private byte[] converted(Path file) throws DatasetException {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -102,16 +137,29 @@ public final class ImageFolder {
         if (image == null) {
             throw new DatasetException(file + " is not a readable PNG or JPEG image");
         }
+        int type = channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
         BufferedImage target = image;
-        if (image.getType() != BufferedImage.TYPE_BYTE_GRAY || image.getWidth() != cols || image.getHeight() != rows) {
-            target = new BufferedImage(cols, rows, BufferedImage.TYPE_BYTE_GRAY);
+        if (image.getType() != type || image.getWidth() != cols || image.getHeight() != rows) {
+            target = new BufferedImage(cols, rows, type);
             Graphics2D g = target.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(image, 0, 0, cols, rows, null);
             g.dispose();
         }
-        byte[] out = new byte[rows * cols];
-        target.getRaster().getDataElements(0, 0, cols, rows, out);
+        byte[] out = new byte[channels * rows * cols];
+        if (channels == 1) {
+            target.getRaster().getDataElements(0, 0, cols, rows, out);
+            return out;
+        }
+        int plane = rows * cols;
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < cols; x++) {
+                int rgb = target.getRGB(x, y);
+                out[y * cols + x] = (byte) (rgb >> 16);
+                out[plane + y * cols + x] = (byte) (rgb >> 8);
+                out[2 * plane + y * cols + x] = (byte) rgb;
+            }
+        }
         return out;
     }
 

@@ -44,6 +44,19 @@ public final class OnnxImporter {
         return new Chain(model.getGraph(), source).read();
     }
 
+    /** The file's metadata properties (key to value); empty when it has none or is not ONNX. */
+    public Map<String, String> metadata(byte[] bytes) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        try {
+            for (var entry : ModelProto.parseFrom(bytes).getMetadataPropsList()) {
+                out.put(entry.getKey(), entry.getValue());
+            }
+        } catch (InvalidProtocolBufferException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
     /** Walks the graph's nodes in order, building layers and their tensors (named as DJL names them). */
     private static final class Chain {
         private final GraphProto graph;

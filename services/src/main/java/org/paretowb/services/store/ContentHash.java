@@ -21,6 +21,16 @@ public final class ContentHash {
         digest.update(images.pixels());
         digest.update(images.labels());
         digest.update(new byte[] {(byte) images.rows(), (byte) images.cols()});
+        // grey idx-like images hash as they always did, so stored points keep their context
+        if (images.channels() != 1 || !images.normalisation().isNone()) {
+            digest.update(("channels " + images.channels() + ", " + images.normalisation().describe())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!images.isImages()) {
+            java.nio.ByteBuffer features = java.nio.ByteBuffer.allocate(images.features().length * 4);
+            features.asFloatBuffer().put(images.features());
+            digest.update(features.array());
+        }
         return hex(digest.digest());
     }
 

@@ -118,7 +118,7 @@ public final class ForgettingView {
     }
 
     private Node tile(ForgettingViewModel.Flip f, boolean lostImages) {
-        ImageView image = new ImageView(image(model.images(), f.index()));
+        ImageView image = new ImageView(model.images().isImages() ? image(model.images(), f.index()) : null);
         image.setFitWidth(TILE);
         image.setFitHeight(TILE);
         image.setSmooth(false);

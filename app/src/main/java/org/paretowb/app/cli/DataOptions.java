@@ -1,0 +1,65 @@
+package org.paretowb.app.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.paretowb.app.ExampleSession;
+import org.paretowb.app.ModelSource;
+import org.paretowb.app.SettingsMetadata;
+import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.ModelSettings;
+import picocli.CommandLine.Option;
+
+/** {@code --data} and the model settings a file may not state: input shape, normalisation, class names. */
+public final class DataOptions {
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Evaluation data: a folder of idx files (t10k-*, gzipped or not) or one sub-folder of PNG/JPEG"
+                    + " images per class (default: the Fashion-MNIST test set).")
+    Path data;
+
+    @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
+            description = "The model's input shape, checked against the model's own.")
+    int[] inputShape;
+
+    @Option(names = "--mean", paramLabel = "M[,M,M]", description = "Per-channel mean of the normalisation (x/255 - mean) / std.")
+    String mean;
+
+    @Option(names = "--std", paramLabel = "S[,S,S]", description = "Per-channel std of the normalisation.")
+    String std;
+
+    @Option(names = "--class-names", paramLabel = "A,B,...", description = "A name per class, in label order.")
+    String classNames;
+
+    /** The model with the settings given on the command line; a message when they do not fit it. */
+    public ModelSource apply(ModelSource model) {
+        ModelSettings s = model.settings();
+        try {
+            if (inputShape != null) {
+                if (inputShape.length != 3 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
+                    throw new UserError("--input-shape must be three positive sizes C,H,W, such as 1,28,28");
+                }
+                s = s.withShape(inputShape[0], inputShape[1], inputShape[2]);
+            }
+            if (mean != null || std != null) {
+                s = s.withNormalisation(SettingsMetadata.normalisation(mean == null ? "0" : mean,
+                        std == null ? "1" : std));
+            }
+            if (classNames != null) {
+                s = s.withClassNames(SettingsMetadata.classNames(classNames));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        return model.with(s);
+    }
+
+    /** Whether the built-in Fashion-MNIST test set is the evaluation data. */
+    public boolean builtIn() {
+        return data == null;
+    }
+
+    /** The evaluation data, read and normalised for {@code model}. */
+    public LabeledImages evaluation(ModelSource model) {
+        return data == null ? ExampleSession.evaluationData(model.settings())
+                : ExampleSession.evaluationData(data, model.settings());
+    }
+}

@@ -1,0 +1,75 @@
+package org.paretowb.models.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.paretowb.models.network.ModelSettings;
+
+/**
+ * Reads evaluation data for a model and checks it against the model's settings: an idx folder (the t10k
+ * files, gzipped or not) or an image folder (one sub-folder per class, converted to the model's channels and
+ * size), normalised as the model wants. A message names the file and what is wrong.
+ */
+public final class DataLoader {
+    private final ModelSettings settings;
+
+    public DataLoader(ModelSettings settings) {
+        this.settings = settings;
+    }
+
+    public LabeledImages load(Path path, ImageFolder.Progress progress) throws DatasetException {
+        if (!Files.exists(path)) {
+            throw new DatasetException("no data at " + path);
+        }
+        if (!Files.isDirectory(path)) {
+            throw new DatasetException(path + ": give a folder (idx files, or one sub-folder of images per class)");
+        }
+        if (isEmpty(path)) {
+            throw new DatasetException(path + " is empty: put the t10k idx files, or one sub-folder of images per"
+                    + " class, in it");
+        }
+        LabeledImages idx = ImageFolder.idxFolder(path);
+        if (idx != null) {
+            return fitted(idx);
+        }
+        if (!ImageFolder.looksLikeOne(path)) {
+            throw new DatasetException(path + " holds neither t10k idx files nor class sub-folders of images");
+        }
+        int classes = settings.classNames().size();
+        return fitted(new ImageFolder(settings.channels(), settings.height(), settings.width(), classes)
+                .read(path, progress));
+    }
+
+    /** {@code data} checked against the model (shape, labels) and normalised as it wants. */
+    public LabeledImages fitted(LabeledImages data) throws DatasetException {
+        if (data.channels() != settings.channels() || data.rows() != settings.height()
+                || data.cols() != settings.width()) {
+            throw new DatasetException(data.name() + ": its " + (data.isImages() ? "images are " : "rows are ")
+                    + data.channels() + "x" + data.rows() + "x" + data.cols() + ", but the model takes "
+                    + settings.shape() + (data.channels() != settings.channels() ? " (" + channels(data.channels())
+                    + " given, " + channels(settings.channels()) + " expected)" : ""));
+        }
+        int classes = settings.classNames().size();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.label(i) >= classes) {
+                throw new DatasetException(String.format(Locale.ROOT, "%s: item %,d has label %d, outside the model's"
+                        + " %d classes (0 to %d)", data.name(), i + 1, data.label(i), classes, classes - 1));
+            }
+        }
+        return data.isImages() ? data.withNormalisation(settings.normalisation()) : data;
+    }
+
+    private static String channels(int c) {
+        return c == 1 ? "1 channel" : c + " channels";
+    }
+
+    private static boolean isEmpty(Path folder) throws DatasetException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new DatasetException(folder + " cannot be listed: " + e.getMessage(), e);
+        }
+    }
+}
