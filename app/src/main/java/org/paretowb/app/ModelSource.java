@@ -47,7 +47,8 @@ public record ModelSource(String name, String title, WeightSet weights, ModelSet
     /** Whether a --model value names a file rather than an example. */
     public static boolean isFile(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".onnx") || lower.endsWith(".pwb") || lower.endsWith(".djl") || value.contains("/");
+        return lower.endsWith(".onnx") || lower.endsWith(".pwb") || lower.endsWith(".djl") || lower.endsWith(".pt")
+                || value.contains("/");
     }
 
     /** Reads a model file; a message names the file and what is wrong with it. */
@@ -55,6 +56,11 @@ public record ModelSource(String name, String title, WeightSet weights, ModelSet
         String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!Files.isRegularFile(path)) {
             throw new UserError("no model file at " + path);
+        }
+        if (lower.endsWith(".pt") || lower.endsWith(".pth")) {
+            throw new UserError(path + ": TorchScript models are pruned, quantized and used as teachers by the"
+                    + " 'torchscript' command; the techniques that rewrite the architecture, and the window, need the"
+                    + " ONNX route (export it with torch.onnx.export and open the .onnx)");
         }
         try {
             byte[] bytes = Files.readAllBytes(path);
