@@ -1,7 +1,6 @@
 package org.paretowb.models.network;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.convolutional.Conv2d;
@@ -101,10 +100,11 @@ public sealed interface Layer {
         }
     }
 
+    /** Rectified linear unit, max(x, 0). */
     record Relu() implements Layer {
         @Override
         public Block newBlock() {
-            return Activation.reluBlock();
+            return ai.djl.nn.Activation.reluBlock();
         }
 
         @Override
@@ -115,6 +115,70 @@ public sealed interface Layer {
         @Override
         public String token() {
             return "relu";
+        }
+    }
+
+    /**
+     * An element-wise activation other than ReLU: leaky ReLU (x for x >= 0, alpha x below), sigmoid or tanh.
+     * It acts on each channel alone, so structured pruning passes channel removal through it as through a ReLU.
+     */
+    record Activation(Kind kind, float alpha) implements Layer {
+        /** The functions, each with its token in a network description. */
+        public enum Kind {
+            LEAKY_RELU("leakyrelu"), SIGMOID("sigmoid"), TANH("tanh");
+
+            private final String token;
+
+            Kind(String token) {
+                this.token = token;
+            }
+
+            public String token() {
+                return token;
+            }
+        }
+
+        public Activation {
+            if (kind == null) {
+                throw new IllegalArgumentException("an activation needs a kind");
+            }
+            if (kind != Kind.LEAKY_RELU) {
+                alpha = 0;
+            } else if (!Float.isFinite(alpha)) {
+                throw new IllegalArgumentException("a leaky ReLU's slope must be a finite number, got " + alpha);
+            }
+        }
+
+        public static Activation leakyRelu(float alpha) {
+            return new Activation(Kind.LEAKY_RELU, alpha);
+        }
+
+        public static Activation sigmoid() {
+            return new Activation(Kind.SIGMOID, 0);
+        }
+
+        public static Activation tanh() {
+            return new Activation(Kind.TANH, 0);
+        }
+
+        @Override
+        public Block newBlock() {
+            return switch (kind) {
+                case LEAKY_RELU -> ai.djl.nn.Activation.leakyReluBlock(alpha);
+                case SIGMOID -> ai.djl.nn.Activation.sigmoidBlock();
+                case TANH -> ai.djl.nn.Activation.tanhBlock();
+            };
+        }
+
+        @Override
+        public int[] outputShape(int[] in) {
+            return in.clone();
+        }
+
+        /** {@code leakyrelu0.01}, {@code sigmoid}, {@code tanh}. */
+        @Override
+        public String token() {
+            return kind == Kind.LEAKY_RELU ? kind.token() + alpha : kind.token();
         }
     }
 

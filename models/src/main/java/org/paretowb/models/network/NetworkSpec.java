@@ -100,6 +100,7 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
     private static final Pattern DENSE = Pattern.compile("dense(\\d+)");
     private static final Pattern POOL = Pattern.compile("maxpool(\\d+)");
     private static final Pattern AVERAGE = Pattern.compile("avgpool(\\d+)");
+    private static final Pattern LEAKY = Pattern.compile("leakyrelu([-+0-9.eE]+)");
     private static final Pattern DYNAMIC = Pattern.compile("qdyn(\\d+)");
     private static final Pattern STATIC = Pattern.compile("qsta(\\d+)\\[([^,\\]]+),([^\\]]+)\\]");
 
@@ -132,6 +133,13 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
         if ((m = AVERAGE.matcher(token)).matches()) {
             return new Layer.AvgPool(Integer.parseInt(m.group(1)));
         }
+        if ((m = LEAKY.matcher(token)).matches()) {
+            try {
+                return Layer.Activation.leakyRelu(Float.parseFloat(m.group(1)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("unknown layer '" + token + "' in network description");
+            }
+        }
         if ((m = DYNAMIC.matcher(token)).matches()) {
             return new Layer.FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);
         }
@@ -142,6 +150,8 @@ public record NetworkSpec(int channels, int height, int width, List<Layer> layer
         return switch (token) {
             case "bn" -> new Layer.Norm();
             case "relu" -> new Layer.Relu();
+            case "sigmoid" -> Layer.Activation.sigmoid();
+            case "tanh" -> Layer.Activation.tanh();
             case "flatten" -> new Layer.Flatten();
             default -> throw new IllegalArgumentException("unknown layer '" + token + "' in network description");
         };

@@ -20,4 +20,14 @@ class LayerTableTest {
         assertEquals(10 * 8 * 14 * 14 + 10, rows.get(4).parameters());
         assertEquals(1.0, rows.stream().mapToDouble(LayerTable.Row::macsShare).sum(), 1e-12);
     }
+
+    @Test
+    void activationRowsAreNamedAfterTheirFunction() {
+        List<LayerTable.Row> rows = LayerTable.of(NetworkSpec.parse("1x4x4 flatten dense8 leakyrelu0.1 dense4 tanh"));
+        assertEquals("leakyrelu 3", rows.get(2).name());
+        assertEquals("leakyrelu0.1", rows.get(2).type());
+        assertEquals(0, rows.get(2).parameters());
+        assertEquals(0, rows.get(2).macs());
+        assertEquals("tanh 5", rows.get(4).name());
+    }
 }

@@ -19,6 +19,19 @@ class NetworkSpecTest {
     }
 
     @Test
+    void activationsOtherThanReluDescribeThemselvesAndParseBackWithoutParametersOrMacs() {
+        NetworkSpec spec = NetworkSpec.parse("1x8x8 conv4k3p1 leakyrelu0.2 maxpool2 tanh flatten dense6 sigmoid dense3");
+
+        assertEquals("1x8x8 conv4k3p1 leakyrelu0.2 maxpool2 tanh flatten dense6 sigmoid dense3", spec.describe());
+        assertEquals(Layer.Activation.leakyRelu(0.2f), spec.layers().get(1));
+        assertEquals(Layer.Activation.tanh(), spec.layers().get(3));
+        assertEquals(Layer.Activation.sigmoid(), spec.layers().get(6));
+        assertEquals(spec, NetworkSpec.parse(spec.describe()));
+        assertEquals(NetworkSpec.parse("1x8x8 conv4k3p1 relu maxpool2 flatten dense6 dense3").macs(), spec.macs());
+        assertEquals(6, spec.parameterShapes().size(), "weight and bias of the convolution and the two dense layers");
+    }
+
+    @Test
     void parameterShapesFollowTheLayers() {
         List<long[]> shapes = Architecture.CNN.spec().parameterShapes();
 

@@ -14,7 +14,9 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 /**
  * Activation quantization as fake-quantize layers: dynamic puts one before every dense layer, with the
  * range taken from each batch at run time; static puts one before every convolution and dense layer,
- * with the range its input showed on the calibration images (min and max, or percentiles).
+ * with the range its input showed on the calibration images (min and max, or percentiles), and one before
+ * every activation other than ReLU: an int8 layer's output is quantized before such an activation (a ReLU
+ * is fused into the layer's kernel, the others are not), so it needs the range in front of it.
  */
 public final class ActivationQuantizer {
     private static final int ACTIVATION_BITS = 8;
@@ -42,7 +44,7 @@ public final class ActivationQuantizer {
             boolean dense = layer instanceof Layer.Dense;
             if (dynamic && dense) {
                 layers.add(new Layer.FakeQuant(ACTIVATION_BITS, true, 0, 0));
-            } else if (!dynamic && (dense || layer instanceof Layer.Conv)) {
+            } else if (!dynamic && (dense || layer instanceof Layer.Conv || layer instanceof Layer.Activation)) {
                 float[] range = inputRange(weights, i, calibration.first(settings.calibrationSamples()),
                         settings.observer());
                 layers.add(new Layer.FakeQuant(ACTIVATION_BITS, false, range[0], range[1]));

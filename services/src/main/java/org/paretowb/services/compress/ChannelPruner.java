@@ -17,7 +17,8 @@ import org.paretowb.models.recipe.StructuredPruningSettings;
 /**
  * Structured pruning that removes whole output channels of convolutions and neurons of hidden dense
  * layers, ranked by the norm of their weights, and rebuilds a physically smaller network. Removing a
- * channel also removes its BatchNorm entries and the next layer's input slices, across a flatten too.
+ * channel also removes its BatchNorm entries and the next layer's input slices, across a flatten too;
+ * activations and pooling act on each channel alone and pass the removal through unchanged.
  */
 public final class ChannelPruner {
 
@@ -160,8 +161,9 @@ public final class ChannelPruner {
 
     /**
      * The original network with the removed units silenced instead of removed: their weights and biases
-     * are zero, and so are their BatchNorm scale and shift, so they output exactly zero after the ReLU.
-     * It computes what the rebuilt network computes; tests hold the two against each other.
+     * are zero, and so are their BatchNorm scale and shift, so they output exactly zero after a ReLU, leaky
+     * ReLU or tanh. It then computes what the rebuilt network computes (tests hold the two against each
+     * other); not behind a sigmoid, whose silenced units still output 0.5 where the rebuilt network has none.
      */
     public WeightSet mask(WeightSet weights, Plan plan) {
         NetworkSpec spec = weights.spec();

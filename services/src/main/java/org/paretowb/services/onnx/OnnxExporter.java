@@ -22,7 +22,7 @@ import org.paretowb.services.onnx.proto.Onnx.ValueInfoProto;
  * Writes a network as an ONNX model (opset 13, IR 8) with a dynamic batch dimension: input {@code images}
  * (N x C x H x W, pixels scaled to [0, 1]), output {@code logits} (N x classes).
  *
- * <p>Layers map to Conv, Relu, MaxPool, AveragePool, Flatten and Gemm. A BatchNormalization that follows a convolution is
+ * <p>Layers map to Conv, Relu, LeakyRelu, Sigmoid, Tanh, MaxPool, AveragePool, Flatten and Gemm. A BatchNormalization that follows a convolution is
  * folded into the convolution's weights and bias (w' = w g / sqrt(v + eps), b' = (b - m) g / sqrt(v + eps) + beta),
  * which computes the same function and lets int8 kernels take the convolution whole. Unstructured-pruned
  * weights are written as dense tensors. Weight-only quantized weights are written as their fp32 values.
@@ -31,7 +31,9 @@ import org.paretowb.services.onnx.proto.Onnx.ValueInfoProto;
  * quantizer writes them (QDQ): QuantizeLinear and DequantizeLinear on the input (uint8, with the range
  * calibrated in front of the layer), per-channel symmetric int8 weights and an int32 bias behind
  * DequantizeLinear, and a QuantizeLinear/DequantizeLinear pair on the output (after its ReLU) with the range
- * calibrated in front of the next layer, so that ONNX Runtime fuses them into QLinearConv and QGemm. Dense
+ * calibrated in front of the next layer, so that ONNX Runtime fuses them into QLinearConv and QGemm. Another
+ * activation (leaky ReLU, sigmoid, tanh) runs in fp32 between that output pair, quantized with the range
+ * calibrated in front of the activation, and the next layer's input pair. Dense
  * layers behind a dynamic fake-quantize are written as ONNX Runtime's dynamic quantizer writes them:
  * DynamicQuantizeLinear, MatMulInteger with int8 weights, and the float rescale.
  */
@@ -133,6 +135,8 @@ public final class OnnxExporter {
                 } else if (layer instanceof Layer.Relu) {
                     current = w.node("Relu", owner + "_relu", current);
                     quantizeOutputIfPending(i);
+                } else if (layer instanceof Layer.Activation activation) {
+                    current = activation(activation);
                 } else if (layer instanceof Layer.MaxPool pool) {
                     current = w.node("MaxPool", owner + "_maxpool", new AttributeProto[] {
                         GraphWriter.ints("kernel_shape", pool.size(), pool.size()),
@@ -148,6 +152,15 @@ public final class OnnxExporter {
                 }
             }
             w.identity(current, OUTPUT);
+        }
+
+        private String activation(Layer.Activation activation) {
+            return switch (activation.kind()) {
+                case LEAKY_RELU -> w.node("LeakyRelu", owner + "_leakyrelu",
+                        new AttributeProto[] {GraphWriter.real("alpha", activation.alpha())}, current);
+                case SIGMOID -> w.node("Sigmoid", owner + "_sigmoid", current);
+                case TANH -> w.node("Tanh", owner + "_tanh", current);
+            };
         }
 
         /** After an int8 layer: quantize its output now, unless a ReLU follows (then after the ReLU). */

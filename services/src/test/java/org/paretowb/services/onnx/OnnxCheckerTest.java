@@ -53,7 +53,8 @@ class OnnxCheckerTest {
                 new ChannelPruner().prune(cnn, new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1)),
                 new LowRankFactorizer().factorize(cnn, new LowRankSettings(0.5, LowRankSettings.Criterion.PARAMETERS,
                         LowRankSettings.Target.ALL)),
-                student);
+                student, TorchActivationNetworks.imported("activations-cnn"),
+                TorchActivationNetworks.imported("activations-mlp"));
         ActivationQuantizer quantizer = new ActivationQuantizer(runtime);
         OnnxExporter exporter = new OnnxExporter();
         List<String> files = new ArrayList<>();

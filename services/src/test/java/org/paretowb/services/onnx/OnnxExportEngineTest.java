@@ -95,6 +95,42 @@ class OnnxExportEngineTest {
     }
 
     @Test
+    void exportedActivationNetworksReproduceOurLogitsOnOnnxRuntime() throws Exception {
+        for (String name : TorchActivationNetworks.NAMES) {
+            WeightSet imported = TorchActivationNetworks.imported(name);
+            WeightSet pruned = new ChannelPruner().prune(imported,
+                    new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1));
+            for (WeightSet weights : new WeightSet[] {imported, pruned}) {
+                float worst = maxDifference(weights, new OnnxExporter().export(weights));
+                assertTrue(worst <= 1e-4, weights.spec().describe() + ": max |diff| " + worst);
+            }
+        }
+    }
+
+    /**
+     * The int8 convolutions' outputs are quantized before the leaky ReLU and the tanh with the range calibrated
+     * there (not the range after the activation, which would clip them), and the activations run in fp32.
+     */
+    @Test
+    void staticInt8AroundLeakyReluTanhAndSigmoidKeepsTheAccuracyOfTheSimulatedNetwork() throws Exception {
+        WeightSet cnn = TorchActivationNetworks.imported("activations-cnn");
+        WeightSet calibrated = new ActivationQuantizer(pytorch).quantize(cnn,
+                new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 500),
+                new FashionMnist().embeddedTrainingSubset());
+        Evaluator evaluator = new Evaluator(250);
+        double simulated;
+        try (LoadedNetwork network = LoadedNetwork.load(calibrated, pytorch)) {
+            simulated = evaluator.accuracy(network, test, CancelToken.NEVER);
+        }
+        byte[] int8 = new OnnxExporter().export(calibrated, Set.of("conv1", "conv2", "fc1", "fc2"));
+        double real;
+        try (OnnxNetwork network = ort.load(int8, calibrated.spec(), 1)) {
+            real = evaluator.accuracy(network, test, CancelToken.NEVER);
+        }
+        assertTrue(Math.abs(real - simulated) <= 0.01, "int8 " + real + " vs simulated " + simulated);
+    }
+
+    @Test
     void int8NeedsACalibratedRangeAndAKnownLayer() throws Exception {
         WeightSet cnn = new ExampleWeights().load(Architecture.CNN);
         OnnxExporter exporter = new OnnxExporter();

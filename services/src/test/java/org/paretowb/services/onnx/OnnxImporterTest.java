@@ -103,11 +103,111 @@ class OnnxImporterTest {
         NodeProto relu = withSigmoid.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Relu"))
                 .findFirst().orElseThrow();
         int at = withSigmoid.getGraph().getNodeList().indexOf(relu);
-        withSigmoid.getGraphBuilder().setNode(at, relu.toBuilder().setOpType("Sigmoid").setName("act1"));
-        WeightFileException sigmoid = assertThrows(WeightFileException.class,
-                () -> importer.read(withSigmoid.build().toByteArray(), "sigmoid.onnx"));
-        assertEquals("sigmoid.onnx: operator Sigmoid in node 'act1' is not supported yet (supported: Conv,"
-                + " BatchNormalization, Relu, MaxPool, AveragePool, GlobalAveragePool, Flatten, Reshape, Gemm, MatMul, Add, Dropout, Identity, Pad (of"
-                + " nothing), Softmax (last))", sigmoid.getMessage());
+        withSigmoid.getGraphBuilder().setNode(at, relu.toBuilder().setOpType("Elu").setName("act1"));
+        WeightFileException elu = assertThrows(WeightFileException.class,
+                () -> importer.read(withSigmoid.build().toByteArray(), "elu.onnx"));
+        assertEquals("elu.onnx: operator Elu in node 'act1' is not supported yet (supported: Conv,"
+                + " BatchNormalization, Relu, LeakyRelu, Sigmoid, Tanh, MaxPool, AveragePool, GlobalAveragePool, Flatten,"
+                + " Reshape, Gemm, MatMul, Add, Mul and Div by a constant, Constant, Dropout, Identity, Pad (of nothing),"
+                + " Softmax (last))", elu.getMessage());
+    }
+
+    @Test
+    void pytorchNetworksWithLeakyReluSigmoidTanhAndConstantFactorsGivePyTorchsOwnLogits() throws Exception {
+        for (String name : TorchActivationNetworks.NAMES) {
+            WeightSet imported = TorchActivationNetworks.imported(name);
+            float[] expected = TorchActivationNetworks.pytorchLogits(name);
+            float[] ours = Arrays.copyOf(logits(imported), expected.length);
+            float difference = maxDifference(expected, ours);
+            assertTrue(difference < 1e-4, name + ": max |logit difference| to PyTorch " + difference);
+        }
+        assertEquals("1x28x28 avgpool4 flatten dense24 leakyrelu0.2 dense16 sigmoid dense12 tanh dense10",
+                TorchActivationNetworks.imported("activations-mlp").spec().describe(), "the Mul by 0.5 is in dense16");
+        assertEquals("1x28x28 conv4k3p1 bn leakyrelu0.1 maxpool2 conv8k3p1 tanh avgpool2 flatten dense16 sigmoid"
+                + " dense10", TorchActivationNetworks.imported("activations-cnn").spec().describe(),
+                "x * 2 is in conv1's weights, the per-channel factors in bn's and in dense16's inputs");
+    }
+
+    @Test
+    void structurallyPrunedActivationNetworksExportToOnnxAndReadBackToTheSameLogits() throws Exception {
+        for (String name : TorchActivationNetworks.NAMES) {
+            WeightSet imported = TorchActivationNetworks.imported(name);
+            WeightSet pruned = new ChannelPruner().prune(imported, new StructuredPruningSettings(0.5,
+                    StructuredPruningSettings.Norm.L1));
+            assertTrue(pruned.parameters() < imported.parameters(), pruned.spec().describe());
+            WeightSet again = new OnnxImporter().read(new OnnxExporter().export(pruned), name + "-pruned.onnx");
+            assertEquals(pruned.spec().describe().replace(" bn", ""), again.spec().describe(),
+                    "the same network, its batch norm folded into the convolution by the exporter");
+            float difference = maxDifference(logits(pruned), logits(again));
+            assertTrue(difference < 1e-4, name + ": max |logit difference| " + difference);
+        }
+    }
+
+    @Test
+    void aMultiplicationThatCannotBeFoldedIsRefusedWithItsNode() throws Exception {
+        WeightSet weights = randomWeights("1x1x4 flatten dense4 sigmoid tanh dense2");
+        ModelProto.Builder model = ModelProto.parseFrom(new OnnxExporter().export(weights)).toBuilder();
+        var graph = model.getGraphBuilder();
+        int tanh = graph.getNodeList().indexOf(graph.getNodeList().stream()
+                .filter(n -> n.getOpType().equals("Tanh")).findFirst().orElseThrow());
+        String sigmoidOutput = graph.getNode(tanh).getInput(0);
+        graph.addInitializer(org.paretowb.services.onnx.proto.Onnx.TensorProto.newBuilder().setName("half")
+                .setDataType(org.paretowb.services.onnx.proto.Onnx.TensorProto.DataType.FLOAT_VALUE).addFloatData(0.5f));
+        graph.setNode(tanh, graph.getNode(tanh).toBuilder().setInput(0, "scaled"));
+        graph.addNode(tanh, NodeProto.newBuilder().setOpType("Mul").setName("halve").addInput(sigmoidOutput)
+                .addInput("half").addOutput("scaled"));
+
+        WeightFileException e = assertThrows(WeightFileException.class,
+                () -> new OnnxImporter().read(model.build().toByteArray(), "mul.onnx"));
+        assertEquals("mul.onnx: operator Mul in node 'halve' cannot be folded into a layer with weights: a tanh layer"
+                + " follows it before any Conv, Gemm or MatMul (a multiplication by a constant is supported right after a"
+                + " Conv, Gemm, MatMul or BatchNormalization, or before one with only pooling or flattening between)",
+                e.getMessage());
+
+        graph.setNode(tanh, graph.getNode(tanh).toBuilder().setInput(1, sigmoidOutput)); // x * x: not a constant
+        WeightFileException square = assertThrows(WeightFileException.class,
+                () -> new OnnxImporter().read(model.build().toByteArray(), "square.onnx"));
+        assertEquals("square.onnx: operator Mul in node 'halve' is supported with a constant (an initializer or a"
+                + " Constant node) only", square.getMessage());
+    }
+
+    @Test
+    void aFilesInitializersAreListedEvenWhenAnOperatorIsRefused() throws Exception {
+        byte[] onnx = TorchActivationNetworks.onnx("activations-cnn");
+        ModelProto.Builder model = ModelProto.parseFrom(onnx).toBuilder();
+        var graph = model.getGraphBuilder();
+        for (int i = 0; i < graph.getNodeCount(); i++) {
+            if (graph.getNode(i).getOpType().equals("Tanh")) {
+                graph.setNode(i, graph.getNode(i).toBuilder().setOpType("Softsign"));
+            }
+        }
+        byte[] refused = model.build().toByteArray();
+        OnnxImporter importer = new OnnxImporter();
+        WeightFileException e = assertThrows(WeightFileException.class, () -> importer.read(refused, "softsign.onnx"));
+        assertTrue(e.getMessage().startsWith("softsign.onnx: operator Softsign in node '/7/Tanh' is not supported yet"),
+                e.getMessage());
+
+        java.util.List<OnnxImporter.Initializer> initializers = importer.initializers(refused, "softsign.onnx");
+        assertEquals(14, initializers.size(), initializers.toString());
+        OnnxImporter.Initializer conv2 = initializers.stream().filter(t -> t.name().equals("6.weight")).findFirst()
+                .orElseThrow();
+        assertEquals(java.util.List.of(8L, 4L, 3L, 3L), conv2.shape());
+        assertEquals(8 * 4 * 3 * 3, conv2.count());
+        assertEquals("FLOAT", conv2.type());
+        assertThrows(WeightFileException.class, () -> importer.initializers("hello, not onnx".getBytes(), "x.onnx"));
+    }
+
+    private static WeightSet randomWeights(String description) {
+        org.paretowb.models.network.NetworkSpec spec = org.paretowb.models.network.NetworkSpec.parse(description);
+        java.util.Random random = new java.util.Random(5);
+        java.util.List<org.paretowb.models.network.Tensor> tensors = new java.util.ArrayList<>();
+        for (long[] shape : spec.parameterShapes()) {
+            float[] values = new float[(int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            tensors.add(new org.paretowb.models.network.Tensor("t" + tensors.size(), shape, values));
+        }
+        return new WeightSet(spec, tensors);
     }
 }
