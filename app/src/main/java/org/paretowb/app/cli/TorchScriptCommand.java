@@ -30,14 +30,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "torchscript", mixinStandardHelpOptions = true,
-        description = {"List a TorchScript model's parameters and evaluate it on DJL's PyTorch engine; with --prune or",
-            "--bits, compress copies of its parameters (the file is only read), save each copy as a TorchScript file,",
-            "load it back and measure it (accuracy, batch-1 latency, throughput, size as the bytes of that .pt: float32",
-            "tensors stored dense, so pruning does not shrink it). --bits quantizes the weights per output channel,",
-            "symmetric: simulated (fp32 kernels on quantized weights). --distill-student trains a workbench student",
-            "on the model's logits and measures it on ONNX Runtime. Structured pruning and low-rank need the ONNX",
-            "route (torch.onnx.export, then eval --model FILE.onnx).",
-            "Example: torchscript --model my.pt --prune 0,0.5,0.9 --bits 32,8 --workspace w.pwws"})
+        description = {"List a TorchScript model's parameters and evaluate it on DJL's PyTorch engine.",
+            "With --prune or --bits, compress copies of its weights (the file is only read): each copy is saved as a"
+                    + " TorchScript file, loaded back and measured (accuracy, batch-1 latency, throughput, size as the"
+                    + " bytes of that .pt, whose float32 tensors are stored dense: pruning does not shrink it).",
+            "--bits quantizes weights per output channel, symmetric: simulated (fp32 kernels on quantized weights).",
+            "--distill-student trains a workbench student on the model's logits and measures it on ONNX Runtime.",
+            "Structured pruning and low-rank need the ONNX route (torch.onnx.export, then eval --model FILE.onnx).",
+            "Example: torchscript --model my.pt --prune 0,0.5,0.9 --bits 32,8 --json"})
 public final class TorchScriptCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.pt", description = "The TorchScript file.")
     Path file;
@@ -49,7 +49,7 @@ public final class TorchScriptCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
     int samples;
 
-    @Option(names = "--prune", split = ",", paramLabel = "SPARSITY[,SPARSITY...]",
+    @Option(names = "--prune", split = ",", paramLabel = "SPARSITY",
             description = "Magnitude pruning of the weights (tensors of rank 2 or more: dense and convolution weights,"
                     + " not biases or batch norm): fraction set to zero, 0 to below 1; several values make several points.")
     double[] prune;
@@ -58,8 +58,8 @@ public final class TorchScriptCommand implements Callable<Integer> {
             description = "Rank weights for --prune across the network or within each layer (default: ${DEFAULT-VALUE}).")
     String pruneScope;
 
-    @Option(names = "--bits", split = ",", paramLabel = "32|8|4|2[,...]",
-            description = "Weight bits: 32 keeps fp32; 8, 4 or 2 quantize the weights, per output channel, symmetric"
+    @Option(names = "--bits", split = ",", paramLabel = "BITS",
+            description = "Weight bits, 32, 8, 4 or 2: 32 keeps fp32; 8, 4 or 2 quantize the weights, per output channel, symmetric"
                     + " (simulated: fp32 kernels on quantized weights). With --prune, every pair is a point.")
     int[] bits;
 
