@@ -118,7 +118,12 @@ public final class ExampleSession {
 
     /** The context of points of any model measured on any evaluation data ({@code builtIn}: the Fashion-MNIST test set). */
     public static PointContext context(String modelTitle, WeightSet model, LabeledImages data, boolean builtIn) {
-        return new PointContext(modelTitle, ContentHash.of(model), builtIn ? builtInDataTitle(data)
+        return context(modelTitle, ContentHash.of(model), data, builtIn);
+    }
+
+    /** As {@link #context(String, WeightSet, LabeledImages, boolean)}, for a model known by its file's hash. */
+    public static PointContext context(String modelTitle, String modelHash, LabeledImages data, boolean builtIn) {
+        return new PointContext(modelTitle, modelHash, builtIn ? builtInDataTitle(data)
                 : data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size()) + " images)",
                 ContentHash.of(data));
     }
@@ -131,6 +136,15 @@ public final class ExampleSession {
         try {
             return new ExampleWeights().load(architecture);
         } catch (WeightFileException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** The Fashion-MNIST training set: all 60,000 images when installed on this machine, else the embedded 12,000. */
+    public static LabeledImages trainingSet() {
+        try {
+            return new FashionMnist().trainingSet();
+        } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
     }

@@ -53,6 +53,19 @@ class MainTest {
     }
 
     @Test
+    void torchscriptRefusesASparsityOfOneAmongSeveralInOneLine() {
+        assertEquals(2, run("torchscript", "--model", "model.pt", "--prune", "0.5,1"));
+        assertTrue(oneErrorLine().startsWith("paretowb: --prune: pruning sparsity must be at least 0 and below 1"),
+                err.toString());
+    }
+
+    @Test
+    void torchscriptRefusesWeightBitsItCannotQuantizeTo() {
+        assertEquals(2, run("torchscript", "--model", "model.pt", "--bits", "32,3"));
+        assertEquals("paretowb: --bits (32 keeps fp32): quantization bits must be 8, 4 or 2, got 3", oneErrorLine());
+    }
+
+    @Test
     void negativeSampleCountIsRefused() {
         assertEquals(2, run("eval", "--samples", "-3"));
         assertEquals("paretowb: --samples must be 0 (all) or a positive count, got -3", oneErrorLine());

@@ -139,6 +139,9 @@ public record Gains(double nonZerosGain, double macsGain, double nominalComputeG
                         ? "int" + q.bits() + " weights packed: smaller file, same fp32 compute"
                         : "int" + q.bits() + " weights packed: smaller file";
             }
+            if (g.sizeGain() < nominal && recipe.pruning().active() && agree(g.sizeGain(), 1)) {
+                return "dense file: its format stores every zero (a TorchScript .pt), so pruning does not shrink it";
+            }
             if (g.sizeGain() < nominal && recipe.pruning().active()) {
                 return "sparse file: a bitmap of non-zero positions is written beside the values";
             }

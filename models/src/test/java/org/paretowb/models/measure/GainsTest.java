@@ -68,6 +68,19 @@ class GainsTest {
     }
 
     @Test
+    void pruningAModelWhoseFileStoresEveryZeroSaysTheFileDidNotShrink() {
+        EvaluatedPoint baseline = point(Recipe.BASELINE, 229_234, 52_282, 52_282, 0, 0.40, how(ORT, true));
+        EvaluatedPoint pruned = point(new Recipe(new PruningSettings(0.9)), 229_234, 52_282, 5_331, 0, 0.40,
+                how(ORT, true));
+
+        Gains g = Gains.of(baseline, pruned);
+
+        assertEquals(1.0, g.sizeGain(), 1e-12);
+        assertEquals("dense file: its format stores every zero (a TorchScript .pt), so pruning does not shrink it",
+                g.cause());
+    }
+
+    @Test
     void weightOnlyInt8PacksTheFileAndKeepsFp32Compute() {
         EvaluatedPoint int8 = point(quantized(Mode.WEIGHT, 8), 209_953, 207_114, 1_236_864, 0.075, how(ORT, false));
 

@@ -13,18 +13,25 @@ import org.paretowb.models.recipe.PruningSettings;
  * Unstructured magnitude pruning: of the dense and convolution weights of the network (global) or of each
  * such layer (per layer), exactly {@code round(sparsity * count)} of smallest absolute value become zero.
  * Biases and BatchNorm stay.
- * Works on a copy; the given weights are not touched.
+ * Works on a copy; the given weights are not touched. The list form serves models whose architecture the
+ * workbench does not describe (a TorchScript file's parameters); a weight is any tensor of rank 2 or more.
  */
 public final class MagnitudePruner {
 
     public WeightSet prune(WeightSet weights, PruningSettings settings) {
+        return within(weights, prune(weights.tensors(), settings));
+    }
+
+    /** As {@link #prune(WeightSet, PruningSettings)} on bare tensors; the same list when nothing is zeroed. */
+    public List<Tensor> prune(List<Tensor> tensors, PruningSettings settings) {
         if (settings.scope() == PruningSettings.Scope.GLOBAL) {
-            return pruneTogether(weights, t -> weights.tensors().get(t).prunable(), settings.sparsity());
+            return pruneTogether(tensors, t -> tensors.get(t).prunable(), settings.sparsity());
         }
-        WeightSet pruned = weights;
-        for (int t = 0; t < weights.tensors().size(); t++) {
-            if (weights.tensors().get(t).prunable()) {
-                pruned = pruneOnly(pruned, t, settings);
+        List<Tensor> pruned = tensors;
+        for (int t = 0; t < tensors.size(); t++) {
+            if (tensors.get(t).prunable()) {
+                int only = t;
+                pruned = pruneTogether(pruned, u -> u == only, settings.sparsity());
             }
         }
         return pruned;
@@ -32,7 +39,11 @@ public final class MagnitudePruner {
 
     /** Magnitude pruning of one tensor only (per layer, sensitivity analysis); the others are untouched. */
     public WeightSet pruneOnly(WeightSet weights, int tensor, PruningSettings settings) {
-        return pruneTogether(weights, t -> t == tensor, settings.sparsity());
+        return within(weights, pruneTogether(weights.tensors(), t -> t == tensor, settings.sparsity()));
+    }
+
+    private static WeightSet within(WeightSet weights, List<Tensor> tensors) {
+        return tensors == weights.tensors() ? weights : new WeightSet(weights.spec(), tensors);
     }
 
     /**
@@ -40,12 +51,11 @@ public final class MagnitudePruner {
      * magnitude ranked across all of them: strictly smaller magnitudes all go, and ties at the threshold
      * go in order until the count is exact.
      */
-    private static WeightSet pruneTogether(WeightSet weights, IntPredicate selected, double sparsity) {
-        List<Tensor> tensors = weights.tensors();
+    private static List<Tensor> pruneTogether(List<Tensor> tensors, IntPredicate selected, double sparsity) {
         int count = IntStream.range(0, tensors.size()).filter(selected).map(t -> tensors.get(t).size()).sum();
         int toZero = (int) Math.round(sparsity * count);
         if (toZero == 0) {
-            return weights;
+            return tensors;
         }
         float[] magnitudes = new float[count];
         int n = 0;
@@ -66,7 +76,7 @@ public final class MagnitudePruner {
                 result.set(t, tensors.get(t).withValues(pruned(tensors.get(t).values(), threshold, tiesToZero)));
             }
         }
-        return new WeightSet(weights.spec(), result);
+        return List.copyOf(result);
     }
 
     private static long countBelow(float[] values, float threshold) {

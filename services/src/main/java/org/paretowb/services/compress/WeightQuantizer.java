@@ -1,5 +1,6 @@
 package org.paretowb.services.compress;
 
+import java.util.List;
 import org.paretowb.models.network.Quantization;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
@@ -9,15 +10,21 @@ import org.paretowb.models.recipe.QuantizationSettings;
  * Weight quantization of dense and convolution weights: each value goes to the nearest point of a
  * {@code bits}-bit integer grid (per tensor or per output channel, symmetric or asymmetric) and back to
  * fp32, so the engine runs the quantized values on fp32 kernels (simulated) while the weight file stores
- * the packed integers. Zero stays exactly zero on both grids, so pruned weights stay pruned.
+ * the packed integers. Zero stays exactly zero on both grids, so pruned weights stay pruned. The list form
+ * serves models whose architecture the workbench does not describe (a TorchScript file's parameters).
  */
 public final class WeightQuantizer {
 
     public WeightSet quantize(WeightSet weights, QuantizationSettings settings) {
+        return settings.active() ? new WeightSet(weights.spec(), quantize(weights.tensors(), settings)) : weights;
+    }
+
+    /** As {@link #quantize(WeightSet, QuantizationSettings)} on bare tensors: those of rank 2 or more. */
+    public List<Tensor> quantize(List<Tensor> tensors, QuantizationSettings settings) {
         if (!settings.active()) {
-            return weights;
+            return tensors;
         }
-        return weights.map(t -> t.prunable() ? quantized(t, settings) : t);
+        return tensors.stream().map(t -> t.prunable() ? quantized(t, settings) : t).toList();
     }
 
     private static Tensor quantized(Tensor t, QuantizationSettings settings) {

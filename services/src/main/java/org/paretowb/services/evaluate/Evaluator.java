@@ -16,6 +16,10 @@ public final class Evaluator {
         this.batchSize = batchSize;
     }
 
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** The fraction of images whose highest logit is their label. */
     public double accuracy(InferenceNetwork network, LabeledImages data, CancelToken cancel) {
         return evaluate(network, data, cancel).top1();

@@ -7,13 +7,21 @@ import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightSet;
 
-/** SHA-256 content hashes: of a model's weights (as the workbench serializes them) and of labelled images. */
+/**
+ * SHA-256 content hashes: of a model's weights (as the workbench serializes them), of a model file taken as it
+ * is (a TorchScript file), and of labelled images.
+ */
 public final class ContentHash {
     private ContentHash() {
     }
 
     public static String of(WeightSet weights) {
         return hex(digest().digest(new WeightCodec().encode(weights)));
+    }
+
+    /** The hash of a file's bytes. */
+    public static String ofFile(java.nio.file.Path file) throws java.io.IOException {
+        return hex(digest().digest(java.nio.file.Files.readAllBytes(file)));
     }
 
     public static String of(LabeledImages images) {
