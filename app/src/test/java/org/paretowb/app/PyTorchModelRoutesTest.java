@@ -14,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +81,22 @@ class PyTorchModelRoutesTest {
         assertTrue(m.find(), listed);
         assertEquals(pytorchAccuracy * 100, Double.parseDouble(m.group(1)), 0.1, "TorchScript route");
         assertTrue(listed.contains("[8, 1, 5, 5]"), "the 5x5 convolution's weights are listed: " + listed);
+    }
+
+    @Test
+    void theTorchScriptRouteIsPrunedAndQuantizedOnACopy() throws Exception {
+        byte[] before = Files.readAllBytes(torchScript);
+        JsonNode points = new ObjectMapper().readTree(run("torchscript", "--model", torchScript.toString(),
+                "--prune", "0.5", "--bits", "8", "--samples", "2000", "--json")).get("points");
+        assertEquals(2, points.size(), points.toString());
+        JsonNode baseline = points.get(0);
+        JsonNode compressed = points.get(1);
+        assertEquals(0.5, compressed.get("sparsity").asDouble());
+        assertEquals(8, compressed.get("bits").asInt());
+        assertTrue(compressed.get("nonZeros").asLong() < baseline.get("nonZeros").asLong() * 0.6, points.toString());
+        assertEquals(baseline.get("accuracy").asDouble(), compressed.get("accuracy").asDouble(), 0.03);
+        assertEquals("simulated", compressed.get("kernels").asText());
+        assertTrue(Arrays.equals(before, Files.readAllBytes(torchScript)), "the .pt itself is never written");
     }
 
     @Test
