@@ -13,8 +13,6 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 
 /** Trains a student network on a teacher's soft targets (see {@link DistillationLoss}). */
 public final class Distiller {
-    private static final int CLASSES = 10;
-
     private final PyTorchRuntime runtime;
 
     public Distiller(PyTorchRuntime runtime) {
@@ -23,7 +21,7 @@ public final class Distiller {
 
     public WeightSet distil(WeightSet teacher, LabeledImages data, DistillationSettings settings,
                             EpochListener listener, CancelToken cancel) {
-        NetworkSpec student = Students.parse(settings.student(), teacher.spec(), CLASSES);
+        NetworkSpec student = Students.parse(settings.student(), teacher.spec(), teacher.spec().outputs());
         TrainingRun run = new TrainingRun(new DistillationLoss(settings.temperature(), settings.alpha()),
                 steps -> optimizer(settings, steps), settings.epochs(), settings.batchSize(), settings.seed(),
                 logits(teacher, data, cancel));
@@ -41,13 +39,14 @@ public final class Distiller {
 
     /** The teacher's logits for every image, computed once in batches with gradients off. */
     private float[] logits(WeightSet teacher, LabeledImages data, CancelToken cancel) {
-        float[] all = new float[data.size() * CLASSES];
+        int classes = teacher.spec().outputs();
+        float[] all = new float[data.size() * classes];
         try (LoadedNetwork network = LoadedNetwork.load(teacher, runtime)) {
             for (int from = 0; from < data.size(); from += 500) {
                 cancel.check();
                 int count = Math.min(500, data.size() - from);
-                System.arraycopy(network.logits(data.scaledPixels(from, count), count), 0, all, from * CLASSES,
-                        count * CLASSES);
+                System.arraycopy(network.logits(data.scaledPixels(from, count), count), 0, all, from * classes,
+                        count * classes);
             }
         }
         return all;
