@@ -32,7 +32,12 @@ public final class ExampleSession {
 
     /** ONNX Runtime as the measuring engine; its per-layer profile runs on test images. */
     public static MeasuringEngine onnxRuntime() {
-        return new OrtMeasuringEngine(new OrtRuntime(), testSet().first(1000));
+        return onnxRuntime(testSet());
+    }
+
+    /** ONNX Runtime as the measuring engine; its per-layer profile runs on the first 1,000 of {@code data}. */
+    public static MeasuringEngine onnxRuntime(LabeledImages data) {
+        return new OrtMeasuringEngine(new OrtRuntime(), data.first(1000));
     }
 
     /**
@@ -61,8 +66,15 @@ public final class ExampleSession {
 
     /** A recipe applier that can fine-tune on the training set (full when installed, else embedded). */
     public static RecipeApplier fineTuningApplier(PyTorchRuntime runtime, EpochListener listener) {
+        return fineTuningApplier(runtime, listener, null);
+    }
+
+    /** A recipe applier that fine-tunes and calibrates on {@code training} (null: Fashion-MNIST's training set). */
+    public static RecipeApplier fineTuningApplier(PyTorchRuntime runtime, EpochListener listener,
+                                                  LabeledImages training) {
         try {
-            return new RecipeApplier(new NetworkTrainer(runtime), new FashionMnist().trainingSet(), listener);
+            return new RecipeApplier(new NetworkTrainer(runtime),
+                    training != null ? training : new FashionMnist().trainingSet(), listener);
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -124,7 +136,8 @@ public final class ExampleSession {
     /** As {@link #context(String, WeightSet, LabeledImages, boolean)}, for a model known by its file's hash. */
     public static PointContext context(String modelTitle, String modelHash, LabeledImages data, boolean builtIn) {
         return new PointContext(modelTitle, modelHash, builtIn ? builtInDataTitle(data)
-                : data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size()) + " images)",
+                : data.name() + " (" + String.format(java.util.Locale.ROOT, "%,d", data.size())
+                        + (data.isImages() ? " images)" : " rows)"),
                 ContentHash.of(data));
     }
 

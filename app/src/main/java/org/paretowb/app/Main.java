@@ -9,6 +9,7 @@ import org.paretowb.app.cli.ScreenshotCommand;
 import org.paretowb.app.cli.SensitivityCommand;
 import org.paretowb.app.cli.SweepCommand;
 import org.paretowb.app.cli.TorchScriptCommand;
+import org.paretowb.app.cli.TrainCommand;
 import org.paretowb.app.cli.TrainExampleCommand;
 import org.paretowb.app.cli.UserError;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "paretowb", mixinStandardHelpOptions = true, version = "Pareto Workbench 0.1.0",
         description = "Compress neural networks and measure accuracy, latency and size on this machine.",
-        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, BenchCommand.class,
+        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, TrainCommand.class, BenchCommand.class,
             ScreenshotCommand.class})
 public final class Main implements Runnable {
 

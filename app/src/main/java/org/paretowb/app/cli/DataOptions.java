@@ -5,16 +5,28 @@ import java.util.Arrays;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.app.ModelSource;
 import org.paretowb.app.SettingsMetadata;
+import org.paretowb.models.data.DataLoader;
+import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.network.ModelSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code --data} and the model settings a file may not state: input shape, normalisation, class names. */
+/**
+ * {@code --data} (with how a CSV file is split) and the model settings a file may not state: input shape,
+ * normalisation, class names.
+ */
 public final class DataOptions {
     @Option(names = "--data", paramLabel = "PATH",
-            description = "Evaluation data: a folder of idx files (t10k-*, gzipped or not) or one sub-folder of PNG/JPEG"
-                    + " images per class (default: the Fashion-MNIST test set).")
+            description = "Evaluation data: a folder of idx files (t10k-*, gzipped or not), one sub-folder of PNG/JPEG"
+                    + " images per class, or a CSV file of numeric features and a label column, measured on its"
+                    + " evaluation split while fine-tuning and calibration use its training split (default: the"
+                    + " Fashion-MNIST test set).")
     Path data;
+
+    @Mixin
+    SplitOptions split;
 
     @Option(names = "--input-shape", split = ",", paramLabel = "C,H,W",
             description = "The model's input shape, checked against the model's own.")
@@ -57,9 +69,30 @@ public final class DataOptions {
         return data == null;
     }
 
-    /** The evaluation data, read and normalised for {@code model}. */
-    public LabeledImages evaluation(ModelSource model) {
-        return data == null ? ExampleSession.evaluationData(model.settings())
-                : ExampleSession.evaluationData(data, model.settings());
+    /**
+     * What a command measures on.
+     *
+     * @param model the model, with the data's class names when it had only placeholders
+     * @param training the rows fine-tuning and calibration use: a CSV file's training split; null for the
+     *     Fashion-MNIST training set
+     */
+    public record Loaded(ModelSource model, LabeledImages evaluation, LabeledImages training) {
+    }
+
+    /** The evaluation data, read and normalised for {@code model}; a CSV file split with {@code seed}. */
+    public Loaded load(ModelSource model, long seed) {
+        if (data == null) {
+            return new Loaded(model, ExampleSession.evaluationData(model.settings()), null);
+        }
+        if (!DataLoader.isTable(data)) {
+            return new Loaded(model, ExampleSession.evaluationData(data, model.settings()), null);
+        }
+        try {
+            TableSplit table = new DataLoader(model.settings(), split.table(seed)).table(data);
+            return new Loaded(model.with(model.settings().withClassNames(table.classNames())), table.evaluation(),
+                    table.training());
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 }

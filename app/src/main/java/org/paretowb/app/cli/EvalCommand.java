@@ -32,7 +32,7 @@ public final class EvalCommand implements Callable<Integer> {
     String engine;
 
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N",
-            description = "Evaluate on the first N test images only (default: all 10,000).")
+            description = "Evaluate on the first N evaluation images or rows only (default: all).")
     int samples;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -50,14 +50,15 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
         Recipe recipe = recipeOptions.recipe();
-        model = dataOptions.apply(model);
-        org.paretowb.models.data.LabeledImages evaluation = dataOptions.evaluation(model);
+        DataOptions.Loaded data = dataOptions.load(dataOptions.apply(model), recipeOptions.seed);
+        model = data.model();
+        org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
         workspace.open();
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        RecipeApplier applier = RecipeOptions.applier(recipe, runtime);
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples,
-                applier, evaluation);
+        RecipeApplier applier = RecipeOptions.applier(recipe, runtime, data.training());
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
+                samples, applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
@@ -66,7 +67,8 @@ public final class EvalCommand implements Callable<Integer> {
                 recipe,
                 m);
         workspace.close();
-        System.out.println(json ? json(recipe, m, measurer, seconds) : table(recipe, m, seconds));
+        System.out.println(json ? json(recipe, m, measurer, seconds)
+                : table(recipe, m, seconds, evaluation.isImages() ? "images" : "rows"));
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);
         }
@@ -116,11 +118,11 @@ public final class EvalCommand implements Callable<Integer> {
         return mapper.writeValueAsString(o);
     }
 
-    private String table(Recipe recipe, Measurement m, double seconds) {
+    private String table(Recipe recipe, Measurement m, double seconds, String items) {
         return String.format(Locale.ROOT, """
                 model        %s
                 recipe       %s
-                accuracy     %.2f%% top-1, %.2f%% top-5 on %d images (%s)
+                accuracy     %.2f%% top-1, %.2f%% top-5 on %d %s (%s)
                 latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
@@ -128,7 +130,7 @@ public final class EvalCommand implements Callable<Integer> {
                 throughput   %,.0f images/s (batch %d, %d threads, best of 3 rounds)
                 kernels      %s (%s)
                 measured in  %.1f s""",
-                model.title(), recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), m.how().evaluationSet(),
+                model.title(), recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), items, m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
                 m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
                 m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(),

@@ -51,6 +51,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the network.")
     Path out;
 
+    @Mixin
+    DataOptions dataOptions;
+
     @Override
     public Integer call() throws Exception {
         ModelFormat fileFormat = Flags.settings("--format", () -> ModelFormat.parse(format));
@@ -58,16 +61,20 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError("--workspace and --point go together: the workspace holding the point, and its id");
         }
         AtomicFile.requireWritableFolder(out);
+        if (pointId != null && !dataOptions.builtIn()) {
+            throw new UserError("--data goes with --model: a saved point is reload-tested on the images it was measured on");
+        }
         StoredPoint point = workspaceFile == null ? null : storedPoint();
+        DataOptions.Loaded data = point == null ? dataOptions.load(dataOptions.apply(model), recipeOptions.seed) : null;
         WeightSet original = point == null ? model.weights()
                 : ExampleSession.exampleWeights(ExampleSession.architectureOf(point.context()));
         Recipe recipe = point == null ? recipeOptions.recipe() : point.point().recipe();
         PyTorchRuntime pytorch = new PyTorchRuntime();
         pytorch.prepareInferenceThread();
-        WeightSet weights = RecipeOptions.applier(recipe, pytorch)
+        WeightSet weights = RecipeOptions.applier(recipe, pytorch, data == null ? null : data.training())
                 .apply(original, recipe, CancelToken.NEVER);
         OrtRuntime ort = new OrtRuntime();
-        LabeledImages test = ExampleSession.testSet();
+        LabeledImages test = data == null ? ExampleSession.testSet() : data.evaluation();
         Set<String> int8 = point != null ? ModelExport.int8Of(recipe, point.point().measurement())
                 : Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort, test.first(1000))
                         .int8Layers(weights, recipe.quantization(), CancelToken.NEVER));

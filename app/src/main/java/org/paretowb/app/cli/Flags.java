@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.LabeledImages;
 import org.paretowb.services.evaluate.MeasuringEngine;
 import org.paretowb.services.evaluate.PyTorchMeasuringEngine;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -33,8 +34,13 @@ final class Flags {
 
     /** The measuring engine named on the command line: onnxruntime or pytorch. */
     static MeasuringEngine engine(String name, PyTorchRuntime pytorch) {
+        return engine(name, pytorch, ExampleSession.testSet());
+    }
+
+    /** As {@link #engine(String, PyTorchRuntime)}; ONNX Runtime's int8 planner profiles on {@code data}. */
+    static MeasuringEngine engine(String name, PyTorchRuntime pytorch, LabeledImages data) {
         return switch (name) {
-            case "onnxruntime" -> ExampleSession.onnxRuntime();
+            case "onnxruntime" -> ExampleSession.onnxRuntime(data);
             case "pytorch" -> new PyTorchMeasuringEngine(pytorch);
             default -> throw new UserError("--engine must be onnxruntime or pytorch, not '" + name + "'");
         };

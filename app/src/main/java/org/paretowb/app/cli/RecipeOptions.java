@@ -3,6 +3,7 @@ package org.paretowb.app.cli;
 import java.util.Locale;
 import java.util.Map;
 import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Int8Layers;
@@ -64,7 +65,8 @@ public final class RecipeOptions {
             + " at 0.01 it pays (default: ${DEFAULT-VALUE}).")
     double distillLearningRate;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the student's training (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of a CSV --data file's split into training and"
+            + " evaluation rows, and of the student's training (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--rank", defaultValue = "1", paramLabel = "FRACTION",
@@ -125,12 +127,18 @@ public final class RecipeOptions {
 
     /** An applier with the training set when the recipe trains or calibrates; epochs are reported on stderr. */
     public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime) {
+        return applier(recipe, runtime, null);
+    }
+
+    /** As {@link #applier(Recipe, PyTorchRuntime)}, training on {@code training} (null: Fashion-MNIST's training set). */
+    public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime,
+                                        LabeledImages training) {
         boolean needsTrainingSet = recipe.fineTune().active() || recipe.distillation().active()
                 || recipe.quantization().mode() == QuantizationSettings.Mode.STATIC;
         return needsTrainingSet
                 ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
                         System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
-                                epoch, epochs, loss, accuracy * 100, millis / 1000.0))
+                                epoch, epochs, loss, accuracy * 100, millis / 1000.0), training)
                 : new RecipeApplier();
     }
 

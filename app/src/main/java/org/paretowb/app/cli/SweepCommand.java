@@ -56,6 +56,10 @@ public final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
 
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of a CSV --data file's split into training and evaluation rows (default: ${DEFAULT-VALUE}).")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
         List<Recipe> recipes = new SweepGrid(grid).recipes();
@@ -65,18 +69,20 @@ public final class SweepCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFile.requireWritableFolder(out);
         }
-        model = dataOptions.apply(model);
-        org.paretowb.models.data.LabeledImages evaluation = dataOptions.evaluation(model);
+        DataOptions.Loaded data = dataOptions.load(dataOptions.apply(model), seed);
+        model = data.model();
+        org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
         workspace.open();
         PointContext context = ExampleSession.context(model.title(), model.weights(), evaluation,
                 dataOptions.builtIn());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
-        RecipeApplier applier = fineTunes ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { })
+        RecipeApplier applier = fineTunes
+                ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { }, data.training())
                 : new RecipeApplier();
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime), model.weights(), samples, applier,
-                evaluation);
+        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
+                samples, applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         List<EvaluatedPoint> points = new ArrayList<>();
         long start = System.nanoTime();

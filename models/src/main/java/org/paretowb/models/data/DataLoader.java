@@ -9,22 +9,40 @@ import org.paretowb.models.network.ModelSettings;
 
 /**
  * Reads evaluation data for a model and checks it against the model's settings: an idx folder (the t10k
- * files, gzipped or not) or an image folder (one sub-folder per class, converted to the model's channels and
- * size), normalised as the model wants. A message names the file and what is wrong.
+ * files, gzipped or not), an image folder (one sub-folder per class, converted to the model's channels and
+ * size), normalised as the model wants, or a CSV table (its evaluation split). A message names the file and
+ * what is wrong.
  */
 public final class DataLoader {
     private final ModelSettings settings;
+    private final TableOptions tableOptions;
 
     public DataLoader(ModelSettings settings) {
+        this(settings, TableOptions.DEFAULT);
+    }
+
+    /** @param tableOptions how a CSV file is read and split */
+    public DataLoader(ModelSettings settings, TableOptions tableOptions) {
         this.settings = settings;
+        this.tableOptions = tableOptions;
+    }
+
+    /** Whether {@code path} names a CSV table rather than a folder. */
+    public static boolean isTable(Path path) {
+        return path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     public LabeledImages load(Path path, ImageFolder.Progress progress) throws DatasetException {
+        if (isTable(path)) {
+            return table(path).evaluation();
+        }
         if (!Files.exists(path)) {
             throw new DatasetException("no data at " + path);
         }
         if (!Files.isDirectory(path)) {
-            throw new DatasetException(path + ": give a folder (idx files, or one sub-folder of images per class)");
+            throw new DatasetException(path + ": give a folder (idx files, or one sub-folder of images per class)"
+                    + " or a .csv file");
         }
         if (isEmpty(path)) {
             throw new DatasetException(path + " is empty: put the t10k idx files, or one sub-folder of images per"
@@ -40,6 +58,25 @@ public final class DataLoader {
         int classes = settings.classNames().size();
         return fitted(new ImageFolder(settings.channels(), settings.height(), settings.width(), classes)
                 .read(path, progress));
+    }
+
+    /**
+     * A CSV table checked against the model (one feature per input, labels within its classes; text labels
+     * by the model's class names when it has them) and split by the table options. The class names are the
+     * model's, or the file's when the model has only placeholders and the file names as many classes.
+     */
+    public TableSplit table(Path csv) throws DatasetException {
+        CsvTable table = CsvTable.read(csv, tableOptions.labelColumn());
+        if (settings.channels() != 1 || settings.height() != 1 || settings.width() != table.width()) {
+            throw new DatasetException(String.format(Locale.ROOT, "%s has %d feature column%s (besides the label, %s),"
+                    + " but the model takes %s", csv, table.width(), table.width() == 1 ? "" : "s",
+                    table.labelColumn(), settings.channels() == 1 && settings.height() == 1
+                            ? settings.width() + " features" : settings.shape() + " inputs"));
+        }
+        boolean named = !settings.hasDefaultClassNames();
+        LabeledImages rows = table.rowsFor(settings.classNames(), named);
+        boolean adopt = !named && table.classNames().size() == settings.classNames().size();
+        return TableSplit.of(rows, tableOptions, adopt ? table.classNames() : settings.classNames());
     }
 
     /** {@code data} checked against the model (shape, labels) and normalised as it wants. */

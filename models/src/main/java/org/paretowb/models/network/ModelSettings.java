@@ -67,6 +67,16 @@ public record ModelSettings(int channels, int height, int width, Normalisation n
         return null;
     }
 
+    /** Whether the class names are the placeholders "class 0", "class 1", ... a file without names gets. */
+    public boolean hasDefaultClassNames() {
+        for (int c = 0; c < classNames.size(); c++) {
+            if (!classNames.get(c).equals("class " + c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public String className(int index) {
         return index >= 0 && index < classNames.size() ? classNames.get(index) : "class " + index;
     }

@@ -3,7 +3,11 @@ package org.paretowb.models.network;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Student networks for distillation, written as "mlp:64", "mlp:256,128" or "cnn:8,16". */
+/**
+ * Student networks for distillation, written as "mlp:64", "mlp:256,128" or "cnn:8,16". An MLP student of a
+ * teacher that standardises its input features (a table model: flatten, then BatchNorm) standardises them too,
+ * with a BatchNorm of its own: trained on raw features of very different scales, it would learn little.
+ */
 public final class Students {
     private Students() {
     }
@@ -27,10 +31,15 @@ public final class Students {
             widths.forEach(c -> layers.append(" conv").append(c).append("k3p1 bn relu maxpool2"));
             layers.append(" flatten dense64 relu");
         } else {
-            layers.append(" flatten");
+            layers.append(startsWithStandardisation(teacher) ? " flatten bn" : " flatten");
             widths.forEach(w -> layers.append(" dense").append(w).append(" relu"));
         }
         layers.append(" dense").append(classes);
         return NetworkSpec.parse(layers.toString());
+    }
+
+    private static boolean startsWithStandardisation(NetworkSpec teacher) {
+        List<Layer> layers = teacher.layers();
+        return layers.size() >= 2 && layers.get(0) instanceof Layer.Flatten && layers.get(1) instanceof Layer.Norm;
     }
 }

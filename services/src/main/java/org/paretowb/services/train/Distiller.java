@@ -18,7 +18,6 @@ import org.paretowb.services.runtime.PyTorchRuntime;
  * logits are used, computed once for every training image.
  */
 public final class Distiller {
-    private static final int CLASSES = 10;
     private static final int TEACHER_BATCH = 500;
 
     private final PyTorchRuntime runtime;
@@ -30,7 +29,7 @@ public final class Distiller {
     /** Distils the workbench's own network into the student {@code settings} names, on the same input. */
     public WeightSet distil(WeightSet teacher, LabeledImages data, DistillationSettings settings,
                             EpochListener listener, CancelToken cancel) {
-        NetworkSpec student = Students.parse(settings.student(), teacher.spec(), CLASSES);
+        NetworkSpec student = Students.parse(settings.student(), teacher.spec(), teacher.spec().outputs());
         float[] logits;
         try (LoadedNetwork network = LoadedNetwork.load(teacher, runtime)) {
             logits = logits(network, student.outputs(), data, cancel);
