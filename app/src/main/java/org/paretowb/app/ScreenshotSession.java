@@ -36,6 +36,20 @@ public final class ScreenshotSession {
     private boolean compare;
     private String tab;
     private int distilEpochsShown;
+    private Path data;
+    private boolean inputSettings;
+
+    /** Open this data (a folder or file) before the knob settings: the window starts over on it (null: none). */
+    public ScreenshotSession data(Path value) {
+        this.data = value;
+        return this;
+    }
+
+    /** Snapshot Model › Input settings… open over the window instead of the window. */
+    public ScreenshotSession inputSettings(boolean value) {
+        this.inputSettings = value;
+        return this;
+    }
 
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
     public ScreenshotSession distilInProgress(int epochs) {
@@ -114,6 +128,10 @@ public final class ScreenshotSession {
                 Platform.runLater(() -> window.view().dark(true));
             }
             awaitPoints(window, 1);
+            if (data != null) {
+                openData(window, data);
+                awaitPoints(window, 1);
+            }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Platform.runLater(() -> {
@@ -150,6 +168,8 @@ public final class ScreenshotSession {
             }
             if (compare) {
                 writeComparison(window);
+            } else if (inputSettings) {
+                writeInputSettings(window);
             } else {
                 write(window.scene());
             }
@@ -228,6 +248,41 @@ public final class ScreenshotSession {
             ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(2);
         });
         done.get(300, TimeUnit.SECONDS);
+    }
+
+    /** Opens data as File › Open data folder… does, and waits until the window has started over on it. */
+    private static void openData(WorkbenchWindow window, Path path) throws Exception {
+        CompletableFuture<Void> switched = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.inputs().inputsProperty().addListener((o, old, now) -> switched.complete(null));
+            window.model().errorProperty().addListener((o, old, message) -> {
+                if (message != null) {
+                    switched.completeExceptionally(new UserError(message));
+                }
+            });
+            window.inputControls().drop(List.of(path.toFile()));
+        });
+        try {
+            switched.get(600, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Opens Model › Input settings… and snapshots the dialog over the window. */
+    private void writeInputSettings(WorkbenchWindow window) throws Exception {
+        CompletableFuture<javafx.stage.Window> opened = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.stage.Window.getWindows().addListener((ListChangeListener<javafx.stage.Window>) change -> {
+                while (change.next()) {
+                    change.getAddedSubList().stream().findFirst().ifPresent(opened::complete);
+                }
+            });
+            window.inputControls().editSettings(null); // waits in a nested event loop until the dialog closes
+        });
+        javafx.stage.Window dialog = opened.get(60, TimeUnit.SECONDS);
+        write(dialog.getScene());
+        Platform.runLater(dialog::hide);
     }
 
     /** Selects the first and the last point, opens Point › Compare, and snapshots that window. */

@@ -43,6 +43,14 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Select the last point and show this tab, for example 'What it forgot' or Model.")
     String tab;
 
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Open this data first (idx folder, or one sub-folder of images per class): the window starts"
+                    + " over on it; then the knob settings apply.")
+    Path data;
+
+    @Option(names = "--input-settings", description = "Snapshot Model › Input settings… open over the window.")
+    boolean inputSettings;
+
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
@@ -57,7 +65,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs).run();
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
+                .data(data).inputSettings(inputSettings).run();
         System.err.println("wrote " + out);
         return 0;
     }
