@@ -38,6 +38,13 @@ public final class ScreenshotSession {
     private int distilEpochsShown;
     private Path data;
     private boolean inputSettings;
+    private org.paretowb.views.inputs.DataSplit split;
+
+    /** Split the data this way (after opening it) before the knob settings; null: as it is. */
+    public ScreenshotSession split(org.paretowb.views.inputs.DataSplit value) {
+        this.split = value;
+        return this;
+    }
 
     /** Open this data (a folder or file) before the knob settings: the window starts over on it (null: none). */
     public ScreenshotSession data(Path value) {
@@ -129,7 +136,11 @@ public final class ScreenshotSession {
             }
             awaitPoints(window, 1);
             if (data != null) {
-                openData(window, data);
+                startOver(window, () -> window.inputControls().drop(List.of(data.toFile())));
+                awaitPoints(window, 1);
+            }
+            if (split != null) {
+                startOver(window, () -> window.inputs().applySplit(split));
                 awaitPoints(window, 1);
             }
             for (int i = 0; i < steps.size(); i++) {
@@ -250,8 +261,8 @@ public final class ScreenshotSession {
         done.get(300, TimeUnit.SECONDS);
     }
 
-    /** Opens data as File › Open data folder… does, and waits until the window has started over on it. */
-    private static void openData(WorkbenchWindow window, Path path) throws Exception {
+    /** Changes the window's inputs (as dropping a data folder does) and waits until it has started over on them. */
+    private static void startOver(WorkbenchWindow window, Runnable change) throws Exception {
         CompletableFuture<Void> switched = new CompletableFuture<>();
         Platform.runLater(() -> {
             window.inputs().inputsProperty().addListener((o, old, now) -> switched.complete(null));
@@ -260,7 +271,7 @@ public final class ScreenshotSession {
                     switched.completeExceptionally(new UserError(message));
                 }
             });
-            window.inputControls().drop(List.of(path.toFile()));
+            change.run();
         });
         try {
             switched.get(600, TimeUnit.SECONDS);

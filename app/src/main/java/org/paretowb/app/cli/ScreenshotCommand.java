@@ -48,6 +48,10 @@ public final class ScreenshotCommand implements Callable<Integer> {
                     + " over on it; then the knob settings apply.")
     Path data;
 
+    @Option(names = "--split", paramLabel = "PERCENT:SEED",
+            description = "Then keep PERCENT of the data for evaluation, split with SEED (the rest trains).")
+    String split;
+
     @Option(names = "--input-settings", description = "Snapshot Model › Input settings… open over the window.")
     boolean inputSettings;
 
@@ -65,8 +69,15 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
+        org.paretowb.views.inputs.DataSplit dataSplit = split == null ? null : Flags.settings("--split", () -> {
+            String[] parts = split.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("give PERCENT:SEED, for example 20:7");
+            }
+            return new org.paretowb.views.inputs.DataSplit(Double.parseDouble(parts[0]) / 100, Long.parseLong(parts[1]));
+        });
         new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
-                .data(data).inputSettings(inputSettings).run();
+                .data(data).split(dataSplit).inputSettings(inputSettings).run();
         System.err.println("wrote " + out);
         return 0;
     }

@@ -59,6 +59,8 @@ public final class InputSettingsDialog extends Dialog<ModelSettings> {
         GridPane.setHgrow(names, Priority.ALWAYS);
         GridPane.setVgrow(names, Priority.ALWAYS);
         getDialogPane().setContent(grid);
+        getDialogPane().setPrefWidth(620);
+        getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(model.validProperty().not());
         getDialogPane().lookupButton(ButtonType.OK).setId("settingsOk");
