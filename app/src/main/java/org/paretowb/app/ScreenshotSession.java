@@ -134,7 +134,9 @@ public final class ScreenshotSession {
             if (dark) {
                 Platform.runLater(() -> window.view().dark(true));
             }
-            awaitPoints(window, 1);
+            if (WindowInputs.hasData(window.inputs().inputs())) {
+                awaitPoints(window, 1);
+            }
             if (data != null) {
                 startOver(window, () -> window.inputControls().drop(List.of(data.toFile())));
                 awaitPoints(window, 1);
@@ -186,6 +188,7 @@ public final class ScreenshotSession {
             }
         } finally {
             window.close();
+            closeDialogs();
             Platform.exit();
         }
     }
@@ -294,6 +297,17 @@ public final class ScreenshotSession {
         javafx.stage.Window dialog = opened.get(60, TimeUnit.SECONDS);
         write(dialog.getScene());
         Platform.runLater(dialog::hide);
+    }
+
+    /** Closes the dialogs still open (the input settings a model file did not state): exiting under one crashes JavaFX. */
+    private static void closeDialogs() throws Exception {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
+                    .forEach(javafx.stage.Window::hide);
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
     }
 
     /** Selects the first and the last point, opens Point › Compare, and snapshots that window. */

@@ -83,11 +83,37 @@ public final class InputsViewModel {
 
     /** Reads the data at {@code path} (a folder, or a file the loader takes) and starts over on it. */
     public void openData(Path path) {
+        ModelSettings before = inputs.get().settings();
         prepare("Reading " + path + "…", (current, t) -> {
             LabeledImages data = new DataLoader(current.settings()).load(path, progressOf(t));
             t.check();
-            return current.withData(data, data.name(), path.toAbsolutePath().toString());
-        }, next -> { });
+            ModelInputs next = current.withData(data, data.name(), path.toAbsolutePath().toString());
+            List<String> named = folderClassNames(path, current);
+            return named == null ? next : next.withSettings(next.settings().withClassNames(named));
+        }, next -> {
+            if (!next.settings().equals(before)) { // named by the folders
+                remember(next);
+            }
+        });
+    }
+
+    /**
+     * The class folders' names, when the model names its classes only "class 0", "class 1"... and the folders
+     * name one class each (not by number); else null.
+     */
+    private static List<String> folderClassNames(Path path, ModelInputs current) {
+        ModelSettings settings = current.settings();
+        if (!settings.classNames().equals(ModelSettings.of(current.weights().spec()).classNames())
+                || !java.nio.file.Files.isDirectory(path) || !ImageFolder.looksLikeOne(path)) {
+            return null;
+        }
+        try {
+            List<String> names = ImageFolder.classNames(path);
+            boolean numbered = names.stream().anyMatch(n -> n.matches("\\d{1,4}"));
+            return !numbered && names.size() == settings.classNames().size() ? names : null;
+        } catch (org.paretowb.models.data.DatasetException e) {
+            return null;
+        }
     }
 
     /**
