@@ -101,8 +101,11 @@ final class WorkbenchWindow {
             distillation.cancel();
             sensitivity.cancel();
         });
-        inputs.inputsProperty().addListener((obs, old, now) ->
-                forgetting.model().useClassNames(now.settings().classNames()));
+        inputs.inputsProperty().addListener((obs, old, now) -> {
+            forgetting.model().useClassNames(now.settings().classNames());
+            sensitivity.clear();
+            layers.clear();
+        });
         model.selectedProperty().addListener((obs, old, point) -> {
             EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
             network.show(point, baseline);
