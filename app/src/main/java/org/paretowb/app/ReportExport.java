@@ -63,11 +63,18 @@ public final class ReportExport {
      */
     public static ReportInput input(PointContext context, List<EvaluatedPoint> points, EvaluatedPoint baseline,
                                     LabeledImages evaluationSet, Map<String, String> environment) {
+        return input(context, points, baseline, evaluationSet, FashionMnist.CLASS_NAMES, environment);
+    }
+
+    /** As above, naming the classes by the model's {@code classNames}. */
+    public static ReportInput input(PointContext context, List<EvaluatedPoint> points, EvaluatedPoint baseline,
+                                    LabeledImages evaluationSet, List<String> classNames,
+                                    Map<String, String> environment) {
         LabeledImages images = evaluationSet != null && ContentHash.of(evaluationSet).equals(context.dataHash())
                 ? evaluationSet : null;
         Map<String, String> env = new LinkedHashMap<>(environment);
         return new ReportInput("Pareto Workbench report: " + context.model(), context.model(), context.data(), points,
-                baseline, images, FashionMnist.CLASS_NAMES, env, Instant.now());
+                baseline, images, classNames, env, Instant.now());
     }
 
     public static void write(ReportInput input, Path out) throws Exception {

@@ -36,6 +36,27 @@ public final class ScreenshotSession {
     private boolean compare;
     private String tab;
     private int distilEpochsShown;
+    private Path data;
+    private boolean inputSettings;
+    private org.paretowb.views.inputs.DataSplit split;
+
+    /** Split the data this way (after opening it) before the knob settings; null: as it is. */
+    public ScreenshotSession split(org.paretowb.views.inputs.DataSplit value) {
+        this.split = value;
+        return this;
+    }
+
+    /** Open this data (a folder or file) before the knob settings: the window starts over on it (null: none). */
+    public ScreenshotSession data(Path value) {
+        this.data = value;
+        return this;
+    }
+
+    /** Snapshot Model › Input settings… open over the window instead of the window. */
+    public ScreenshotSession inputSettings(boolean value) {
+        this.inputSettings = value;
+        return this;
+    }
 
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
     public ScreenshotSession distilInProgress(int epochs) {
@@ -113,7 +134,17 @@ public final class ScreenshotSession {
             if (dark) {
                 Platform.runLater(() -> window.view().dark(true));
             }
-            awaitPoints(window, 1);
+            if (WindowInputs.hasData(window.inputs().inputs())) {
+                awaitPoints(window, 1);
+            }
+            if (data != null) {
+                startOver(window, () -> window.inputControls().drop(List.of(data.toFile())));
+                awaitPoints(window, 1);
+            }
+            if (split != null) {
+                startOver(window, () -> window.inputs().applySplit(split));
+                awaitPoints(window, 1);
+            }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Platform.runLater(() -> {
@@ -150,11 +181,14 @@ public final class ScreenshotSession {
             }
             if (compare) {
                 writeComparison(window);
+            } else if (inputSettings) {
+                writeInputSettings(window);
             } else {
                 write(window.scene());
             }
         } finally {
             window.close();
+            closeDialogs();
             Platform.exit();
         }
     }
@@ -228,6 +262,52 @@ public final class ScreenshotSession {
             ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(2);
         });
         done.get(300, TimeUnit.SECONDS);
+    }
+
+    /** Changes the window's inputs (as dropping a data folder does) and waits until it has started over on them. */
+    private static void startOver(WorkbenchWindow window, Runnable change) throws Exception {
+        CompletableFuture<Void> switched = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            window.inputs().inputsProperty().addListener((o, old, now) -> switched.complete(null));
+            window.model().errorProperty().addListener((o, old, message) -> {
+                if (message != null) {
+                    switched.completeExceptionally(new UserError(message));
+                }
+            });
+            change.run();
+        });
+        try {
+            switched.get(600, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Opens Model › Input settings… and snapshots the dialog over the window. */
+    private void writeInputSettings(WorkbenchWindow window) throws Exception {
+        CompletableFuture<javafx.stage.Window> opened = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.stage.Window.getWindows().addListener((ListChangeListener<javafx.stage.Window>) change -> {
+                while (change.next()) {
+                    change.getAddedSubList().stream().findFirst().ifPresent(opened::complete);
+                }
+            });
+            window.inputControls().editSettings(null); // waits in a nested event loop until the dialog closes
+        });
+        javafx.stage.Window dialog = opened.get(60, TimeUnit.SECONDS);
+        write(dialog.getScene());
+        Platform.runLater(dialog::hide);
+    }
+
+    /** Closes the dialogs still open (the input settings a model file did not state): exiting under one crashes JavaFX. */
+    private static void closeDialogs() throws Exception {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
+                    .forEach(javafx.stage.Window::hide);
+            closed.complete(null);
+        });
+        closed.get(30, TimeUnit.SECONDS);
     }
 
     /** Selects the first and the last point, opens Point › Compare, and snapshots that window. */

@@ -1,11 +1,11 @@
 package org.paretowb.app;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.paretowb.app.cli.UserError;
 import org.paretowb.models.data.Normalisation;
 import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.network.SettingsText;
 
 /**
  * A model's settings as a file's metadata states them: keys {@code class_names} (comma-separated),
@@ -44,31 +44,14 @@ public final class SettingsMetadata {
     }
 
     public static List<String> classNames(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).toList();
+        return SettingsText.classNames(text);
     }
 
     public static Normalisation normalisation(String mean, String std) {
-        return new Normalisation(floats(mean, "mean"), floats(std, "std"));
-    }
-
-    private static float[] floats(String text, String what) {
-        String[] parts = text.split(",");
-        float[] out = new float[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Float.parseFloat(parts[i].strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(what + " value '" + parts[i].strip() + "' is not a number");
-            }
-        }
-        return out;
+        return SettingsText.normalisation(mean, std);
     }
 
     private static String join(float[] values) {
-        StringBuilder out = new StringBuilder();
-        for (float v : values) {
-            out.append(out.length() == 0 ? "" : ",").append(v);
-        }
-        return out.toString();
+        return SettingsText.join(values);
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.paretowb.models.data.FashionMnist;
-import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.WeightSet;
@@ -32,6 +30,9 @@ import org.paretowb.views.training.TrainingJobViewModel;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 import org.paretowb.views.workbench.WorkspaceSession;
+import org.paretowb.views.inputs.InputsControls;
+import org.paretowb.views.inputs.InputsViewModel;
+import org.paretowb.views.inputs.ModelInputs;
 
 /** The main window on the built-in example: wires the measuring lane, the view model and the view. */
 final class WorkbenchWindow {
@@ -43,7 +44,10 @@ final class WorkbenchWindow {
     private final TrainingJobViewModel distillation;
     private final Scene scene;
     private final ModelSource source;
-    private final LabeledImages test;
+    private final InputsViewModel inputs;
+    private final InputsControls inputControls;
+    private final boolean askForSettings;
+    private final String settingsNote;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(ModelSource source) {
@@ -55,16 +59,13 @@ final class WorkbenchWindow {
      *                  that cannot be opened is reported in a dialog, and the window runs without one.
      */
     WorkbenchWindow(ModelSource source, java.nio.file.Path workspace) {
-        this.source = source;
-        this.lane = new MeasuringLane(() -> {
-            PyTorchRuntime runtime = new PyTorchRuntime();
-            runtime.prepareInferenceThread();
-            return ExampleSession.measurer(ExampleSession.onnxRuntime(), source.weights(), 0,
-                    ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) -> { }),
-                    ExampleSession.testSet());
-        });
-        this.model = new WorkbenchViewModel(lane, Platform::runLater, source.title(),
-                "Fashion-MNIST test set, 10,000 images");
+        WindowInputs.Remembered remembered = WindowInputs.remembered(source, workspace);
+        this.source = remembered.source();
+        this.settingsNote = remembered.note();
+        this.askForSettings = !remembered.found() && WindowInputs.statesNothing(this.source);
+        ModelInputs initial = WindowInputs.initial(this.source);
+        this.lane = new MeasuringLane(() -> WindowInputs.measurer(initial));
+        this.model = new WorkbenchViewModel(lane, Platform::runLater, this.source.title(), initial.dataTitle());
         this.layers = new LayerProfileViewModel(lane, Platform::runLater, model::staticInt8Recipe);
         this.sensitivity = new SensitivityViewModel(lane, Platform::runLater, () -> model.liveSamplesProperty().get());
         this.distillation = new TrainingJobViewModel(lane, Platform::runLater, model::currentRecipe,
@@ -89,19 +90,29 @@ final class WorkbenchWindow {
         this.scene = new Scene(view.root(), 1360, 860);
         model.setExporter(this::export);
         model.setModelOpener(this::openModel);
-        this.test = ExampleSession.testSet();
-        model.setReportExporter((points, all, file) -> report(points, all, file, test));
-        ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(FashionMnist.CLASS_NAMES));
+        this.inputs = new InputsViewModel(initial, lane, model, WindowInputs::measurer, DATA_LOADING, Platform::runLater);
+        model.setReportExporter((points, all, file) -> report(points, all, file, inputs.inputs()));
+        ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(initial.settings().classNames()));
         view.addTab("What it forgot", forgetting.root());
         ModelView network = new ModelView();
         view.addTab("Model", network.root());
+        this.inputControls = InputsControls.install(view, model, inputs, InputsControls.SYSTEM);
+        inputs.beforeStartingOver(() -> {
+            distillation.cancel();
+            sensitivity.cancel();
+        });
+        inputs.inputsProperty().addListener((obs, old, now) -> {
+            forgetting.model().useClassNames(now.settings().classNames());
+            sensitivity.clear();
+            layers.clear();
+        });
         model.selectedProperty().addListener((obs, old, point) -> {
             EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
             network.show(point, baseline);
             if (point == null || baseline == null || point.baseline()) {
                 forgetting.model().clear();
             } else {
-                forgetting.show(baseline, point, test);
+                forgetting.show(baseline, point, inputs.inputs().evaluation());
             }
         });
         if (workspace != null) {
@@ -135,13 +146,13 @@ final class WorkbenchWindow {
 
     /** Writes a report on a background thread (a PDF takes seconds); the compute lane stays free. */
     private java.util.concurrent.CompletableFuture<String> report(List<EvaluatedPoint> points, List<EvaluatedPoint> all,
-                                                                  java.nio.file.Path file, LabeledImages test) {
+                                                                  java.nio.file.Path file, ModelInputs measuredOn) {
         PointContext context = model.workspace().map(WorkspaceSession::context)
                 .orElseGet(this::context);
         return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
-                ReportExport.write(ReportExport.input(context, points, ReportExport.baselineOf(all), test,
-                        Environment.current()), file);
+                ReportExport.write(ReportExport.input(context, points, ReportExport.baselineOf(all),
+                        measuredOn.evaluation(), measuredOn.settings().classNames(), Environment.current()), file);
                 return String.format(java.util.Locale.ROOT, "Wrote the report of %d point(s) to %s (%,d bytes)",
                         points.size(), file, java.nio.file.Files.size(file));
             } catch (RuntimeException e) {
@@ -152,12 +163,17 @@ final class WorkbenchWindow {
         }, REPORTS);
     }
 
-    private static final java.util.concurrent.Executor REPORTS = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> {
-                Thread thread = new Thread(runnable, "reports");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final java.util.concurrent.Executor REPORTS = daemon("reports");
+    /** Reads data (a folder of 50,000 images takes a while); not the compute lane, which keeps measuring meanwhile. */
+    private static final java.util.concurrent.Executor DATA_LOADING = daemon("data-loading");
+
+    private static java.util.concurrent.Executor daemon(String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /** Opens a model file in a new window on the same workspace; a file that cannot be read gets a dialog. */
     private void openModel(java.nio.file.Path file) {
@@ -175,7 +191,7 @@ final class WorkbenchWindow {
     }
 
     private PointContext context() {
-        return ExampleSession.context(source.title(), source.weights(), test, true);
+        return inputs.inputs().context();
     }
 
     private void useWorkspace(java.nio.file.Path file) {
@@ -200,7 +216,26 @@ final class WorkbenchWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-        model.start();
+        if (WindowInputs.hasData(inputs.inputs())) {
+            model.start();
+        } else {
+            view.selectTab("Data");
+        }
+        if (settingsNote != null) {
+            model.errorProperty().set(settingsNote);
+        }
+        if (askForSettings) {
+            Platform.runLater(() -> inputControls.editSettings(source.title() + " does not state its input settings:"
+                    + " check them."));
+        }
+    }
+
+    InputsViewModel inputs() {
+        return inputs;
+    }
+
+    InputsControls inputControls() {
+        return inputControls;
     }
 
     TrainingJobViewModel distillation() {

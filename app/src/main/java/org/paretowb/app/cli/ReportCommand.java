@@ -44,8 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UserError("no workspace at " + file);
         }
         List<StoredPoint> stored;
+        java.util.Map<String, List<String>> classNames = new java.util.HashMap<>();
         try (Workspace workspace = Workspace.open(file)) {
             stored = workspace.points();
+            stored.stream().map(point -> point.context().modelHash()).distinct().forEach(hash -> workspace.settings(hash)
+                    .ifPresent(settings -> classNames.put(hash, settings.classNames())));
         }
         if (stored.isEmpty()) {
             throw new UserError(file + " has no points to report on");
@@ -61,7 +64,9 @@ public final class ReportCommand implements Callable<Integer> {
         List<EvaluatedPoint> chosen = choose(ofModel);
         EvaluatedPoint baseline = ReportExport.baselineOf(ofModel);
         Map<String, String> environment = newest.environment();
-        ReportExport.write(ReportExport.input(context, chosen, baseline, ExampleSession.testSet(), environment), out);
+        List<String> names = classNames.get(context.modelHash()); // as the workspace remembers them, else the example's
+        ReportExport.write(ReportExport.input(context, chosen, baseline, ExampleSession.testSet(),
+                names != null ? names : org.paretowb.models.data.FashionMnist.CLASS_NAMES, environment), out);
         System.err.printf(Locale.ROOT, "wrote %s (%,d bytes): %d point(s)%s%n", out, Files.size(out), chosen.size(),
                 baseline == null ? "; no baseline in the workspace, so no gains or forgetting" : ", against baseline #"
                         + baseline.id());

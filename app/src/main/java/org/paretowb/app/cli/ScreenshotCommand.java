@@ -43,6 +43,18 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Select the last point and show this tab, for example 'What it forgot' or Model.")
     String tab;
 
+    @Option(names = "--data", paramLabel = "PATH",
+            description = "Open this data first (idx folder, or one sub-folder of images per class): the window starts"
+                    + " over on it; then the knob settings apply.")
+    Path data;
+
+    @Option(names = "--split", paramLabel = "PERCENT:SEED",
+            description = "Then keep PERCENT of the data for evaluation, split with SEED (the rest trains).")
+    String split;
+
+    @Option(names = "--input-settings", description = "Snapshot Model › Input settings… open over the window.")
+    boolean inputSettings;
+
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
@@ -57,7 +69,15 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs).run();
+        org.paretowb.views.inputs.DataSplit dataSplit = split == null ? null : Flags.settings("--split", () -> {
+            String[] parts = split.split(":");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("give PERCENT:SEED, for example 20:7");
+            }
+            return new org.paretowb.views.inputs.DataSplit(Double.parseDouble(parts[0]) / 100, Long.parseLong(parts[1]));
+        });
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
+                .data(data).split(dataSplit).inputSettings(inputSettings).run();
         System.err.println("wrote " + out);
         return 0;
     }

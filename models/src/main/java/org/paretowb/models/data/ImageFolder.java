@@ -16,7 +16,8 @@ import javax.imageio.ImageIO;
  * Labelled images from a folder with one sub-folder per class (PNG or JPEG files). Classes are the
  * sub-folders: when every name is a whole number, that number is the label; otherwise the labels follow
  * the names' sorted order. Each image is converted to the model's channels (grey or RGB) and resized to its
- * input as it is read, so only the small converted bytes are kept, never thousands of decoded images.
+ * input as it is read, so only the small converted bytes are kept, never thousands of decoded images. The
+ * images are read one of each class in turn, so that the first images of the set hold every class.
  */
 public final class ImageFolder {
     /** Told how many images are read so far, of how many. */
@@ -78,21 +79,30 @@ public final class ImageFolder {
             imagesPerClass.add(images);
             total += images.size();
         }
-        int done = 0;
         boolean numbered = classFolders.stream().allMatch(p -> p.getFileName().toString().matches("\\d{1,4}"));
-        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
-        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        int[] labelOf = new int[classFolders.size()];
+        int most = 0;
         for (int i = 0; i < classFolders.size(); i++) {
             Path classFolder = classFolders.get(i);
-            int label = numbered ? Integer.parseInt(classFolder.getFileName().toString()) : i;
-            if (label >= classes) {
+            labelOf[i] = numbered ? Integer.parseInt(classFolder.getFileName().toString()) : i;
+            if (labelOf[i] >= classes) {
                 throw new DatasetException(folder + ": class folder '" + classFolder.getFileName() + "' is label "
-                        + label + ", outside the model's " + classes + " classes (0 to " + (classes - 1) + ")");
+                        + labelOf[i] + ", outside the model's " + classes + " classes (0 to " + (classes - 1) + ")");
             }
-            for (Path image : imagesPerClass.get(i)) {
-                pixels.writeBytes(converted(image));
-                labels.write(label);
-                progress.read(++done, total);
+            most = Math.max(most, imagesPerClass.get(i).size());
+        }
+        // one image of each class in turn: the first images of the set (a live subset) hold every class
+        int done = 0;
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        for (int k = 0; k < most; k++) {
+            for (int i = 0; i < classFolders.size(); i++) {
+                List<Path> images = imagesPerClass.get(i);
+                if (k < images.size()) {
+                    pixels.writeBytes(converted(images.get(k)));
+                    labels.write(labelOf[i]);
+                    progress.read(++done, total);
+                }
             }
         }
         return new LabeledImages(folder.getFileName() + " (image folder)", pixels.toByteArray(), labels.toByteArray(),

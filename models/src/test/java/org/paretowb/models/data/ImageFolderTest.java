@@ -33,6 +33,22 @@ class ImageFolderTest {
     }
 
     @Test
+    void imagesAreReadOneOfEachClassInTurnSoTheFirstOnesHoldEveryClass() throws Exception {
+        for (int c = 0; c < 3; c++) {
+            Path classFolder = Files.createDirectories(dir.resolve(String.valueOf(c)));
+            for (int i = 0; i < (c == 1 ? 2 : 4); i++) {
+                png(classFolder.resolve(i + ".png"), 28, 28);
+            }
+        }
+        LabeledImages images = folder.read(dir);
+        StringBuilder labels = new StringBuilder();
+        for (int i = 0; i < images.size(); i++) {
+            labels.append(images.label(i));
+        }
+        assertEquals("0120120202", labels.toString());
+    }
+
+    @Test
     void badFoldersAndFilesAreNamedInTheMessage() throws Exception {
         DatasetException empty = assertThrows(DatasetException.class, () -> folder.read(dir));
         assertTrue(empty.getMessage().contains("has no class folders"), empty.getMessage());

@@ -76,6 +76,21 @@ public final class MeasuringLane implements AutoCloseable {
         return lane.submitLatest(token -> measurer().measure(recipe, samples, token));
     }
 
+    /**
+     * Measures with another measurer from now on (another model, its settings or data): cancels the latest-wins
+     * request in flight, then makes the new measurer and warms it up on the lane after what is queued. When
+     * making it fails, the measurer before stays in use.
+     */
+    public CompletableFuture<PointMeasurer> replace(Supplier<PointMeasurer> newFactory) {
+        lane.cancelLatest();
+        return lane.submit(token -> {
+            PointMeasurer m = newFactory.get();
+            measurer = m;
+            m.warmUp(token);
+            return m;
+        });
+    }
+
     public void cancel() {
         lane.cancelLatest();
     }

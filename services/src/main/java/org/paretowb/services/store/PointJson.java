@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
+import org.paretowb.models.data.Normalisation;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 
 /** Recipes, measurements and environments as JSON text (record components only), and back. */
@@ -25,6 +27,26 @@ final class PointJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** A model's settings in a form of their own (so that the stored text does not follow the record's methods). */
+    static String write(ModelSettings settings) {
+        return write(new StoredSettings(settings.channels(), settings.height(), settings.width(),
+                settings.normalisation().mean(), settings.normalisation().std(), settings.classNames()));
+    }
+
+    static ModelSettings settings(String json) {
+        StoredSettings stored = read(json, StoredSettings.class);
+        try {
+            return new ModelSettings(stored.channels(), stored.height(), stored.width(),
+                    new Normalisation(stored.mean(), stored.std()), stored.classNames());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new WorkspaceException("stored model settings cannot be used: " + e.getMessage());
+        }
+    }
+
+    private record StoredSettings(int channels, int height, int width, float[] mean, float[] std,
+                                  java.util.List<String> classNames) {
     }
 
     static Recipe recipe(String json) {

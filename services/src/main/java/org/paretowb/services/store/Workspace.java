@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 
 /**
@@ -29,7 +30,7 @@ import org.paretowb.models.recipe.Recipe;
  */
 public final class Workspace implements AutoCloseable {
     /** The schema this version writes and the newest it reads. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
     /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
     static final int APPLICATION_ID = 0x50575753;
     /** The extension workspace files get. */
@@ -50,6 +51,13 @@ public final class Workspace implements AutoCloseable {
               recipe TEXT NOT NULL,
               measurement TEXT NOT NULL,
               environment TEXT NOT NULL
+            )""",
+            // to schema 2: each model's input settings (shape, normalisation, class names), by its weights' hash
+            """
+            CREATE TABLE model_settings (
+              model_hash TEXT PRIMARY KEY,
+              settings TEXT NOT NULL,
+              updated TEXT NOT NULL
             )""");
 
     private final Path file;
@@ -227,6 +235,28 @@ public final class Workspace implements AutoCloseable {
             return "it has no points yet";
         }
         return "its points are " + all.get(0).point().id() + " to " + all.get(all.size() - 1).point().id();
+    }
+
+    /** Remembers a model's input settings (replacing what was stored for it), by its weights' content hash. */
+    public void saveSettings(String modelHash, ModelSettings settings) {
+        update("INSERT INTO model_settings (model_hash, settings, updated) VALUES (?, ?, ?)"
+                + " ON CONFLICT (model_hash) DO UPDATE SET settings = excluded.settings, updated = excluded.updated", s -> {
+                    s.setString(1, modelHash);
+                    s.setString(2, PointJson.write(settings));
+                    s.setString(3, Instant.now().toString());
+                }, "save the model's input settings");
+    }
+
+    /** The input settings stored for the model with this hash; empty when none are. */
+    public Optional<ModelSettings> settings(String modelHash) {
+        try (PreparedStatement s = connection.prepareStatement("SELECT settings FROM model_settings WHERE model_hash = ?")) {
+            s.setString(1, modelHash);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(PointJson.settings(r.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot read the model settings of " + file + ": " + reason(e), e);
+        }
     }
 
     public void rename(int id, String name) {

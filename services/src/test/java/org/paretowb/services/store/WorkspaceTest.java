@@ -19,7 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paretowb.models.data.Normalisation;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 
@@ -183,6 +185,79 @@ class WorkspaceTest {
             }
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void aModelsInputSettingsAreRememberedByItsHashAndReplacedWhenSavedAgain() {
+        Path file = dir.resolve("settings" + Workspace.EXTENSION);
+        ModelSettings rgb = new ModelSettings(3, 32, 32, new Normalisation(new float[] {0.49f, 0.48f, 0.45f},
+                new float[] {0.25f, 0.24f, 0.26f}), List.of("cat", "dog"));
+        try (Workspace w = Workspace.open(file)) {
+            assertTrue(w.settings("aa11").isEmpty(), "nothing stored yet");
+            w.saveSettings("aa11", rgb.withClassNames(List.of("a", "b")));
+            w.saveSettings("aa11", rgb);
+            w.saveSettings("cc33", new ModelSettings(1, 28, 28, Normalisation.NONE, List.of("x", "y", "z")));
+        }
+        try (Workspace w = Workspace.open(file)) {
+            assertEquals(rgb, w.settings("aa11").orElseThrow(), "the last settings saved, every value");
+            assertEquals(List.of("x", "y", "z"), w.settings("cc33").orElseThrow().classNames());
+            assertTrue(w.settings("ee55").isEmpty());
+        }
+    }
+
+    @Test
+    void aSchemaOneWorkspaceIsMigratedAndKeepsItsPoints() throws Exception {
+        Path file = dir.resolve("old" + Workspace.EXTENSION);
+        Measurement m = PointJsonTest.measurement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE point (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      created TEXT NOT NULL,
+                      name TEXT NOT NULL DEFAULT '',
+                      model TEXT NOT NULL,
+                      model_hash TEXT NOT NULL,
+                      data TEXT NOT NULL,
+                      data_hash TEXT NOT NULL,
+                      recipe TEXT NOT NULL,
+                      measurement TEXT NOT NULL,
+                      environment TEXT NOT NULL
+                    )""");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO point (created, name, model,"
+                    + " model_hash, data, data_hash, recipe, measurement, environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (String name : List.of("baseline", "half")) {
+                    insert.setString(1, "2026-01-02T03:04:05Z");
+                    insert.setString(2, name);
+                    insert.setString(3, CNN.model());
+                    insert.setString(4, CNN.modelHash());
+                    insert.setString(5, CNN.data());
+                    insert.setString(6, CNN.dataHash());
+                    insert.setString(7, PointJson.write(name.equals("half") ? new Recipe(new PruningSettings(0.5))
+                            : Recipe.BASELINE));
+                    insert.setString(8, PointJson.write(m));
+                    insert.setString(9, PointJson.write(ENV));
+                    insert.executeUpdate();
+                }
+            }
+            s.execute("PRAGMA application_id = " + Workspace.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+        }
+
+        try (Workspace w = Workspace.open(file)) {
+            List<StoredPoint> points = w.points(CNN);
+            assertEquals(List.of("baseline", "half"), points.stream().map(p -> p.point().name()).toList());
+            assertEquals(0.5, points.get(1).point().recipe().pruning().sparsity());
+            assertEquals(m.accuracy(), points.get(1).point().measurement().accuracy());
+            w.saveSettings(CNN.modelHash(), new ModelSettings(1, 28, 28, Normalisation.NONE, List.of("a", "b")));
+            assertEquals(3, w.add(CNN, Recipe.BASELINE, m, "", ENV).point().id(), "ids go on from the old ones");
+            assertEquals("ok", w.integrityCheck());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            r.next();
+            assertEquals(Workspace.SCHEMA, r.getInt(1));
+            assertEquals(2, Workspace.SCHEMA);
         }
     }
 

@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,17 +133,7 @@ public final class ForgettingView {
     }
 
     private static WritableImage image(LabeledImages images, int index) {
-        WritableImage image = new WritableImage(images.cols(), images.rows());
-        PixelWriter w = image.getPixelWriter();
-        byte[] pixels = images.pixels();
-        int offset = index * images.pixelsPerImage();
-        for (int y = 0; y < images.rows(); y++) {
-            for (int x = 0; x < images.cols(); x++) {
-                int v = pixels[offset + y * images.cols() + x] & 0xff;
-                w.setArgb(x, y, 0xff000000 | v << 16 | v << 8 | v);
-            }
-        }
-        return image;
+        return org.paretowb.views.common.Thumbnails.image(images, index);
     }
 
     public ForgettingViewModel model() {

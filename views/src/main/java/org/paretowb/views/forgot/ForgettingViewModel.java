@@ -34,7 +34,7 @@ public final class ForgettingViewModel {
     public record Flip(int index, int truth, int before, int after) {
     }
 
-    private final List<String> classNames;
+    private List<String> classNames;
     private final int shown;
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("Select a point to see what it forgot against the"
@@ -80,6 +80,12 @@ public final class ForgettingViewModel {
         Forgetting f = Forgetting.between(baseline.measurement(), point.measurement(), images);
         fill(f.images(), f.lost(), f.gained(), f.classDelta(), baseline.measurement().predictions(),
                 point.measurement().predictions());
+    }
+
+    /** Names classes by these names from now on (the model's input settings changed); clears what is shown. */
+    public void useClassNames(List<String> names) {
+        this.classNames = List.copyOf(names);
+        clear();
     }
 
     /** Back to the empty state, for example when the point was deleted. */

@@ -29,8 +29,9 @@ public final class LayerProfileViewModel {
     private final ObservableList<LayerProfiler.LayerTime> layers = FXCollections.observableArrayList();
     private final ObservableList<Int8Planner.Option> options = FXCollections.observableArrayList();
     private final StringProperty chosen = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty(
-            "Profile the loaded model to see which layers int8 kernels speed up on this machine.");
+    private static final String READY = "Profile the loaded model to see which layers int8 kernels speed up on this"
+            + " machine.";
+    private final StringProperty status = new SimpleStringProperty(READY);
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     /** @param staticRecipe the recipe to profile: the knobs' recipe with static int8 quantization */
@@ -47,6 +48,14 @@ public final class LayerProfileViewModel {
         status.set("Calibrating and profiling every layer on ONNX Runtime, fp32 and int8…");
         lane.run((measurer, token) -> measurer.int8Plan(recipe, token))
                 .whenComplete((plan, failure) -> fxThread.execute(() -> finished(plan, failure)));
+    }
+
+    /** Forgets the profile (the window started over on other inputs). */
+    public void clear() {
+        layers.clear();
+        options.clear();
+        chosen.set("");
+        status.set(READY);
     }
 
     private void finished(Optional<Int8Planner.Plan> plan, Throwable failure) {

@@ -28,8 +28,9 @@ public final class SensitivityViewModel {
     private final ObservableList<SensitivityCurve> curves = FXCollections.observableArrayList();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty(
-            "Prune one layer at a time from 10% to 90% and see how much accuracy each layer can give.");
+    private static final String READY = "Prune one layer at a time from 10% to 90% and see how much accuracy each layer"
+            + " can give.";
+    private final StringProperty status = new SimpleStringProperty(READY);
 
     /** @param samples how many evaluation images each point uses (the live subset) */
     public SensitivityViewModel(MeasuringLane lane, Executor fxThread, IntSupplier samples) {
@@ -53,6 +54,13 @@ public final class SensitivityViewModel {
 
     public void cancel() {
         job.cancel();
+    }
+
+    /** Forgets the curves (the window started over on other inputs). */
+    public void clear() {
+        curves.clear();
+        progress.set(0);
+        status.set(READY);
     }
 
     private void finished(List<SensitivityCurve> result, Throwable failure) {

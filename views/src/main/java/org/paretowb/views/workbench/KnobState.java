@@ -10,6 +10,12 @@ record KnobState(double sparsityPercent, double structuredPercent, StructuredPru
                  double lowRankPercent, QuantizationSettings.Mode quantMode, int quantBits, boolean perChannel,
                  boolean symmetric, int calibrationImages, Int8Layers int8Layers) {
 
+    /** The knobs as a new window has them: nothing compressed. */
+    static KnobState defaults() {
+        return new KnobState(0, 0, StructuredPruningSettings.Norm.L1, 100, QuantizationSettings.Mode.OFF, 8, true, true,
+                WorkbenchViewModel.CALIBRATION_IMAGES, Int8Layers.WHERE_IT_PAYS);
+    }
+
     static KnobState of(WorkbenchViewModel model) {
         return new KnobState(model.sparsityPercentProperty().get(), model.structuredPercentProperty().get(),
                 model.structuredNormProperty().get(), model.lowRankPercentProperty().get(),

@@ -89,7 +89,8 @@ public final class WorkbenchController {
 
     @FXML
     private void initialize() {
-        modelLabel.setText(model.modelTitle() + "   ·   " + model.dataTitle());
+        modelLabel.textProperty().bind(javafx.beans.binding.Bindings.concat(model.modelTitleProperty(), "   ·   ",
+                model.dataTitleProperty()));
         PercentKnob.bind(sparsitySlider, sparsityField, model.sparsityPercentProperty(),
                 WorkbenchViewModel.MAX_SPARSITY_PERCENT, "Sparsity (percent of weights set to zero)",
                 model::measureCurrent, this::showError);
@@ -224,13 +225,6 @@ public final class WorkbenchController {
         if (chosen != null) {
             model.modelOpener().get().accept(chosen.toPath());
         }
-    }
-
-    @FXML
-    private void openDataset() {
-        showInfo("Opening your own dataset in the window is not supported yet: the window evaluates on"
-                + " Fashion-MNIST's 10,000 test images. The command line takes your data today: 'paretowb eval"
-                + " --data FOLDER' with idx files or one sub-folder of PNG/JPEG images per class.");
     }
 
     @FXML

@@ -36,6 +36,18 @@ public final class WorkbenchView {
         tabs.getTabs().add(tab);
     }
 
+    /** Brings the tab with this title to the front (nothing happens when there is none). */
+    public void selectTab(String title) {
+        javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup("#tabs");
+        tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    /** The menu bar, for menus other parts of the window add (File's data items, Model). */
+    public javafx.scene.control.MenuBar menuBar() {
+        return (javafx.scene.control.MenuBar) root.lookup("#menuBar");
+    }
+
     /** Switches between the light and the dark theme, as View › Dark theme does. */
     public void dark(boolean dark) {
         controller.dark(dark);

@@ -66,8 +66,8 @@ public final class WorkbenchViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
-    private final String modelTitle;
-    private final String dataTitle;
+    private final StringProperty modelTitle = new SimpleStringProperty();
+    private final StringProperty dataTitle = new SimpleStringProperty();
     private final IntegerProperty liveSamples = new SimpleIntegerProperty(DEFAULT_LIVE_SAMPLES);
     private final Deque<KnobState> undo = new ArrayDeque<>();
     private final Deque<KnobState> redo = new ArrayDeque<>();
@@ -77,6 +77,7 @@ public final class WorkbenchViewModel {
     private boolean restoring;
     private int nextId = 1;
     private int inFlight;
+    private int generation; // raised when the window starts over: results of older work are dropped
     private WorkspaceSession workspace;
     private PointExporter exporter;
     private ReportExporter reports;
@@ -91,8 +92,8 @@ public final class WorkbenchViewModel {
         frontierOnly.addListener((obs, was, now) -> filter());
         this.lane = lane;
         this.fxThread = fxThread;
-        this.modelTitle = modelTitle;
-        this.dataTitle = dataTitle;
+        this.modelTitle.set(modelTitle);
+        this.dataTitle.set(dataTitle);
     }
 
     /**
@@ -107,6 +108,42 @@ public final class WorkbenchViewModel {
             return;
         }
         status.set("Starting the engine, warming up and measuring the baseline…");
+        track(Recipe.BASELINE, lane.measure(Recipe.BASELINE, liveSamples.get()));
+    }
+
+    /**
+     * Starts over on other inputs (the model's new settings, other data), which the lane measures already
+     * ({@link MeasuringLane#replace}): the knobs go back to their defaults, the undo history and the points are
+     * cleared, and the baseline is measured again, unless the workspace already holds points of these inputs
+     * (then they are shown). Results of work begun before this call are dropped.
+     *
+     * @param context what points are saved under from now on (the workspace's session switches to it)
+     */
+    public void startOver(String newModelTitle, String newDataTitle, org.paretowb.services.store.PointContext context) {
+        generation++;
+        lane.cancel();
+        restoring = true;
+        try {
+            KnobState.defaults().applyTo(this);
+        } finally {
+            restoring = false;
+        }
+        undo.clear();
+        redo.clear();
+        updateUndoState();
+        committed = KnobState.of(this);
+        nextId = 1;
+        modelTitle.set(newModelTitle);
+        dataTitle.set(newDataTitle);
+        selected.set(null);
+        latest.set(null);
+        points.clear();
+        if (workspace != null) {
+            workspace.switchTo(context);
+            showWorkspace();
+            return;
+        }
+        status.set("Measuring the new baseline on " + newDataTitle + "…");
         track(Recipe.BASELINE, lane.measure(Recipe.BASELINE, liveSamples.get()));
     }
 
@@ -411,12 +448,17 @@ public final class WorkbenchViewModel {
     private void track(Recipe recipe, CompletableFuture<Measurement> work) {
         inFlight++;
         busy.set(true);
-        work.whenComplete((measurement, failure) -> fxThread.execute(() -> finished(recipe, measurement, failure)));
+        int startedIn = generation;
+        work.whenComplete((measurement, failure) -> fxThread.execute(() ->
+                finished(recipe, measurement, failure, startedIn)));
     }
 
-    private void finished(Recipe recipe, Measurement measurement, Throwable failure) {
+    private void finished(Recipe recipe, Measurement measurement, Throwable failure, int startedIn) {
         inFlight--;
         busy.set(inFlight > 0);
+        if (startedIn != generation) {
+            return; // measured on the inputs before the window started over
+        }
         Throwable cause = ComputeLane.causeOf(failure);
         if (cause instanceof CancelledException) {
             if (inFlight == 0) {
@@ -591,10 +633,19 @@ public final class WorkbenchViewModel {
     }
 
     public String modelTitle() {
-        return modelTitle;
+        return modelTitle.get();
     }
 
     public String dataTitle() {
+        return dataTitle.get();
+    }
+
+    public ReadOnlyStringProperty modelTitleProperty() {
+        return modelTitle;
+    }
+
+    /** What the points are measured on now (it changes when the window starts over on other data). */
+    public ReadOnlyStringProperty dataTitleProperty() {
         return dataTitle;
     }
 }

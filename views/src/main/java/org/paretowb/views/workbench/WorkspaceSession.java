@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.RecentWorkspaces;
@@ -20,7 +21,7 @@ import org.paretowb.services.store.WorkspaceException;
  * operations throw {@link WorkspaceException} and leave the open workspace as it was.
  */
 public final class WorkspaceSession implements AutoCloseable {
-    private final PointContext context;
+    private PointContext context;
     private final RecentWorkspaces recent;
     private final Supplier<Map<String, String>> environment;
     private Workspace workspace;
@@ -33,6 +34,21 @@ public final class WorkspaceSession implements AutoCloseable {
 
     public PointContext context() {
         return context;
+    }
+
+    /** Saves and shows the points of other inputs from now on (the window started over on them). */
+    public void switchTo(PointContext newContext) {
+        this.context = newContext;
+    }
+
+    /** The input settings the open workspace remembers for the model with this hash, if any. */
+    public java.util.Optional<ModelSettings> settings(String modelHash) {
+        return requireOpen().settings(modelHash);
+    }
+
+    /** Remembers a model's input settings in the open workspace. */
+    public void saveSettings(String modelHash, ModelSettings settings) {
+        requireOpen().saveSettings(modelHash, settings);
     }
 
     public RecentWorkspaces recent() {
