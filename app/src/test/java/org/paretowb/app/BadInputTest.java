@@ -75,8 +75,8 @@ class BadInputTest {
     @Test
     void labelsOutsideTheModelsClassesAreRefused() throws Exception {
         Path idx = idxFolder("labels", 28, 28, new byte[] {1, 2, 12, 3});
-        assertTrue(refused("eval", "--data", idx.toString()).endsWith(
-                "t10k-images-idx3-ubyte: item 3 has label 12, outside the model's 10 classes (0 to 9)"), err.toString());
+        assertTrue(refused("eval", "--data", idx.toString()).endsWith(idx.resolve("t10k-images-idx3-ubyte")
+                + ": item 3 has label 12, outside the model's 10 classes (0 to 9)"), err.toString());
         err.getBuffer().setLength(0);
         Path folder = dir.resolve("images");
         Files.createDirectories(folder.resolve("12"));
@@ -88,8 +88,8 @@ class BadInputTest {
     @Test
     void imagesOfTheWrongSizeOrChannelsAreRefused() throws Exception {
         Path big = idxFolder("big", 32, 32, new byte[] {1, 2});
-        assertTrue(refused("eval", "--data", big.toString()).endsWith(
-                "t10k-images-idx3-ubyte: its images are 1x32x32, but the model takes 1x28x28"), err.toString());
+        assertTrue(refused("eval", "--data", big.toString()).endsWith(big.resolve("t10k-images-idx3-ubyte")
+                + ": its images are 1x32x32, but the model takes 1x28x28"), err.toString());
         err.getBuffer().setLength(0);
         Path colour = Files.write(dir.resolve("colour.pwb"), new WeightCodec().encode(randomNetwork(
                 "3x28x28 flatten dense10")));

@@ -187,7 +187,7 @@ public final class ImageFolder {
             Path images = folder.resolve("t10k-images-idx3-ubyte" + suffix);
             Path labels = folder.resolve("t10k-labels-idx1-ubyte" + suffix);
             if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
-                return new IdxReader().read(images, labels);
+                return new IdxReader().read(images, labels).renamed(images.toString());
             }
         }
         return null;

@@ -83,6 +83,11 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
         return counts;
     }
 
+    /** The same inputs under another name (for example the file's whole path, for messages). */
+    public LabeledImages renamed(String newName) {
+        return new LabeledImages(newName, pixels, labels, channels, rows, cols, normalisation, features);
+    }
+
     /** The same inputs read with another normalisation. */
     public LabeledImages withNormalisation(Normalisation n) {
         return new LabeledImages(name, pixels, labels, channels, rows, cols, n, features);
