@@ -44,6 +44,7 @@ final class WorkbenchWindow {
     private final Scene scene;
     private final ModelSource source;
     private final LabeledImages test;
+    private final org.paretowb.views.engines.EngineFiguresViewModel engines;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(ModelSource source) {
@@ -95,6 +96,11 @@ final class WorkbenchWindow {
         view.addTab("What it forgot", forgetting.root());
         ModelView network = new ModelView();
         view.addTab("Model", network.root());
+        model.int8Choice().layers().setAll(org.paretowb.models.network.LayerNames.list(source.weights().spec()));
+        this.engines = new org.paretowb.views.engines.EngineFiguresViewModel(lane, Platform::runLater,
+                new org.paretowb.services.evaluate.SecondEngine(() -> new org.paretowb.services.evaluate
+                        .PyTorchMeasuringEngine(new PyTorchRuntime())), model);
+        new org.paretowb.views.engines.EngineFiguresView(engines).attachTo(view);
         model.selectedProperty().addListener((obs, old, point) -> {
             EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
             network.show(point, baseline);
@@ -213,6 +219,10 @@ final class WorkbenchWindow {
 
     WorkbenchView view() {
         return view;
+    }
+
+    org.paretowb.views.engines.EngineFiguresViewModel engines() {
+        return engines;
     }
 
     LayerProfileViewModel layers() {
