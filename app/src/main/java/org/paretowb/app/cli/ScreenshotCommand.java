@@ -26,6 +26,17 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Static int8 settings to measure after the pruning ones: auto (where it pays) or all.")
     List<String> int8 = List.of();
 
+    @Option(names = "--int8-layers", split = ",", paramLabel = "LAYER",
+            description = "Static int8 on exactly these layers (for example conv2,fc1), chosen as in Choose layers…, measured after the --int8 settings.")
+    List<String> int8Layers = List.of();
+
+    @Option(names = "--int8-dialog", description = "Open the int8 layers checklist (Choose layers…) over the window in the snapshot.")
+    boolean int8Dialog;
+
+    @Option(names = "--djl", defaultValue = "0", paramLabel = "N",
+            description = "Measure the N-th point (1: the baseline) on DJL PyTorch after the others, and show the ORT vs DJL tab.")
+    int djl;
+
     @Option(names = "--layers", description = "Run the int8 per-layer profile and show its tab in the snapshot.")
     boolean layers;
 
@@ -57,7 +68,14 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs).run();
+        try {
+            int8Layers.forEach(name -> new org.paretowb.models.recipe.Int8Layers(
+                    org.paretowb.models.recipe.Int8Layers.Kind.LISTED, List.of(name)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--int8-layers: " + e.getMessage());
+        }
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).int8Layers(int8Layers)
+                .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs).run();
         System.err.println("wrote " + out);
         return 0;
     }
