@@ -49,9 +49,15 @@ public final class ReportExport {
         };
     }
 
-    /** The baseline to compare with: the one measured on the most images, the newest of equals. */
+    /**
+     * The baseline to compare with: on the engine of the first baseline measured (the window's own engine,
+     * so that a baseline measured again on DJL's PyTorch does not become the reference of ONNX Runtime
+     * points), the one measured on the most images, the newest of equals.
+     */
     public static EvaluatedPoint baselineOf(List<EvaluatedPoint> all) {
-        return all.stream().filter(EvaluatedPoint::baseline)
+        String engine = all.stream().filter(EvaluatedPoint::baseline).min(Comparator.comparingInt(EvaluatedPoint::id))
+                .map(EvaluatedPoint::engine).orElse(null);
+        return all.stream().filter(p -> p.baseline() && p.engine().equals(engine))
                 .max(Comparator.comparingInt((EvaluatedPoint p) -> p.measurement().samples())
                         .thenComparingInt(EvaluatedPoint::id))
                 .orElse(null);

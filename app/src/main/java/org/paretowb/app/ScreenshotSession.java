@@ -58,6 +58,36 @@ public final class ScreenshotSession {
         return this;
     }
 
+    private int djlPoint;
+    private boolean int8Dialog;
+
+    /** Measure the n-th point (1: the baseline) on DJL PyTorch and show the ORT vs DJL tab (0: not). */
+    public ScreenshotSession djl(int point) {
+        this.djlPoint = point;
+        return this;
+    }
+
+    /** Measure static int8 on exactly these layers, chosen in the int8 layers checklist (empty: not). */
+    public ScreenshotSession int8Layers(List<String> layers) {
+        if (!layers.isEmpty()) {
+            steps.add(model -> {
+                Int8Layers listed = new Int8Layers(Int8Layers.Kind.LISTED, layers);
+                boolean changed = model.quantModeProperty().get() != QuantizationSettings.Mode.STATIC
+                        || !listed.equals(model.int8LayersProperty().get());
+                model.int8Choice().choose(layers);
+                model.quantModeProperty().set(QuantizationSettings.Mode.STATIC);
+                return changed;
+            });
+        }
+        return this;
+    }
+
+    /** Open the int8 layers checklist (Choose layers…) over the window in the snapshot. */
+    public ScreenshotSession int8Dialog(boolean value) {
+        this.int8Dialog = value;
+        return this;
+    }
+
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
     public ScreenshotSession distilInProgress(int epochs) {
         this.distilEpochsShown = epochs;
@@ -163,6 +193,10 @@ public final class ScreenshotSession {
             if (distilEpochsShown > 0) {
                 distil(window, distilEpochsShown);
             }
+            if (djlPoint > 0) {
+                measureOnDjl(window, djlPoint);
+            }
+            String tab = this.tab != null ? this.tab : djlPoint > 0 ? "ORT vs DJL" : null;
             if (tab != null) {
                 CompletableFuture<Void> shown = new CompletableFuture<>();
                 Platform.runLater(() -> {
@@ -183,6 +217,8 @@ public final class ScreenshotSession {
                 writeComparison(window);
             } else if (inputSettings) {
                 writeInputSettings(window);
+            } else if (int8Dialog) {
+                writeWithInt8Dialog(window);
             } else {
                 write(window.scene());
             }
@@ -248,6 +284,93 @@ public final class ScreenshotSession {
             ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(3);
         });
         shown.get(600, TimeUnit.SECONDS);
+    }
+
+    /** Selects the n-th point, runs Point › Measure on DJL PyTorch, and waits for the DJL point. */
+    private static void measureOnDjl(WorkbenchWindow window, int n) throws Exception {
+        CompletableFuture<Integer> started = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            var points = window.model().points();
+            if (n > points.size()) {
+                started.completeExceptionally(new UserError("--djl " + n + ": there are " + points.size() + " points"));
+                return;
+            }
+            window.model().selectedProperty().set(points.get(n - 1));
+            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.scene().lookup("#menuBar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "djlItem".equals(i.getId()))
+                    .findFirst().orElseThrow().fire();
+            started.complete(points.size());
+        });
+        awaitPoints(window, started.get(30, TimeUnit.SECONDS) + 1);
+    }
+
+    /**
+     * Opens Choose layers… (the int8 layers checklist) and snapshots the window with the dialog where it
+     * stands over it, then closes the dialog unchanged.
+     */
+    private void writeWithInt8Dialog(WorkbenchWindow window) throws Exception {
+        Platform.runLater(() -> {
+            // the quantization knobs are below the fold: show them, as a user choosing layers would
+            ((javafx.scene.control.ScrollPane) window.scene().lookup(".knobs-scroll")).setVvalue(1.0);
+            ((javafx.scene.control.Button) window.scene().lookup("#int8Choose")).fire(); // returns when it closes
+        });
+        CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
+        Platform.runLater(() -> new javafx.animation.AnimationTimer() {
+            private int settled;
+
+            @Override
+            public void handle(long now) { // once per pulse, until the dialog is shown at its full size
+                javafx.stage.Window main = window.scene().getWindow();
+                javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w != main && w.isShowing() && w.getScene() != null
+                                && w.getScene().lookup("#int8LayerList") != null).findFirst().orElse(null);
+                javafx.scene.layout.Region pane = dialog == null ? null : (javafx.scene.layout.Region) dialog.getScene().getRoot();
+                boolean laidOut = pane != null && pane.getWidth() > 0
+                        && Math.abs(pane.getHeight() - pane.prefHeight(pane.getWidth())) < 1;
+                settled = laidOut ? settled + 1 : 0;
+                if (settled < 3) {
+                    return;
+                }
+                stop();
+                try {
+                    image.complete(withDialog(window.scene(), dialog));
+                } catch (RuntimeException e) {
+                    image.completeExceptionally(e);
+                } finally {
+                    dialog.hide();
+                }
+            }
+        }.start());
+        try {
+            writeImage(image.get(60, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UserError("the int8 layers checklist did not open within 60 s", e);
+        }
+    }
+
+    /** The window's snapshot with the dialog's drawn where it stands, with a title bar (Xvfb has no window manager). */
+    private static java.awt.image.BufferedImage withDialog(javafx.scene.Scene scene, javafx.stage.Window dialog) {
+        java.awt.image.BufferedImage whole = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+        java.awt.image.BufferedImage over = SwingFXUtils.fromFXImage(dialog.getScene().snapshot(null), null);
+        javafx.stage.Window main = scene.getWindow();
+        int x = (int) Math.round(dialog.getX() + dialog.getScene().getX() - main.getX() - scene.getX());
+        int y = (int) Math.round(dialog.getY() + dialog.getScene().getY() - main.getY() - scene.getY());
+        int bar = 26;
+        y = Math.max(bar, y);
+        java.awt.Graphics2D g = whole.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0, 0, 0, 90));
+        g.fillRect(x + 5, y - bar + 5, over.getWidth(), over.getHeight() + bar); // its shadow
+        g.setColor(new java.awt.Color(55, 65, 81));
+        g.fillRect(x, y - bar, over.getWidth(), bar);
+        g.setColor(java.awt.Color.WHITE);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 13));
+        g.drawString(((javafx.stage.Stage) dialog).getTitle(), x + 10, y - 8);
+        g.drawImage(over, x, y, null);
+        g.setColor(java.awt.Color.GRAY);
+        g.drawRect(x - 1, y - bar - 1, over.getWidth() + 1, over.getHeight() + bar + 1);
+        g.dispose();
+        return whole;
     }
 
     private static void sensitivity(WorkbenchWindow window) throws Exception {
@@ -331,7 +454,10 @@ public final class ScreenshotSession {
     private void write(javafx.scene.Scene scene) throws Exception {
         CompletableFuture<java.awt.image.BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> image.complete(SwingFXUtils.fromFXImage(scene.snapshot(null), null)));
-        java.awt.image.BufferedImage png = image.get(30, TimeUnit.SECONDS);
+        writeImage(image.get(30, TimeUnit.SECONDS));
+    }
+
+    private void writeImage(java.awt.image.BufferedImage png) throws Exception {
         try {
             AtomicFile.write(out, temp -> ImageIO.write(png, "png", temp.toFile()));
         } catch (IOException e) {

@@ -48,6 +48,7 @@ final class WorkbenchWindow {
     private final InputsControls inputControls;
     private final boolean askForSettings;
     private final String settingsNote;
+    private final org.paretowb.views.engines.EngineFiguresViewModel engines;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(ModelSource source) {
@@ -106,6 +107,11 @@ final class WorkbenchWindow {
             sensitivity.clear();
             layers.clear();
         });
+        model.int8Choice().layers().setAll(org.paretowb.models.network.LayerNames.list(source.weights().spec()));
+        this.engines = new org.paretowb.views.engines.EngineFiguresViewModel(lane, Platform::runLater,
+                new org.paretowb.services.evaluate.SecondEngine(() -> new org.paretowb.services.evaluate
+                        .PyTorchMeasuringEngine(new PyTorchRuntime())), model);
+        new org.paretowb.views.engines.EngineFiguresView(engines).attachTo(view);
         model.selectedProperty().addListener((obs, old, point) -> {
             EvaluatedPoint baseline = ReportExport.baselineOf(model.points());
             network.show(point, baseline);
@@ -248,6 +254,10 @@ final class WorkbenchWindow {
 
     WorkbenchView view() {
         return view;
+    }
+
+    org.paretowb.views.engines.EngineFiguresViewModel engines() {
+        return engines;
     }
 
     LayerProfileViewModel layers() {

@@ -26,6 +26,17 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "Static int8 settings to measure after the pruning ones: auto (where it pays) or all.")
     List<String> int8 = List.of();
 
+    @Option(names = "--int8-layers", split = ",", paramLabel = "LAYER",
+            description = "Static int8 on exactly these layers (for example conv2,fc1), chosen as in Choose layers…, measured after the --int8 settings.")
+    List<String> int8Layers = List.of();
+
+    @Option(names = "--int8-dialog", description = "Open the int8 layers checklist (Choose layers…) over the window in the snapshot.")
+    boolean int8Dialog;
+
+    @Option(names = "--djl", defaultValue = "0", paramLabel = "N",
+            description = "Measure the N-th point (1: the baseline) on DJL PyTorch after the others, and show the ORT vs DJL tab.")
+    int djl;
+
     @Option(names = "--layers", description = "Run the int8 per-layer profile and show its tab in the snapshot.")
     boolean layers;
 
@@ -69,6 +80,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 throw new UserError("--int8 takes auto or all, not '" + choice + "'");
             }
         }
+        try {
+            int8Layers.forEach(name -> new org.paretowb.models.recipe.Int8Layers(
+                    org.paretowb.models.recipe.Int8Layers.Kind.LISTED, List.of(name)));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--int8-layers: " + e.getMessage());
+        }
         org.paretowb.views.inputs.DataSplit dataSplit = split == null ? null : Flags.settings("--split", () -> {
             String[] parts = split.split(":");
             if (parts.length != 2) {
@@ -76,7 +93,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
             }
             return new org.paretowb.views.inputs.DataSplit(Double.parseDouble(parts[0]) / 100, Long.parseLong(parts[1]));
         });
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
+        new ScreenshotSession(model, sparsity, structured, int8, layers, out).int8Layers(int8Layers)
+                .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
                 .data(data).split(dataSplit).inputSettings(inputSettings).run();
         System.err.println("wrote " + out);
         return 0;

@@ -25,6 +25,11 @@ public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement, Str
         return measurement.how().subset();
     }
 
+    /** The engine it was measured on, for example "ONNX Runtime" or "DJL PyTorch" (see {@link Engines}). */
+    public String engine() {
+        return Engines.title(measurement.how());
+    }
+
     public EvaluatedPoint named(String newName) {
         return new EvaluatedPoint(id, recipe, measurement, newName);
     }

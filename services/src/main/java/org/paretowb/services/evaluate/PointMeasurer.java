@@ -60,6 +60,14 @@ public final class PointMeasurer {
                 new ThroughputProbe(64, 2, 10));
     }
 
+    /**
+     * A measurer of the same model, images, recipe applier and probes on another engine (for example DJL's
+     * PyTorch beside ONNX Runtime), so that the two engines' figures of one recipe differ only by the engine.
+     */
+    public PointMeasurer on(MeasuringEngine other) {
+        return new PointMeasurer(other, original, evaluationSet, subset, applier, evaluator, latency, throughput);
+    }
+
     public WeightSet original() {
         return original;
     }
@@ -83,7 +91,12 @@ public final class PointMeasurer {
      * measured later gave 0.30 to 0.40 ms and 3,165 to 5,499 images/s.
      */
     public void warmUp(CancelToken cancel) {
-        measure(Recipe.BASELINE, cancel);
+        warmUp(0, cancel);
+    }
+
+    /** As {@link #warmUp(CancelToken)}, with the discarded measurement on the first {@code samples} images (0: all). */
+    public void warmUp(int samples, CancelToken cancel) {
+        measure(Recipe.BASELINE, samples, cancel);
         try (InferenceNetwork network = engine.prepare(original, Recipe.BASELINE, cancel).load(latency.threads())) {
             LatencyProbe round = new LatencyProbe(0, WARM_UP_CALLS, latency.threads());
             double previous = Double.MAX_VALUE;

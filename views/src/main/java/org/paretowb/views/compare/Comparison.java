@@ -49,6 +49,8 @@ public final class Comparison {
                 p.subset() ? "live subset" : "full set"), a, b));
         rows.add(text("Network", p -> p.measurement().network(), a, b));
         rows.add(text("Kernels", p -> p.measurement().how().kernels(), a, b));
+        rows.add(text("int8 layers", p -> p.measurement().how().int8Layers().isEmpty() ? "none"
+                : String.join(", ", p.measurement().how().int8Layers()), a, b));
         rows.add(text("Engine", p -> p.measurement().how().engine(), a, b));
         return rows;
     }

@@ -27,6 +27,7 @@ public final class ModelView {
     private final Label title = new Label("Select a point to see its network.");
     private final TableView<LayerTable.Row> table = new TableView<>();
     private Map<String, LayerTable.Row> baseline = Map.of();
+    private EvaluatedPoint shown;
 
     public ModelView() {
         title.setId("modelTitle");
@@ -41,7 +42,8 @@ public final class ModelView {
                 column("Baseline params", 120, r -> was(r, LayerTable.Row::parameters), v -> v < 0 ? "" : format("%,d", v)),
                 column("MACs", 120, LayerTable.Row::macs, v -> format("%,d", v)),
                 column("Baseline MACs", 120, r -> was(r, LayerTable.Row::macs), v -> v < 0 ? "" : format("%,d", v)),
-                column("Share of MACs", 110, LayerTable.Row::macsShare, v -> format("%.1f%%", v * 100))));
+                column("Share of MACs", 110, LayerTable.Row::macsShare, v -> format("%.1f%%", v * 100)),
+                column("Kernels", 110, this::kernels, s -> s)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         root.setTop(title);
         root.setCenter(table);
@@ -62,11 +64,29 @@ public final class ModelView {
             }
         }
         baseline = before;
+        shown = point;
         title.setText(String.format(Locale.ROOT, "#%d %s: %,d parameters, %,d MACs per image%s", point.id(),
                 point.title(), point.measurement().parameters(), spec.macs(), baselinePoint == null
                         || baselinePoint == point ? "" : String.format(Locale.ROOT, " (baseline: %,d and %,d)",
-                        baselinePoint.measurement().parameters(), baselinePoint.measurement().macs())));
+                        baselinePoint.measurement().parameters(), baselinePoint.measurement().macs()))
+                + (point.measurement().how().int8Layers().isEmpty() ? "" : "; int8 kernels in "
+                        + String.join(", ", point.measurement().how().int8Layers())));
         table.setItems(FXCollections.observableArrayList(LayerTable.of(spec)));
+    }
+
+    /** Which kernels a weighted layer ran on for the shown point: int8 where it did (static or dynamic), else fp32. */
+    private String kernels(LayerTable.Row row) {
+        boolean weighted = row.name().matches("(conv|fc)[0-9]+");
+        if (shown == null || !weighted) {
+            return "";
+        }
+        var how = shown.measurement().how();
+        if (how.int8Layers().contains(row.name())) {
+            return "int8";
+        }
+        boolean dynamic = shown.recipe().quantization().mode()
+                == org.paretowb.models.recipe.QuantizationSettings.Mode.DYNAMIC;
+        return dynamic && how.realKernels() && row.name().startsWith("fc") ? "int8 (dynamic)" : "fp32";
     }
 
     private long was(LayerTable.Row row, Function<LayerTable.Row, Long> figure) {

@@ -18,9 +18,11 @@ final class PointsTable {
     }
 
     static void configure(TableView<EvaluatedPoint> table) {
+        TableColumn<EvaluatedPoint, String> engine = column("Engine", 100, EvaluatedPoint::engine, s -> s);
+        TableColumn<EvaluatedPoint, String> int8 = column("int8 layers", 100, PointsTable::int8Layers, s -> s);
         table.getColumns().setAll(
                 column("#", 45, EvaluatedPoint::id, id -> "#" + id),
-                column("Recipe", 250, EvaluatedPoint::title, s -> s),
+                column("Recipe", 230, EvaluatedPoint::title, s -> s),
                 column("Top-1 (%)", 75, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
                 column("p50 (ms)", 75, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
                 column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
@@ -29,11 +31,40 @@ final class PointsTable {
                 column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
                 column("MACs", 90, p -> m(p).macs(), v -> format("%,d", v)),
                 column("Img/s b64", 80, p -> m(p).throughput(), v -> format("%,.0f", v)),
-                column("Images", 80, p -> m(p).samples(), v -> format("%,d", v)),
-                column("Set", 60, p -> p.subset() ? "subset" : "full", s -> s),
+                column("Images", 95, p -> new Images(m(p).samples(), p.subset()), Images::toString),
+                engine,
+                int8,
                 gains());
+        showWhenUsed(table, engine, int8);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
+    }
+
+    /**
+     * The table is full at the window's width: the engine column shows only once points of more than one
+     * engine are listed, and the int8 layers column once a point ran static int8.
+     */
+    private static void showWhenUsed(TableView<EvaluatedPoint> table, TableColumn<EvaluatedPoint, String> engine,
+                                     TableColumn<EvaluatedPoint, String> int8) {
+        javafx.beans.InvalidationListener update = o -> {
+            java.util.List<EvaluatedPoint> items = table.getItems() == null ? java.util.List.of() : table.getItems();
+            engine.setVisible(items.stream().map(EvaluatedPoint::engine).distinct().count() > 1);
+            int8.setVisible(items.stream().anyMatch(p -> p.recipe().quantization().mode()
+                    == org.paretowb.models.recipe.QuantizationSettings.Mode.STATIC));
+        };
+        // an invalidation listener: a change listener misses a new empty list replacing an empty one (equal lists)
+        java.util.List<javafx.collections.ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
+        javafx.beans.InvalidationListener follow = o -> {
+            watched.forEach(list -> list.removeListener(update));
+            watched.clear();
+            if (table.getItems() != null) {
+                table.getItems().addListener(update);
+                watched.add(table.getItems());
+            }
+            update.invalidated(null);
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(null);
     }
 
     /**
@@ -42,7 +73,7 @@ final class PointsTable {
      */
     private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains() {
         TableColumn<EvaluatedPoint, EvaluatedPoint> column = new TableColumn<>("Size | speed gain");
-        column.setPrefWidth(200);
+        column.setPrefWidth(170);
         Label header = new Label("Size | speed gain");
         header.setTooltip(new javafx.scene.control.Tooltip("Against the baseline: non-zero weights → bytes written | nominal"
                 + " operations → batch-1 latency. ⚠: measured differs from nominal; the row's tooltip says why."));
@@ -55,7 +86,7 @@ final class PointsTable {
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
                 EvaluatedPoint baseline = empty || point == null ? null : getTableView().getItems().stream()
-                        .filter(EvaluatedPoint::baseline).findFirst().orElse(null);
+                        .filter(p -> p.baseline() && p.engine().equals(point.engine())).findFirst().orElse(null);
                 if (baseline == null || point.baseline()) {
                     setText(null);
                     setTooltip(null);
@@ -70,6 +101,28 @@ final class PointsTable {
             }
         });
         return column;
+    }
+
+    /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */
+    static String int8Layers(EvaluatedPoint p) {
+        if (p.recipe().quantization().mode() != org.paretowb.models.recipe.QuantizationSettings.Mode.STATIC) {
+            return "";
+        }
+        java.util.List<String> layers = p.measurement().how().int8Layers();
+        return layers.isEmpty() ? "none" : String.join(", ", layers);
+    }
+
+    /** How many images a point was measured on, and whether they are a live subset or the full set. */
+    record Images(int count, boolean subset) implements Comparable<Images> {
+        @Override
+        public int compareTo(Images other) {
+            return count != other.count ? Integer.compare(count, other.count) : Boolean.compare(other.subset, subset);
+        }
+
+        @Override
+        public String toString() {
+            return format("%,d", count) + (subset ? " subset" : " full");
+        }
     }
 
     private static Measurement m(EvaluatedPoint p) {

@@ -24,10 +24,22 @@ final class QuantizationKnobs {
         bits.setConverter(named(b -> b + " bits"));
         bits.valueProperty().bindBidirectional(model.quantBitsProperty());
         bits.disableProperty().bind(model.quantModeProperty().isEqualTo(QuantizationSettings.Mode.OFF));
-        layers.getItems().setAll(Int8Layers.WHERE_IT_PAYS, Int8Layers.ALL);
-        layers.setConverter(named(l -> l.kind() == Int8Layers.Kind.ALL ? "Everywhere" : "Where it pays"));
+        layers.setItems(model.int8Choice().choices());
+        layers.setConverter(named(Int8LayerChoice::describe));
         layers.valueProperty().bindBidirectional(model.int8LayersProperty());
         layers.disableProperty().bind(model.quantModeProperty().isNotEqualTo(QuantizationSettings.Mode.STATIC));
+    }
+
+    /**
+     * The "Choose layers…" button: a checklist of the network's layers; the ticked ones become the int8
+     * layers knob's value, in static int8 (a knob change: measured and undoable).
+     */
+    static void bindChooser(javafx.scene.control.Button choose, WorkbenchViewModel model,
+                            java.util.function.Supplier<javafx.stage.Window> owner) {
+        Int8LayerChoice choice = model.int8Choice();
+        choose.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(choice.layers()));
+        choose.setOnAction(e -> new Int8LayersDialog(java.util.List.copyOf(choice.layers()), choice.ticked(), owner.get())
+                .showAndWait().ifPresent(choice::choose));
     }
 
     /** The per-channel and symmetric switches (ControlsFX) and the calibration size, bound to the view model. */

@@ -44,6 +44,8 @@ public final class WorkbenchController {
     @FXML private ChoiceBox<QuantizationSettings.Mode> quantMode;
     @FXML private ChoiceBox<Integer> quantBits;
     @FXML private ChoiceBox<Int8Layers> int8Layers;
+    @FXML private Button int8Choose;
+    @FXML private ChoiceBox<String> chartEngine;
     @FXML private org.controlsfx.control.ToggleSwitch perChannel;
     @FXML private org.controlsfx.control.ToggleSwitch symmetric;
     @FXML private ChoiceBox<Integer> calibration;
@@ -104,6 +106,7 @@ public final class WorkbenchController {
                 "Parameters kept (percent)", model::measureCurrent, this::showError);
         QuantizationKnobs.bind(quantMode, quantBits, int8Layers, model);
         QuantizationKnobs.bindFlags(perChannel, symmetric, calibration, model);
+        QuantizationKnobs.bindChooser(int8Choose, model, () -> statusLabel.getScene().getWindow());
         perChannel.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
         symmetric.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
         calibration.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
@@ -132,6 +135,9 @@ public final class WorkbenchController {
         pointsTable.setItems(sorted);
         pointsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         frontierOnly.selectedProperty().bindBidirectional(model.frontierOnlyProperty());
+        chartEngine.setItems(model.chartEngines().choices());
+        chartEngine.valueProperty().bindBidirectional(model.chartEngines().shownProperty());
+        chartEngine.valueProperty().addListener((obs, old, engine) -> redrawCharts());
         for (CostAxis axis : new CostAxis[] {CostAxis.MACS, CostAxis.PARAMETERS, CostAxis.THROUGHPUT}) {
             ParetoChart chart = new ParetoChart(axis);
             thirdCharts.put(axis, chart);
@@ -300,8 +306,11 @@ public final class WorkbenchController {
     }
 
     private void redrawCharts() {
+        ChartEngines engines = model.chartEngines();
+        EvaluatedPoint latest = model.latestProperty().get();
         for (ParetoChart chart : charts()) {
-            chart.show(model.points(), model.latestProperty().get(), model.selectedProperty().get());
+            chart.show(engines.onCharts(model.points()), engines.shows(latest) ? latest : null,
+                    model.selectedProperty().get());
         }
     }
 

@@ -29,11 +29,21 @@ public final class WorkbenchView {
     }
 
     /** Adds a tab after the others (for example "What it forgot"). */
-    public void addTab(String title, javafx.scene.Node content) {
+    public javafx.scene.control.Tab addTab(String title, javafx.scene.Node content) {
         javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) root.lookup("#tabs");
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab(title, content);
         tab.setClosable(false);
         tabs.getTabs().add(tab);
+        return tab;
+    }
+
+    /** Adds an action to the Point menu, after "Measure on full set". */
+    public void addPointAction(javafx.scene.control.MenuItem item) {
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) root.lookup("#menuBar");
+        javafx.scene.control.Menu point = bar.getMenus().stream().filter(m -> "pointMenu".equals(m.getId()))
+                .findFirst().orElseThrow();
+        int after = (int) point.getItems().stream().takeWhile(i -> !"fullSetItem".equals(i.getId())).count();
+        point.getItems().add(Math.min(after + 1, point.getItems().size()), item);
     }
 
     /** Brings the tab with this title to the front (nothing happens when there is none). */

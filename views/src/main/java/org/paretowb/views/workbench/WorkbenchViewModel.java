@@ -58,7 +58,9 @@ public final class WorkbenchViewModel {
     private final ObjectProperty<Integer> calibrationImages = new SimpleObjectProperty<>(CALIBRATION_IMAGES);
     private final DoubleProperty lowRankPercent = new SimpleDoubleProperty(100);
     private final ObjectProperty<Int8Layers> int8Layers = new SimpleObjectProperty<>(Int8Layers.WHERE_IT_PAYS);
+    private final Int8LayerChoice int8Choice = new Int8LayerChoice(int8Layers, quantMode);
     private final ObservableList<EvaluatedPoint> points = FXCollections.observableArrayList();
+    private final ChartEngines chartEngines = new ChartEngines(points);
     private final ObjectProperty<EvaluatedPoint> latest = new SimpleObjectProperty<>();
     private final ObjectProperty<EvaluatedPoint> selected = new SimpleObjectProperty<>();
     private final BooleanProperty frontierOnly = new SimpleBooleanProperty();
@@ -586,8 +588,18 @@ public final class WorkbenchViewModel {
         return int8Layers;
     }
 
+    /** The int8 layers knob's choices, the layers chosen by hand among them. */
+    public Int8LayerChoice int8Choice() {
+        return int8Choice;
+    }
+
     public ObservableList<EvaluatedPoint> points() {
         return points;
+    }
+
+    /** Which engine's points the charts show. */
+    public ChartEngines chartEngines() {
+        return chartEngines;
     }
 
     /** With "frontier only", the points on the latency or the size frontier; else all of them. */
