@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
         description = {"List a TorchScript model's parameters and evaluate it on DJL's PyTorch engine.",
             "With --prune or --bits, compress copies of its weights (the file is only read): each copy is saved as a"
                     + " TorchScript file, loaded back and measured (accuracy, batch-1 latency, throughput, size as the"
-                    + " bytes of that .pt, whose float32 tensors are stored dense: pruning does not shrink it).",
+                    + " bytes of that .pt with its zip entries deflated: float32 tensors, which pruned zeros and"
+                    + " quantized values shrink only as far as deflate takes them).",
             "--bits quantizes weights per output channel, symmetric: simulated (fp32 kernels on quantized weights).",
             "--distill-student trains a workbench student on the model's logits and measures it on ONNX Runtime.",
             "Structured pruning and low-rank need the ONNX route (torch.onnx.export, then eval --model FILE.onnx).",
@@ -48,6 +49,9 @@ public final class TorchScriptCommand implements Callable<Integer> {
 
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
     int samples;
+
+    @Option(names = {"--structured", "--rank", "--quant"}, hidden = true, paramLabel = "VALUE")
+    String architectural;
 
     @Option(names = "--prune", split = ",", paramLabel = "SPARSITY",
             description = "Magnitude pruning of the weights (tensors of rank 2 or more: dense and convolution weights,"
@@ -78,6 +82,11 @@ public final class TorchScriptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (architectural != null) {
+            throw new UserError("structured pruning, low-rank and int8 kernels rewrite the architecture, which a"
+                    + " TorchScript file does not describe: export the model with torch.onnx.export and use"
+                    + " eval --model FILE.onnx (here: --prune, --bits and --distill-student)");
+        }
         if (inputShape.length != 3 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
             throw new UserError("--input-shape must be three positive sizes C,H,W, such as 1,28,28");
         }
