@@ -1,7 +1,6 @@
 package org.paretowb.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -87,33 +86,8 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("rank", recipe.lowRank().fraction());
         o.put("fineTuneEpochs", recipe.fineTune().epochs());
         o.put("bits", recipe.quantization().active() ? recipe.quantization().bits() : 32);
-        o.put("network", m.network());
-        o.put("accuracy", m.accuracy());
-        o.put("latencyP50Ms", m.latencyP50Ms());
-        o.put("latencyP95Ms", m.latencyP95Ms());
-        o.put("sizeBytes", m.sizeBytes());
-        o.put("parameters", m.parameters());
-        o.put("nonZeros", m.nonZeros());
+        MeasurementJson.put(o, m);
         o.put("prunableParameters", measurer.original().prunableParameters());
-        o.put("macs", m.macs());
-        o.put("throughput", m.throughput());
-        o.put("throughputBatch", m.how().throughputBatch());
-        o.put("samples", m.samples());
-        o.put("engine", m.how().engine());
-        o.put("threads", m.how().threads());
-        o.put("latencyThreads", m.how().latencyThreads());
-        o.put("evaluationSet", m.how().evaluationSet());
-        o.put("subset", m.how().subset());
-        o.put("latencyRuns", m.how().latencyTimedRuns());
-        o.put("latencyWarmupRuns", m.how().latencyWarmupRuns());
-        o.put("top5", m.top5());
-        ArrayNode perClass = o.putArray("perClass");
-        for (double a : m.perClass()) {
-            perClass.add(a);
-        }
-        o.put("kernels", m.how().realKernels() ? "real" : "simulated");
-        o.put("kernelsDetail", m.how().kernels());
-        o.put("sizeFormat", m.how().sizeFormat());
         o.put("measureSeconds", seconds);
         return mapper.writeValueAsString(o);
     }

@@ -65,26 +65,7 @@ final class TorchScriptOutput {
                 ? "global" : "layer");
         o.put("bits", recipe.quantization().active() ? recipe.quantization().bits() : 32);
         o.put("distilled", recipe.distillation().active());
-        o.put("network", m.network());
-        o.put("accuracy", m.accuracy());
-        o.put("top5", m.top5());
-        o.put("latencyP50Ms", m.latencyP50Ms());
-        o.put("latencyP95Ms", m.latencyP95Ms());
-        o.put("sizeBytes", m.sizeBytes());
-        o.put("sizeFormat", m.how().sizeFormat());
-        o.put("parameters", m.parameters());
-        o.put("nonZeros", m.nonZeros());
-        o.put("throughput", m.throughput());
-        o.put("throughputBatch", m.how().throughputBatch());
-        o.put("samples", m.samples());
-        o.put("subset", m.how().subset());
-        o.put("engine", m.how().engine());
-        o.put("threads", m.how().threads());
-        o.put("latencyThreads", m.how().latencyThreads());
-        o.put("latencyRuns", m.how().latencyTimedRuns());
-        o.put("latencyWarmupRuns", m.how().latencyWarmupRuns());
-        o.put("kernels", m.how().realKernels() ? "real" : "simulated");
-        o.put("kernelsDetail", m.how().kernels());
+        MeasurementJson.put(o, m);
         if (p.file() != null) {
             o.put("file", p.file().toString());
         }
