@@ -107,13 +107,8 @@ public final class ExampleSession {
      * normalised and checked against the model's settings.
      */
     public static LabeledImages evaluationData(java.nio.file.Path path, ModelSettings settings) {
-        return evaluationData(path, settings, ImageFolder.Progress.NONE);
-    }
-
-    public static LabeledImages evaluationData(java.nio.file.Path path, ModelSettings settings,
-                                               ImageFolder.Progress progress) {
         try {
-            return new DataLoader(settings).load(path, progress);
+            return new DataLoader(settings).load(path, ImageFolder.Progress.NONE);
         } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }

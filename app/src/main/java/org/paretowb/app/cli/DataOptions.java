@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.app.ModelSource;
-import org.paretowb.app.SettingsMetadata;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.network.SettingsText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -42,7 +42,7 @@ public final class DataOptions {
     String classNames;
 
     /** The model with the settings given on the command line; a message when they do not fit it. */
-    public ModelSource apply(ModelSource model) {
+    private ModelSource apply(ModelSource model) {
         ModelSettings s = model.settings();
         try {
             if (inputShape != null) {
@@ -52,11 +52,11 @@ public final class DataOptions {
                 s = s.withShape(inputShape[0], inputShape[1], inputShape[2]);
             }
             if (mean != null || std != null) {
-                s = s.withNormalisation(SettingsMetadata.normalisation(mean == null ? "0" : mean,
+                s = s.withNormalisation(SettingsText.normalisation(mean == null ? "0" : mean,
                         std == null ? "1" : std));
             }
             if (classNames != null) {
-                s = s.withClassNames(SettingsMetadata.classNames(classNames));
+                s = s.withClassNames(SettingsText.classNames(classNames));
             }
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
@@ -79,8 +79,12 @@ public final class DataOptions {
     public record Loaded(ModelSource model, LabeledImages evaluation, LabeledImages training) {
     }
 
-    /** The evaluation data, read and normalised for {@code model}; a CSV file split with {@code seed}. */
-    public Loaded load(ModelSource model, long seed) {
+    /**
+     * The model with the command line's settings, and the evaluation data read and normalised for it; a CSV
+     * file split with {@code seed}.
+     */
+    public Loaded load(ModelSource given, long seed) {
+        ModelSource model = apply(given);
         if (data == null) {
             return new Loaded(model, ExampleSession.evaluationData(model.settings()), null);
         }

@@ -49,7 +49,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
         Recipe recipe = recipeOptions.recipe();
-        DataOptions.Loaded data = dataOptions.load(dataOptions.apply(model), recipeOptions.seed);
+        DataOptions.Loaded data = dataOptions.load(model, recipeOptions.seed);
         model = data.model();
         org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
         workspace.open();

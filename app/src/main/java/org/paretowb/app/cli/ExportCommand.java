@@ -65,7 +65,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError("--data goes with --model: a saved point is reload-tested on the images it was measured on");
         }
         StoredPoint point = workspaceFile == null ? null : storedPoint();
-        DataOptions.Loaded data = point == null ? dataOptions.load(dataOptions.apply(model), recipeOptions.seed) : null;
+        DataOptions.Loaded data = point == null ? dataOptions.load(model, recipeOptions.seed) : null;
         WeightSet original = point == null ? model.weights()
                 : ExampleSession.exampleWeights(ExampleSession.architectureOf(point.context()));
         Recipe recipe = point == null ? recipeOptions.recipe() : point.point().recipe();

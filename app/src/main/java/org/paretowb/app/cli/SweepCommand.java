@@ -69,7 +69,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFile.requireWritableFolder(out);
         }
-        DataOptions.Loaded data = dataOptions.load(dataOptions.apply(model), seed);
+        DataOptions.Loaded data = dataOptions.load(model, seed);
         model = data.model();
         org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
         workspace.open();

@@ -33,7 +33,17 @@ public record Normalisation(float[] mean, float[] std) {
     }
 
     public boolean isNone() {
-        return Arrays.stream(toDoubles(mean)).allMatch(m -> m == 0) && Arrays.stream(toDoubles(std)).allMatch(s -> s == 1);
+        for (float m : mean) {
+            if (m != 0) {
+                return false;
+            }
+        }
+        for (float s : std) {
+            if (s != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether it has a value for each of {@code channels} channels (or one for all). */
@@ -60,14 +70,6 @@ public record Normalisation(float[] mean, float[] std) {
             out.append(out.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.4g", v));
         }
         return out.toString();
-    }
-
-    private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 
     @Override
