@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.ModelSettings;
@@ -33,6 +34,9 @@ public final class Workspace implements AutoCloseable {
     public static final int SCHEMA = 2;
     /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
     static final int APPLICATION_ID = 0x50575753;
+    /** How long a connection waits for another's lock before giving up. */
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int SQLITE_BUSY = 5;
     /** The extension workspace files get. */
     public static final String EXTENSION = ".pwws";
 
@@ -76,12 +80,12 @@ public final class Workspace implements AutoCloseable {
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 10000");
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             }
             Workspace workspace = new Workspace(absolute, connection);
             int version = workspace.requireReadableSchema();
+            workspace.useWriteAheadLog();
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
             }
             workspace.migrate(version);
@@ -92,6 +96,26 @@ public final class Workspace implements AutoCloseable {
         } catch (RuntimeException e) {
             close(connection);
             throw e;
+        }
+    }
+
+    /**
+     * Switches the file to write-ahead logging (the file keeps it once set). Connections switching a new file
+     * at once can be told SQLITE_BUSY at once, without SQLite calling the busy handler (it would deadlock
+     * otherwise), so the switch is tried again until the busy timeout has passed.
+     */
+    private void useWriteAheadLog() throws SQLException {
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(2_000_000L);
+            }
         }
     }
 

@@ -166,7 +166,7 @@ class WorkspaceTest {
     void manyConnectionsCreatingOneNewWorkspaceAtOnceAllOpenIt() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
-            for (int round = 0; round < 15; round++) {
+            for (int round = 0; round < 100; round++) {
                 Path file = dir.resolve("race" + round + Workspace.EXTENSION);
                 java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
                 List<Future<Integer>> openers = new ArrayList<>();
