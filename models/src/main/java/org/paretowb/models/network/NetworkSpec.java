@@ -1,159 +1,263 @@
 package org.paretowb.models.network;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * A network as a sequence of layers on an input of (channels, height, width). It builds the DJL block,
- * gives every layer's input shape and MACs, and is written into weight files as one line of tokens,
- * for example {@code 1x28x28 conv16k3p1 bn relu maxpool2 flatten dense128 relu dense10}.
+ * A network as a directed acyclic graph of named nodes on an input of (channels, height, width). Nodes are
+ * listed in an order in which every node comes after the nodes it reads; the last node's tensor is the output.
+ * A plain chain (each node reads the one before) is the special case the examples are. It builds the DJL block,
+ * gives every node's shapes and MACs, and is written into weight files as one line of text ({@link NetworkText}),
+ * for example {@code 1x28x28 conv16k3p1 bn relu maxpool2 flatten dense128 relu dense10} for a chain.
  */
-public record NetworkSpec(int channels, int height, int width, List<Layer> layers) {
+public record NetworkSpec(int channels, int height, int width, List<Node> nodes) {
+    /** The name by which nodes read the network's input. */
+    public static final String INPUT = "input";
 
     public NetworkSpec {
         if (channels <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("input shape must be positive, got " + channels + "x" + height + "x" + width);
         }
-        layers = List.copyOf(layers);
-        int[] shape = {channels, height, width};
-        for (Layer layer : layers) {
-            shape = layer.outputShape(shape);
-            if (shape[0] <= 0 || shape[1] <= 0 || shape[2] <= 0) {
-                throw new IllegalArgumentException("layer " + layer.token() + " leaves no output");
+        nodes = List.copyOf(nodes);
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            if (node.name().equals(INPUT) || seen.putIfAbsent(node.name(), i) != null) {
+                throw new IllegalArgumentException("two nodes are named '" + node.name() + "'");
+            }
+            for (String in : node.inputs()) {
+                if (!in.equals(INPUT) && (!seen.containsKey(in) || seen.get(in) == i)) {
+                    throw new IllegalArgumentException("node " + node.name() + " reads '" + in
+                            + "', which no node before it computes");
+                }
+            }
+        }
+        Shapes.of(channels, height, width, nodes);
+        boolean[] used = new boolean[nodes.size()];
+        for (Node node : nodes) {
+            node.inputs().stream().filter(in -> !in.equals(INPUT)).forEach(in -> used[seen.get(in)] = true);
+        }
+        for (int i = 0; i < nodes.size() - 1; i++) {
+            if (!used[i]) {
+                throw new IllegalArgumentException("nothing reads node " + nodes.get(i).name()
+                        + ": it does not lead to the output");
             }
         }
     }
 
-    public Block newBlock() {
-        SequentialBlock block = new SequentialBlock();
-        layers.forEach(layer -> block.add(layer.newBlock()));
-        return block;
+    /** A chain of layers, each reading the one before, with default names (conv1, bn1, relu1, …, fc1, …). */
+    public static NetworkSpec chain(int channels, int height, int width, List<? extends Layer> layers) {
+        List<String> names = NetworkText.defaultNames(layers);
+        List<Node> nodes = new ArrayList<>();
+        String previous = INPUT;
+        for (int i = 0; i < layers.size(); i++) {
+            nodes.add(new Node(names.get(i), layers.get(i), List.of(previous)));
+            previous = names.get(i);
+        }
+        return new NetworkSpec(channels, height, width, nodes);
     }
 
-    /** The shape each layer receives: element i is the input of layer i; the last is the output. */
-    public List<int[]> shapes() {
-        List<int[]> shapes = new ArrayList<>(layers.size() + 1);
-        int[] shape = {channels, height, width};
-        shapes.add(shape);
-        for (Layer layer : layers) {
-            shape = layer.outputShape(shape);
-            shapes.add(shape);
+    /** Reads {@link #describe()}'s line; the message names the token that is not understood. */
+    public static NetworkSpec parse(String line) {
+        return NetworkText.parse(line);
+    }
+
+    /** One line: the input shape, then a token per node (see {@link NetworkText}). */
+    public String describe() {
+        return NetworkText.describe(this);
+    }
+
+    public Block newBlock() {
+        return new GraphBlock(this);
+    }
+
+    public List<Layer> layers() {
+        return nodes.stream().map(Node::layer).toList();
+    }
+
+    public Node node(int index) {
+        return nodes.get(index);
+    }
+
+    /** The index of the node of that name, or -1. */
+    public int indexOf(String name) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether every node reads only the node before it (the first, the input). */
+    public boolean isChain() {
+        String previous = INPUT;
+        for (Node node : nodes) {
+            if (!node.inputs().equals(List.of(previous))) {
+                return false;
+            }
+            previous = node.name();
+        }
+        return true;
+    }
+
+    public int[] inputShape() {
+        return new int[] {channels, height, width};
+    }
+
+    /** Each node's output shape, in node order. */
+    public List<int[]> outputShapes() {
+        return Shapes.of(channels, height, width, nodes);
+    }
+
+    /** The shapes node {@code index} reads. */
+    public List<int[]> inputShapes(int index) {
+        return inputShapes(index, outputShapes());
+    }
+
+    private List<int[]> inputShapes(int index, List<int[]> outputs) {
+        List<int[]> shapes = new ArrayList<>();
+        for (String in : nodes.get(index).inputs()) {
+            shapes.add(in.equals(INPUT) ? inputShape() : outputs.get(indexOf(in)));
         }
         return shapes;
     }
 
+    /** For each node, the shapes it reads. */
+    public List<List<int[]>> allInputShapes() {
+        List<int[]> outputs = outputShapes();
+        Map<String, int[]> byName = new HashMap<>();
+        byName.put(INPUT, inputShape());
+        for (int i = 0; i < nodes.size(); i++) {
+            byName.put(nodes.get(i).name(), outputs.get(i));
+        }
+        return nodes.stream().map(n -> n.inputs().stream().map(byName::get).toList()).toList();
+    }
+
+    /**
+     * The shape each node receives (its first input): element i is the input of node i; the last is the
+     * network's output. For a chain, the shapes in order along it.
+     */
+    public List<int[]> shapes() {
+        List<List<int[]>> inputs = allInputShapes();
+        List<int[]> shapes = new ArrayList<>(nodes.size() + 1);
+        inputs.forEach(in -> shapes.add(in.get(0)));
+        shapes.add(outputShape());
+        return shapes;
+    }
+
+    /** The network's output shape (the last node's; the input's when there are no nodes). */
+    public int[] outputShape() {
+        List<int[]> outputs = outputShapes();
+        return outputs.isEmpty() ? inputShape() : outputs.get(outputs.size() - 1);
+    }
+
     public int outputs() {
-        int[] out = shapes().get(layers.size());
+        int[] out = outputShape();
         return out[0] * out[1] * out[2];
     }
 
-    /** Every parameter tensor's shape, in the order DJL lists them. */
+    /** For each node, the indices of the nodes that read its tensor, in node order. */
+    public List<List<Integer>> consumers() {
+        List<List<Integer>> consumers = new ArrayList<>();
+        nodes.forEach(n -> consumers.add(new ArrayList<>()));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String in : nodes.get(i).inputs()) {
+                if (!in.equals(INPUT)) {
+                    consumers.get(index.get(in)).add(i);
+                }
+            }
+            index.put(nodes.get(i).name(), i);
+        }
+        return consumers;
+    }
+
+    /** Every parameter tensor's shape, in the order DJL lists them (node after node). */
     public List<long[]> parameterShapes() {
-        List<int[]> shapes = shapes();
+        List<List<int[]>> inputs = allInputShapes();
         List<long[]> all = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            all.addAll(layers.get(i).parameterShapes(shapes.get(i)));
+        for (int i = 0; i < nodes.size(); i++) {
+            all.addAll(nodes.get(i).layer().parameterShapes(inputs.get(i)));
         }
         return all;
     }
 
-    /** For each layer, the index of its first tensor in {@link #parameterShapes()}. */
+    /** For each node, the index of its first tensor in {@link #parameterShapes()}. */
     public int[] firstTensorOfLayer() {
-        List<int[]> shapes = shapes();
-        int[] first = new int[layers.size()];
+        List<List<int[]>> inputs = allInputShapes();
+        int[] first = new int[nodes.size()];
         int at = 0;
-        for (int i = 0; i < layers.size(); i++) {
+        for (int i = 0; i < nodes.size(); i++) {
             first[i] = at;
-            at += layers.get(i).parameterShapes(shapes.get(i)).size();
+            at += nodes.get(i).layer().parameterShapes(inputs.get(i)).size();
         }
         return first;
     }
 
+    /** Multiply-accumulates of each node for one sample. */
+    public long[] macsPerNode() {
+        List<List<int[]>> inputs = allInputShapes();
+        long[] macs = new long[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            macs[i] = nodes.get(i).layer().macs(inputs.get(i));
+        }
+        return macs;
+    }
+
     /** Multiply-accumulates for one sample, counted from the layer shapes. */
     public long macs() {
-        List<int[]> shapes = shapes();
         long total = 0;
-        for (int i = 0; i < layers.size(); i++) {
-            total += layers.get(i).macs(shapes.get(i));
+        for (long m : macsPerNode()) {
+            total += m;
         }
         return total;
     }
 
-    public NetworkSpec withLayers(List<Layer> newLayers) {
-        return new NetworkSpec(channels, height, width, newLayers);
+    /**
+     * Whether each node's tensor holds features, (N, F) as a flatten or a dense layer gives, rather than maps,
+     * (N, C, H, W); a global average pool gives maps of 1 x 1.
+     */
+    public boolean[] flat() {
+        Map<String, Boolean> byName = new HashMap<>();
+        byName.put(INPUT, false);
+        boolean[] flat = new boolean[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            Node node = nodes.get(i);
+            flat[i] = node.layer() instanceof Layer.Flatten || node.layer() instanceof Layer.Dense
+                    || node.inputs().stream().anyMatch(byName::get) && !(node.layer() instanceof Layer.GlobalAvgPool);
+            byName.put(node.name(), flat[i]);
+        }
+        return flat;
     }
 
-    /** One line: the input shape, then a token per layer. */
-    public String describe() {
-        StringBuilder text = new StringBuilder(channels + "x" + height + "x" + width);
-        layers.forEach(layer -> text.append(' ').append(layer.token()));
-        return text.toString();
+    public NetworkSpec withNodes(List<Node> newNodes) {
+        return new NetworkSpec(channels, height, width, newNodes);
     }
 
-    private static final Pattern INPUT = Pattern.compile("(\\d+)x(\\d+)x(\\d+)");
-    private static final Pattern CONV = Pattern.compile("conv(\\d+)k(\\d+)p(\\d+)");
-    private static final Pattern DENSE = Pattern.compile("dense(\\d+)");
-    private static final Pattern POOL = Pattern.compile("maxpool(\\d+)");
-    private static final Pattern AVERAGE = Pattern.compile("avgpool(\\d+)");
-    private static final Pattern LEAKY = Pattern.compile("leakyrelu([-+0-9.eE]+)");
-    private static final Pattern DYNAMIC = Pattern.compile("qdyn(\\d+)");
-    private static final Pattern STATIC = Pattern.compile("qsta(\\d+)\\[([^,\\]]+),([^\\]]+)\\]");
-
-    /** Reads {@link #describe()}'s line; the message names the token that is not understood. */
-    public static NetworkSpec parse(String line) {
-        String[] tokens = line.trim().split("\\s+");
-        Matcher input = INPUT.matcher(tokens[0]);
-        if (!input.matches()) {
-            throw new IllegalArgumentException("network description must start with CxHxW, not '" + tokens[0] + "'");
-        }
-        List<Layer> layers = new ArrayList<>();
-        for (String token : Arrays.copyOfRange(tokens, 1, tokens.length)) {
-            layers.add(layer(token));
-        }
-        return new NetworkSpec(Integer.parseInt(input.group(1)), Integer.parseInt(input.group(2)),
-                Integer.parseInt(input.group(3)), layers);
-    }
-
-    private static Layer layer(String token) {
-        Matcher m;
-        if ((m = CONV.matcher(token)).matches()) {
-            return new Layer.Conv(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        }
-        if ((m = DENSE.matcher(token)).matches()) {
-            return new Layer.Dense(Integer.parseInt(m.group(1)));
-        }
-        if ((m = POOL.matcher(token)).matches()) {
-            return new Layer.MaxPool(Integer.parseInt(m.group(1)));
-        }
-        if ((m = AVERAGE.matcher(token)).matches()) {
-            return new Layer.AvgPool(Integer.parseInt(m.group(1)));
-        }
-        if ((m = LEAKY.matcher(token)).matches()) {
-            try {
-                return Layer.Activation.leakyRelu(Float.parseFloat(m.group(1)));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("unknown layer '" + token + "' in network description");
+    /**
+     * The network without its unary nodes that {@code drop} selects, each reader of such a node reading that node's
+     * input instead (for layers that pass their input through, such as fake-quantize nodes).
+     */
+    public NetworkSpec without(java.util.function.Predicate<Layer> drop) {
+        Map<String, String> replaced = new HashMap<>();
+        List<Node> kept = new ArrayList<>();
+        for (Node node : nodes) {
+            List<String> inputs = node.inputs().stream().map(in -> replaced.getOrDefault(in, in)).toList();
+            if (drop.test(node.layer()) && node.layer() instanceof Layer.Unary) {
+                replaced.put(node.name(), inputs.get(0));
+            } else {
+                kept.add(node.withInputs(inputs));
             }
         }
-        if ((m = DYNAMIC.matcher(token)).matches()) {
-            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);
-        }
-        if ((m = STATIC.matcher(token)).matches()) {
-            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), false, Float.parseFloat(m.group(2)),
-                    Float.parseFloat(m.group(3)));
-        }
-        return switch (token) {
-            case "bn" -> new Layer.Norm();
-            case "relu" -> new Layer.Relu();
-            case "sigmoid" -> Layer.Activation.sigmoid();
-            case "tanh" -> Layer.Activation.tanh();
-            case "flatten" -> new Layer.Flatten();
-            default -> throw new IllegalArgumentException("unknown layer '" + token + "' in network description");
-        };
+        return withNodes(kept);
+    }
+
+    /** A chain of the given layers on this network's input (for chains: the same network with other layers). */
+    public NetworkSpec withLayers(List<? extends Layer> newLayers) {
+        return chain(channels, height, width, newLayers);
     }
 }

@@ -24,10 +24,22 @@ class LayerTableTest {
     @Test
     void activationRowsAreNamedAfterTheirFunction() {
         List<LayerTable.Row> rows = LayerTable.of(NetworkSpec.parse("1x4x4 flatten dense8 leakyrelu0.1 dense4 tanh"));
-        assertEquals("leakyrelu 3", rows.get(2).name());
+        assertEquals("leakyrelu1", rows.get(2).name());
         assertEquals("leakyrelu0.1", rows.get(2).type());
         assertEquals(0, rows.get(2).parameters());
         assertEquals(0, rows.get(2).macs());
-        assertEquals("tanh 5", rows.get(4).name());
+        assertEquals("tanh1", rows.get(4).name());
+    }
+
+    @Test
+    void aJoinRowNamesWhatItReads() {
+        List<LayerTable.Row> rows = LayerTable.of(NetworkSpec.parse(
+                "1x4x4 conv2k3p1 relu conv2k3p1@conv1 add@conv2+relu1 gap flatten dense3"));
+
+        assertEquals("", rows.get(1).inputs(), "a node reading the one before it names nothing");
+        assertEquals("conv1", rows.get(2).inputs());
+        assertEquals("conv2, relu1", rows.get(3).inputs());
+        assertEquals(true, rows.get(3).join());
+        assertEquals("2 x 1 x 1", rows.get(4).output());
     }
 }

@@ -1,26 +1,37 @@
 package org.paretowb.services.compress;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.network.GraphBlock;
 import org.paretowb.models.network.Layer;
 import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.Node;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.services.runtime.LoadedNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
 /**
- * Activation quantization as fake-quantize layers: dynamic puts one before every dense layer, with the
- * range taken from each batch at run time; static puts one before every convolution and dense layer,
- * with the range its input showed on the calibration images (min and max, or percentiles), and one before
- * every activation other than ReLU: an int8 layer's output is quantized before such an activation (a ReLU
- * is fused into the layer's kernel, the others are not), so it needs the range in front of it.
+ * Activation quantization as fake-quantize nodes. Dynamic puts one in front of every dense layer, with the range
+ * taken from each batch at run time. Static puts one, with the range its tensor showed on the calibration images
+ * (min and max, or percentiles), on every tensor that a convolution, a dense layer, an activation other than ReLU
+ * or a join (add, multiplication, concatenation) reads, and on the output of every convolution and dense layer
+ * (after its batch norm and its ReLU or ReLU6, which an int8 kernel fuses): an int8 layer's output is quantized
+ * there. The calibration images go through the network once, in batches, observing every tensor on the way.
  */
 public final class ActivationQuantizer {
     private static final int ACTIVATION_BITS = 8;
-    private static final int CALIBRATION_BATCH = 500;
+    /** Values a calibration pass may hold at once (floats over all of a batch's tensors); sets the batch size. */
+    private static final long CALIBRATION_FLOATS = 1L << 26;
 
     private final PyTorchRuntime runtime;
 
@@ -33,72 +44,154 @@ public final class ActivationQuantizer {
         if (settings.mode() != QuantizationSettings.Mode.DYNAMIC && settings.mode() != QuantizationSettings.Mode.STATIC) {
             return weights;
         }
-        boolean dynamic = settings.mode() == QuantizationSettings.Mode.DYNAMIC;
-        if (!dynamic && (runtime == null || calibration == null)) {
+        NetworkSpec spec = weights.spec();
+        if (settings.mode() == QuantizationSettings.Mode.DYNAMIC) {
+            Map<String, Layer.FakeQuant> ranges = new LinkedHashMap<>();
+            for (Node node : spec.nodes()) {
+                if (node.layer() instanceof Layer.Dense) {
+                    ranges.put(node.inputs().get(0), new Layer.FakeQuant(ACTIVATION_BITS, true, 0, 0));
+                }
+            }
+            return new WeightSet(inserted(spec, ranges, Set.of()), weights.tensors());
+        }
+        if (runtime == null || calibration == null) {
             throw new IllegalStateException("static quantization needs calibration images, and none are loaded here");
         }
-        NetworkSpec spec = weights.spec();
-        List<Layer> layers = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            Layer layer = spec.layers().get(i);
-            boolean dense = layer instanceof Layer.Dense;
-            if (dynamic && dense) {
-                layers.add(new Layer.FakeQuant(ACTIVATION_BITS, true, 0, 0));
-            } else if (!dynamic && (dense || layer instanceof Layer.Conv || layer instanceof Layer.Activation)) {
-                float[] range = inputRange(weights, i, calibration.first(settings.calibrationSamples()),
-                        settings.observer());
-                layers.add(new Layer.FakeQuant(ACTIVATION_BITS, false, range[0], range[1]));
-            }
-            layers.add(layer);
-        }
-        return new WeightSet(spec.withLayers(layers), weights.tensors());
+        Set<String> outputs = activatedOutputs(spec);
+        Set<String> observed = new LinkedHashSet<>(readInputs(spec));
+        observed.addAll(outputs);
+        Map<String, float[]> ranges = observe(weights, observed, calibration.first(settings.calibrationSamples()),
+                settings.observer());
+        Map<String, Layer.FakeQuant> quantizers = new LinkedHashMap<>();
+        ranges.forEach((tensor, r) -> quantizers.put(tensor, new Layer.FakeQuant(ACTIVATION_BITS, false, r[0], r[1])));
+        return new WeightSet(inserted(spec, quantizers, outputs), weights.tensors());
     }
 
-    /** The observer's range (widened to include zero) of what layer {@code index} receives on the images. */
-    private float[] inputRange(WeightSet weights, int index, LabeledImages images, QuantizationSettings.Observer observer) {
-        NetworkSpec spec = weights.spec();
-        if (index == 0) {
-            return range(images.scaledPixels(0, images.size()), observer);
-        }
-        NetworkSpec prefix = spec.withLayers(spec.layers().subList(0, index));
-        WeightSet prefixWeights = new WeightSet(prefix, weights.tensors().subList(0, spec.firstTensorOfLayer()[index]));
-        List<float[]> batches = new ArrayList<>();
-        int total = 0;
-        try (LoadedNetwork network = LoadedNetwork.load(prefixWeights, runtime)) {
-            for (int from = 0; from < images.size(); from += CALIBRATION_BATCH) {
-                int count = Math.min(CALIBRATION_BATCH, images.size() - from);
-                float[] values = network.logits(images.scaledPixels(from, count), count);
-                batches.add(values);
-                total += values.length;
+    /** Tensors read by convolutions, dense layers, activations other than ReLU and joins. */
+    private static Set<String> readInputs(NetworkSpec spec) {
+        Set<String> tensors = new LinkedHashSet<>();
+        for (Node node : spec.nodes()) {
+            if (quantizesInput(node.layer())) {
+                tensors.addAll(node.inputs());
             }
         }
-        float[] all = new float[total];
-        int at = 0;
-        for (float[] b : batches) {
-            System.arraycopy(b, 0, all, at, b.length);
-            at += b.length;
+        return tensors;
+    }
+
+    private static boolean quantizesInput(Layer layer) {
+        return layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Activation
+                || layer instanceof Layer.Join;
+    }
+
+    /**
+     * The output of each convolution and dense layer (not the network's), after the batch norm and ReLU or ReLU6
+     * that follow it as its only reader.
+     */
+    static Set<String> activatedOutputs(NetworkSpec spec) {
+        List<List<Integer>> consumers = spec.consumers();
+        Set<String> outputs = new LinkedHashSet<>();
+        int last = spec.nodes().size() - 1;
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            Layer layer = spec.node(i).layer();
+            if (!(layer instanceof Layer.Conv || layer instanceof Layer.Dense)) {
+                continue;
+            }
+            int at = i;
+            while (consumers.get(at).size() == 1 && fusesIntoOutput(spec.node(consumers.get(at).get(0)).layer())) {
+                at = consumers.get(at).get(0);
+            }
+            if (at != last) {
+                outputs.add(spec.node(at).name());
+            }
         }
-        return range(all, observer);
+        return outputs;
+    }
+
+    private static boolean fusesIntoOutput(Layer layer) {
+        return layer instanceof Layer.Norm || layer instanceof Layer.Relu
+                || layer instanceof Layer.Activation a && a.kind() == Layer.Activation.Kind.CLIP;
+    }
+
+    /**
+     * The network with a fake-quantize node "tensor.q" after each tensor of {@code quantizers}: every reader of an
+     * output in {@code everyReader} reads it, elsewhere the readers that quantize their input do.
+     */
+    private static NetworkSpec inserted(NetworkSpec spec, Map<String, Layer.FakeQuant> quantizers,
+                                        Set<String> everyReader) {
+        Map<String, String> renamed = new HashMap<>();
+        quantizers.keySet().forEach(t -> renamed.put(t, uniqueName(spec, t + ".q")));
+        List<Node> nodes = new ArrayList<>();
+        if (quantizers.containsKey(NetworkSpec.INPUT)) {
+            nodes.add(new Node(renamed.get(NetworkSpec.INPUT), quantizers.get(NetworkSpec.INPUT), NetworkSpec.INPUT));
+        }
+        for (Node node : spec.nodes()) {
+            List<String> inputs = node.inputs().stream().map(in -> renamed.containsKey(in)
+                    && (everyReader.contains(in) || readsQuantized(node.layer(), quantizers.get(in))) ? renamed.get(in)
+                    : in).toList();
+            nodes.add(node.withInputs(inputs));
+            if (quantizers.containsKey(node.name())) {
+                nodes.add(new Node(renamed.get(node.name()), quantizers.get(node.name()), node.name()));
+            }
+        }
+        return spec.withNodes(nodes);
+    }
+
+    /** Whether a reader takes the quantized tensor: dynamic ranges serve dense layers, static ones every quantizing reader. */
+    private static boolean readsQuantized(Layer reader, Layer.FakeQuant quantizer) {
+        return quantizer.dynamic() ? reader instanceof Layer.Dense : quantizesInput(reader);
+    }
+
+    private static String uniqueName(NetworkSpec spec, String wanted) {
+        String name = wanted;
+        for (int k = 2; spec.indexOf(name) >= 0; k++) {
+            name = wanted + k;
+        }
+        return name;
+    }
+
+    /** The observer's range (widened to include zero) of each tensor named in {@code tensors}, over the images. */
+    private Map<String, float[]> observe(WeightSet weights, Set<String> tensors, LabeledImages images,
+                                         QuantizationSettings.Observer observer) {
+        Map<String, RangeObserver> observers = new LinkedHashMap<>();
+        tensors.forEach(t -> observers.put(t, new RangeObserver(observer)));
+        int batch = calibrationBatch(weights.spec());
+        try (LoadedNetwork network = LoadedNetwork.load(weights, runtime)) {
+            GraphBlock block = (GraphBlock) network.block();
+            for (int from = 0; from < images.size(); from += batch) {
+                int count = Math.min(batch, images.size() - from);
+                try (NDManager scope = network.manager().newSubManager()) {
+                    NDArray input = scope.create(images.scaledPixels(from, count), network.inputShape(count));
+                    RangeObserver in = observers.get(NetworkSpec.INPUT);
+                    if (in != null) {
+                        in.add(input);
+                    }
+                    block.visit(new ParameterStore(scope, false), input, (name, value) -> {
+                        RangeObserver o = observers.get(name);
+                        if (o != null) {
+                            o.add(value);
+                        }
+                    });
+                }
+            }
+        }
+        Map<String, float[]> ranges = new LinkedHashMap<>();
+        observers.forEach((t, o) -> ranges.put(t, o.range()));
+        return ranges;
+    }
+
+    /** Images per calibration batch: at most 500, fewer where the network's tensors are large. */
+    private static int calibrationBatch(NetworkSpec spec) {
+        long perImage = 0;
+        for (int[] shape : spec.outputShapes()) {
+            perImage += (long) shape[0] * shape[1] * shape[2];
+        }
+        return (int) Math.max(1, Math.min(500, CALIBRATION_FLOATS / Math.max(1, perImage)));
     }
 
     /** Min and max, or the 0.01st and 99.99th percentiles, of the values; widened to include zero. */
     static float[] range(float[] values, QuantizationSettings.Observer observer) {
-        float low = 0;
-        float high = 0;
-        if (observer == QuantizationSettings.Observer.PERCENTILE && values.length > 0) {
-            float[] sorted = values.clone();
-            Arrays.sort(sorted);
-            double tail = (100 - QuantizationSettings.Observer.PERCENTILE_KEPT) / 100;
-            int lowIndex = (int) Math.floor(tail * (sorted.length - 1));
-            int highIndex = (int) Math.ceil((1 - tail) * (sorted.length - 1));
-            low = Math.min(0, sorted[lowIndex]);
-            high = Math.max(0, sorted[highIndex]);
-        } else {
-            for (float v : values) {
-                low = Math.min(low, v);
-                high = Math.max(high, v);
-            }
-        }
-        return new float[] {low, high};
+        RangeObserver o = new RangeObserver(observer);
+        o.add(values);
+        return o.range();
     }
 }

@@ -4,181 +4,209 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.paretowb.models.network.Layer;
 import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.Node;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 
 /**
- * Structured pruning that removes whole output channels of convolutions and neurons of hidden dense
- * layers, ranked by the norm of their weights, and rebuilds a physically smaller network. Removing a
- * channel also removes its BatchNorm entries and the next layer's input slices, across a flatten too;
- * activations and pooling act on each channel alone and pass the removal through unchanged.
+ * Structured pruning that removes whole channels of convolutions and neurons of dense layers and rebuilds a
+ * physically smaller network. Channels tied together ({@link ChannelGraph}: through residual adds, concatenations,
+ * depthwise convolutions, batch norms and channel scalings) go as one unit, ranked by the norm of every weight
+ * they hold: their filters in the layers that produce them and their input slices in the layers that read them
+ * (L1, or L2 over all of them). Per layer (each group of tied layers keeps {@code 1 - ratio} of its units) or
+ * global (the weakest {@code ratio} of all units by their norm relative to their group's mean).
  */
 public final class ChannelPruner {
 
-    /** Which output units each prunable layer keeps, by layer index; ascending indices. */
+    /** Which output channels each producing layer keeps, by node index; ascending indices; absent keeps all. */
     public record Plan(Map<Integer, int[]> kept) {
         public Plan {
             kept = Map.copyOf(kept);
         }
     }
 
+    /** A group of layers whose channels go together, and how many units it has. */
+    public record Group(List<String> layers, int units) {
+    }
+
     public WeightSet prune(WeightSet weights, StructuredPruningSettings settings) {
         return settings.active() ? rebuild(weights, plan(weights, settings)) : weights;
     }
 
-    /**
-     * Ranks the output units of every prunable layer by norm and keeps the strongest: {@code 1 - ratio}
-     * of each layer's, or, globally, {@code 1 - ratio} of all of them by norm relative to their layer's mean.
-     */
+    /** The groups of tied layers that structured pruning finds in the network. */
+    public List<Group> groups(NetworkSpec spec) {
+        return new ChannelGraph(spec).groups().stream()
+                .map(g -> new Group(g.layers(), g.units().size())).toList();
+    }
+
     public Plan plan(WeightSet weights, StructuredPruningSettings settings) {
-        NetworkSpec spec = weights.spec();
-        int[] first = spec.firstTensorOfLayer();
-        int outputLayer = lastWeightedLayer(spec);
-        Map<Integer, double[]> norms = new TreeMap<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            Layer layer = spec.layers().get(i);
-            if (i != outputLayer && (layer instanceof Layer.Conv || layer instanceof Layer.Dense)) {
-                norms.put(i, unitNorms(weights.tensors().get(first[i]), settings.norm()));
+        ChannelGraph graph = new ChannelGraph(weights.spec());
+        List<ChannelGraph.Group> groups = graph.groups();
+        Map<Integer, Double> importance = new ChannelImportance(graph, weights.tensors(), settings.norm()).perClass();
+        Set<Integer> removed = new HashSet<>();
+        if (settings.scope() == StructuredPruningSettings.Scope.GLOBAL) {
+            removed.addAll(globalRemovals(groups, importance, settings.ratio()));
+        } else {
+            for (ChannelGraph.Group group : groups) {
+                int keep = Math.max(1, (int) Math.round((1 - settings.ratio()) * group.units().size()));
+                List<Integer> weakest = new ArrayList<>(group.units());
+                weakest.sort(Comparator.comparingDouble(importance::get));
+                removed.addAll(weakest.subList(0, group.units().size() - keep));
             }
         }
+        return planOf(graph, removed);
+    }
+
+    /** The weakest {@code ratio} of all units by norm relative to their group's mean, at least one kept per group. */
+    private static Set<Integer> globalRemovals(List<ChannelGraph.Group> groups, Map<Integer, Double> importance,
+                                               double ratio) {
+        record Unit(int group, int root, double relative) { }
+        List<Unit> units = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Integer> roots = groups.get(g).units();
+            double mean = roots.stream().mapToDouble(importance::get).average().orElse(0);
+            for (int root : roots) {
+                units.add(new Unit(g, root, mean > 0 ? importance.get(root) / mean : 0));
+            }
+        }
+        units.sort(Comparator.comparingDouble(Unit::relative).thenComparing(Unit::group).thenComparing(Unit::root));
+        int remove = (int) Math.round(ratio * units.size());
+        int[] left = groups.stream().mapToInt(g -> g.units().size()).toArray();
+        Set<Integer> removed = new HashSet<>();
+        for (Unit unit : units) {
+            if (removed.size() == remove) {
+                break;
+            }
+            if (left[unit.group()] > 1) {
+                left[unit.group()]--;
+                removed.add(unit.root());
+            }
+        }
+        return removed;
+    }
+
+    /** For each producing layer, the channels whose class is not removed. */
+    private static Plan planOf(ChannelGraph graph, Set<Integer> removed) {
         Map<Integer, int[]> kept = new HashMap<>();
-        if (settings.scope() == StructuredPruningSettings.Scope.GLOBAL) {
-            Map<Integer, Integer> counts = globalKeepCounts(norms, settings.ratio());
-            norms.forEach((layer, norm) -> kept.put(layer, strongest(norm, counts.get(layer))));
-        } else {
-            norms.forEach((layer, norm) ->
-                    kept.put(layer, strongest(norm, (int) Math.round((1 - settings.ratio()) * norm.length))));
+        NetworkSpec spec = graph.spec();
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            if (graph.producesChannels(i) && i != spec.nodes().size() - 1) {
+                int t = i + 1;
+                int[] channels = IntStream.range(0, graph.channels(t))
+                        .filter(c -> !removed.contains(graph.classOf(t, c))).toArray();
+                if (channels.length < graph.channels(t)) {
+                    kept.put(i, channels);
+                }
+            }
         }
         return new Plan(kept);
     }
 
-    /** How many units each layer keeps when the weakest {@code ratio} of all units, by relative norm, go. */
-    private static Map<Integer, Integer> globalKeepCounts(Map<Integer, double[]> norms, double ratio) {
-        record Unit(int layer, int index, double relative) { }
-        List<Unit> units = new ArrayList<>();
-        norms.forEach((layer, norm) -> {
-            double mean = Arrays.stream(norm).average().orElse(0);
-            for (int u = 0; u < norm.length; u++) {
-                units.add(new Unit(layer, u, mean > 0 ? norm[u] / mean : 0));
+    /** The classes a plan removes: those of the producing layers' channels it does not keep. */
+    private static Set<Integer> removedBy(ChannelGraph graph, Plan plan) {
+        Set<Integer> removed = new HashSet<>();
+        plan.kept().forEach((node, channels) -> {
+            boolean[] keep = new boolean[graph.channels(node + 1)];
+            Arrays.stream(channels).forEach(c -> keep[c] = true);
+            for (int c = 0; c < keep.length; c++) {
+                int root = graph.classOf(node + 1, c);
+                if (!keep[c]) {
+                    if (!graph.prunable(root)) {
+                        throw new IllegalArgumentException("channel " + c + " of " + graph.spec().node(node).name()
+                                + " cannot be removed: it is tied to the network's input or output or a grouped"
+                                + " convolution");
+                    }
+                    removed.add(root);
+                }
             }
         });
-        units.sort(Comparator.comparingDouble(Unit::relative).thenComparing(Unit::layer).thenComparing(Unit::index));
-        int remove = (int) Math.round(ratio * units.size());
-        Map<Integer, Integer> counts = new HashMap<>();
-        norms.forEach((layer, norm) -> counts.put(layer, norm.length));
-        for (Unit unit : units) {
-            if (remove == 0) {
-                break;
-            }
-            if (counts.get(unit.layer()) > 1) {
-                counts.merge(unit.layer(), -1, Integer::sum);
-                remove--;
-            }
-        }
-        return counts;
-    }
-
-    private static int lastWeightedLayer(NetworkSpec spec) {
-        for (int i = spec.layers().size() - 1; i >= 0; i--) {
-            if (spec.layers().get(i) instanceof Layer.Conv || spec.layers().get(i) instanceof Layer.Dense) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** L1 norm, or L2 norm, of each output unit's weights. */
-    private static double[] unitNorms(Tensor weight, StructuredPruningSettings.Norm kind) {
-        int units = (int) weight.shape()[0];
-        int per = weight.size() / units;
-        double[] norm = new double[units];
-        for (int u = 0; u < units; u++) {
-            for (int j = 0; j < per; j++) {
-                float v = weight.values()[u * per + j];
-                norm[u] += kind == StructuredPruningSettings.Norm.L1 ? Math.abs(v) : (double) v * v;
-            }
-            if (kind == StructuredPruningSettings.Norm.L2) {
-                norm[u] = Math.sqrt(norm[u]);
-            }
-        }
-        return norm;
-    }
-
-    /** The indices of the {@code keep} largest norms (at least one), ascending; ties keep the lower index. */
-    private static int[] strongest(double[] norm, int keep) {
-        int units = norm.length;
-        keep = Math.max(1, keep);
-        return IntStream.range(0, units).boxed()
-                .sorted(Comparator.comparingDouble((Integer u) -> norm[u]).reversed().thenComparing(u -> u))
-                .limit(keep).mapToInt(Integer::intValue).sorted().toArray();
+        return removed;
     }
 
     /** The smaller network the plan describes, with every dependent tensor sliced to fit. */
     public WeightSet rebuild(WeightSet weights, Plan plan) {
+        ChannelGraph graph = new ChannelGraph(weights.spec());
+        Set<Integer> removed = removedBy(graph, plan);
         NetworkSpec spec = weights.spec();
-        List<int[]> shapes = spec.shapes();
+        int[][] kept = keptChannels(graph, removed);
         int[] first = spec.firstTensorOfLayer();
-        List<Layer> layers = new ArrayList<>();
+        List<List<int[]>> inputs = spec.allInputShapes();
+        List<Node> nodes = new ArrayList<>();
         List<Tensor> tensors = new ArrayList<>();
-        int[] incoming = null; // kept input channels or features of the current layer; null = all
-        for (int i = 0; i < spec.layers().size(); i++) {
-            Layer layer = spec.layers().get(i);
-            List<Tensor> own = weights.tensors().subList(first[i], first[i] + layer.parameterShapes(shapes.get(i)).size());
-            int[] out = plan.kept().get(i);
-            if (layer instanceof Layer.Conv || layer instanceof Layer.Dense) {
-                tensors.add(sliced(sliced(own.get(0), 0, out), 1, incoming));
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            Node node = spec.node(i);
+            Layer layer = node.layer();
+            int count = layer.parameterShapes(inputs.get(i)).size();
+            List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
+            int[] out = kept[i + 1];
+            int[] in = kept[graph.tensor(node.inputs().get(0))];
+            if (layer instanceof Layer.Conv conv && !graph.groupedConv(i)) {
+                boolean depthwise = conv.groups() != 1;
+                Tensor filters = sliced(own.get(0), 0, out);
+                tensors.add(depthwise ? filters : sliced(filters, 1, in));
                 tensors.add(sliced(own.get(1), 0, out));
-                layers.add(out == null ? layer : narrowed(layer, out.length));
-                incoming = out;
-            } else if (layer instanceof Layer.Norm) {
-                for (Tensor t : own) {
-                    tensors.add(sliced(t, 0, incoming));
-                }
-                layers.add(layer);
-            } else if (layer instanceof Layer.Flatten) {
-                incoming = featuresOf(incoming, shapes.get(i));
-                layers.add(layer);
+                nodes.add(node.withLayer(conv.withFilters(out.length, depthwise ? in.length : 1)));
+            } else if (layer instanceof Layer.Dense) {
+                tensors.add(sliced(sliced(own.get(0), 0, out), 1, in));
+                tensors.add(sliced(own.get(1), 0, out));
+                nodes.add(node.withLayer(new Layer.Dense(out.length)));
+            } else if (layer instanceof Layer.Norm || layer instanceof Layer.Affine) {
+                own.forEach(t -> tensors.add(sliced(t, 0, in)));
+                nodes.add(node);
             } else {
-                layers.add(layer);
+                tensors.addAll(own);
+                nodes.add(node);
             }
         }
-        return new WeightSet(spec.withLayers(layers), tensors);
+        return new WeightSet(spec.withNodes(nodes), tensors);
     }
 
-    private static Layer narrowed(Layer layer, int units) {
-        if (layer instanceof Layer.Conv conv) {
-            return new Layer.Conv(units, conv.kernel(), conv.padding());
+    /** For each tensor (0 the input, i + 1 node i's output), the channels it keeps, ascending. */
+    private static int[][] keptChannels(ChannelGraph graph, Set<Integer> removed) {
+        int tensors = graph.spec().nodes().size() + 1;
+        int[][] kept = new int[tensors][];
+        for (int t = 0; t < tensors; t++) {
+            int tensor = t;
+            kept[t] = IntStream.range(0, graph.channels(t)).filter(c -> !removed.contains(graph.classOf(tensor, c)))
+                    .toArray();
         }
-        return new Layer.Dense(units);
+        return kept;
     }
 
     /**
-     * The original network with the removed units silenced instead of removed: their weights and biases
-     * are zero, and so are their BatchNorm scale and shift, so they output exactly zero after a ReLU, leaky
-     * ReLU or tanh. It then computes what the rebuilt network computes (tests hold the two against each
-     * other); not behind a sigmoid, whose silenced units still output 0.5 where the rebuilt network has none.
+     * The original network with the removed channels silenced instead of removed: the filters and biases that
+     * produce them are zero, and so are their batch-norm scale and shift (and a constant scaling's), so they stay
+     * zero after a ReLU, leaky ReLU or tanh, and through adds and concatenations. It then computes what the rebuilt
+     * network computes (tests hold the two against each other); not behind a sigmoid, whose silenced units still
+     * output 0.5 where the rebuilt network has none.
      */
     public WeightSet mask(WeightSet weights, Plan plan) {
+        ChannelGraph graph = new ChannelGraph(weights.spec());
+        Set<Integer> removed = removedBy(graph, plan);
         NetworkSpec spec = weights.spec();
         int[] first = spec.firstTensorOfLayer();
         List<Tensor> tensors = new ArrayList<>(weights.tensors());
-        for (Map.Entry<Integer, int[]> entry : plan.kept().entrySet()) {
-            int i = entry.getKey();
-            int units = (int) tensors.get(first[i]).shape()[0];
-            boolean[] keep = new boolean[units];
-            Arrays.stream(entry.getValue()).forEach(u -> keep[u] = true);
-            tensors.set(first[i], zeroedUnits(tensors.get(first[i]), keep));
-            tensors.set(first[i] + 1, zeroedUnits(tensors.get(first[i] + 1), keep));
-            if (i + 1 < spec.layers().size() && spec.layers().get(i + 1) instanceof Layer.Norm) {
-                tensors.set(first[i + 1], zeroedUnits(tensors.get(first[i + 1]), keep)); // gamma
-                tensors.set(first[i + 1] + 1, zeroedUnits(tensors.get(first[i + 1] + 1), keep)); // beta
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            Layer layer = spec.node(i).layer();
+            int t = graph.producesChannels(i) ? i + 1 : graph.tensor(spec.node(i).inputs().get(0));
+            boolean[] keep = new boolean[graph.channels(t)];
+            for (int c = 0; c < keep.length; c++) {
+                keep[c] = !removed.contains(graph.classOf(t, c));
+            }
+            if (graph.producesChannels(i)) {
+                tensors.set(first[i], zeroedUnits(tensors.get(first[i]), keep));
+                tensors.set(first[i] + 1, zeroedUnits(tensors.get(first[i] + 1), keep));
+            } else if (layer instanceof Layer.Norm || layer instanceof Layer.Affine) {
+                tensors.set(first[i], zeroedUnits(tensors.get(first[i]), keep)); // gamma or scale
+                tensors.set(first[i] + 1, zeroedUnits(tensors.get(first[i] + 1), keep)); // beta or shift
             }
         }
         return new WeightSet(spec, tensors);
@@ -196,15 +224,6 @@ public final class ChannelPruner {
     }
 
     private static Tensor sliced(Tensor t, int axis, int[] keep) {
-        return keep == null ? t : t.select(axis, keep);
-    }
-
-    /** Kept channels of a (C, H, W) map as indices of its flattened features, channel after channel. */
-    private static int[] featuresOf(int[] channels, int[] shape) {
-        if (channels == null) {
-            return null;
-        }
-        int spatial = shape[1] * shape[2];
-        return Arrays.stream(channels).flatMap(c -> IntStream.range(c * spatial, (c + 1) * spatial)).toArray();
+        return keep.length == t.shape()[axis] ? t : t.select(axis, keep);
     }
 }

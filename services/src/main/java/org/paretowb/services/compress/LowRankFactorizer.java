@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.paretowb.models.network.Layer;
 import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.Node;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.LowRankSettings;
@@ -39,31 +40,33 @@ public final class LowRankFactorizer {
      */
     WeightSet factorize(WeightSet weights, LowRankSettings settings, RankRule rule, boolean onlyIfSmaller) {
         NetworkSpec spec = weights.spec();
-        List<int[]> shapes = spec.shapes();
+        List<List<int[]>> inputs = spec.allInputShapes();
         int[] first = spec.firstTensorOfLayer();
         int output = lastWeighted(spec);
-        List<Layer> layers = new ArrayList<>();
+        List<Node> nodes = new ArrayList<>();
         List<Tensor> tensors = new ArrayList<>();
-        for (int i = 0; i < spec.layers().size(); i++) {
-            Layer layer = spec.layers().get(i);
-            int count = layer.parameterShapes(shapes.get(i)).size();
+        for (int i = 0; i < spec.nodes().size(); i++) {
+            Node node = spec.node(i);
+            Layer layer = node.layer();
+            int count = layer.parameterShapes(inputs.get(i)).size();
             List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
             boolean conv = layer instanceof Layer.Conv;
-            if ((conv || layer instanceof Layer.Dense) && i != output && settings.covers(conv)) {
+            boolean grouped = conv && ((Layer.Conv) layer).groups() != 1;
+            if ((conv || layer instanceof Layer.Dense) && !grouped && i != output && settings.covers(conv)) {
                 Tensor w = own.get(0);
                 int out = (int) w.shape()[0];
                 int in = w.size() / out;
                 SymmetricEigen eigen = new SymmetricEigen(gram(w.values(), out, in));
                 int rank = Math.max(1, Math.min(rule.rank(out, in, eigen.values()), Math.min(out, in)));
                 if (!onlyIfSmaller || (long) rank * (out + in) < (long) out * in) {
-                    factorized(layer, w, own.get(1), rank, eigen.vectors(), layers, tensors);
+                    factorized(node, w, own.get(1), rank, eigen.vectors(), spec, nodes, tensors);
                     continue;
                 }
             }
-            layers.add(layer);
+            nodes.add(node);
             tensors.addAll(own);
         }
-        return new WeightSet(spec.withLayers(layers), tensors);
+        return new WeightSet(spec.withNodes(nodes), tensors);
     }
 
     /** The largest rank whose two factors hold at most {@code fraction} of out x in weights (at least 1). */
@@ -103,8 +106,12 @@ public final class LowRankFactorizer {
         return gram;
     }
 
-    private static void factorized(Layer layer, Tensor w, Tensor bias, int rank, double[][] u, List<Layer> layers,
-                                   List<Tensor> tensors) {
+    /**
+     * The node as two: "name.down" (r filters or units, reading what the node read) and the node itself, now a 1x1
+     * convolution or a dense layer on the r values, so that its readers read it unchanged.
+     */
+    private static void factorized(Node node, Tensor w, Tensor bias, int rank, double[][] u, NetworkSpec spec,
+                                   List<Node> nodes, List<Tensor> tensors) {
         int out = (int) w.shape()[0];
         int in = w.size() / out;
         float[] v = w.values();
@@ -126,20 +133,29 @@ public final class LowRankFactorizer {
         }
         long[] downShape = w.shape().clone();
         downShape[0] = rank;
-        if (layer instanceof Layer.Conv conv) {
-            layers.add(new Layer.Conv(rank, conv.kernel(), conv.padding()));
-            layers.add(new Layer.Conv(out, 1, 0));
+        String downName = unique(spec, node.name() + ".down");
+        if (node.layer() instanceof Layer.Conv conv) {
+            nodes.add(new Node(downName, conv.withFilters(rank, 1), node.inputs()));
+            nodes.add(new Node(node.name(), new Layer.Conv(out, 1, 0), downName));
             tensors.add(new Tensor(w.name() + ".down", downShape, down));
             tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
             tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank, 1, 1}, up));
         } else {
-            layers.add(new Layer.Dense(rank));
-            layers.add(new Layer.Dense(out));
+            nodes.add(new Node(downName, new Layer.Dense(rank), node.inputs()));
+            nodes.add(new Node(node.name(), new Layer.Dense(out), downName));
             tensors.add(new Tensor(w.name() + ".down", downShape, down));
             tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
             tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank}, up));
         }
         tensors.add(bias);
+    }
+
+    private static String unique(NetworkSpec spec, String wanted) {
+        String name = wanted;
+        for (int k = 2; spec.indexOf(name) >= 0; k++) {
+            name = wanted + k;
+        }
+        return name;
     }
 
     private static int lastWeighted(NetworkSpec spec) {

@@ -114,7 +114,7 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
 
     /** The network without its calibrated ranges: int8 speed depends on the shapes, not on the ranges. */
     private static String architectureKey(NetworkSpec spec) {
-        return spec.withLayers(spec.layers().stream().filter(l -> !(l instanceof Layer.FakeQuant)).toList()).describe();
+        return spec.without(l -> l instanceof Layer.FakeQuant).describe();
     }
 
     private static String kernels(NetworkSpec spec, QuantizationSettings q, Set<String> int8) {

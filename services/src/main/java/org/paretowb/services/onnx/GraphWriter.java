@@ -12,10 +12,22 @@ import org.paretowb.services.onnx.proto.Onnx.TensorProto;
 /** Adds nodes and initializers to an ONNX graph under generated, unique names. */
 final class GraphWriter {
     private final GraphProto.Builder graph;
+    private final java.util.Map<String, String> owners = new java.util.HashMap<>();
     private int counter;
+    private String owner = "";
 
     GraphWriter(GraphProto.Builder graph) {
         this.graph = graph;
+    }
+
+    /** The weighted layer that the nodes added from now on serve (what a profile charges their time to). */
+    void owner(String layer) {
+        owner = layer;
+    }
+
+    /** For each node added, the layer it serves. */
+    java.util.Map<String, String> owners() {
+        return java.util.Map.copyOf(owners);
     }
 
     /** A fresh value name starting with {@code hint}. */
@@ -28,6 +40,7 @@ final class GraphWriter {
         String output = name(hint);
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setName(output)
                 .addAllInput(Arrays.asList(inputs)).addOutput(output);
+        owners.put(output, owner);
         for (AttributeProto a : attributes) {
             node.addAttribute(a);
         }
@@ -46,8 +59,10 @@ final class GraphWriter {
 
     /** Adds a node with several outputs, named after {@code hint}, and returns them. */
     String[] nodeWithOutputs(String opType, String hint, int outputs, String... inputs) {
-        NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setName(name(hint))
+        String nodeName = name(hint);
+        NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setName(nodeName)
                 .addAllInput(Arrays.asList(inputs));
+        owners.put(nodeName, owner);
         String[] names = new String[outputs];
         for (int i = 0; i < outputs; i++) {
             names[i] = name(hint + "_out");

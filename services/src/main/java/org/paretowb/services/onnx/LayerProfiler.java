@@ -56,8 +56,8 @@ public final class LayerProfiler {
     public Profile profile(WeightSet calibrated, LabeledImages images, CancelToken cancel) {
         List<String> names = LayerNames.list(calibrated.spec());
         Set<String> all = calibratedLayers(calibrated);
-        byte[] fp32 = exporter.export(calibrated);
-        byte[] int8 = exporter.export(calibrated, all);
+        OnnxExporter.Exported fp32 = exporter.exportWithOwners(calibrated, Set.of());
+        OnnxExporter.Exported int8 = exporter.exportWithOwners(calibrated, all);
         Map<String, Double> f1 = time(fp32, calibrated, images, 1, names, cancel);
         Map<String, Double> i1 = time(int8, calibrated, images, 1, names, cancel);
         Map<String, Double> fb = time(fp32, calibrated, images, batch, names, cancel);
@@ -77,7 +77,8 @@ public final class LayerProfiler {
         Set<String> layers = new HashSet<>();
         var spec = calibrated.spec();
         LayerNames.of(spec).forEach((index, name) -> {
-            if (index > 0 && spec.layers().get(index - 1) instanceof org.paretowb.models.network.Layer.FakeQuant q
+            int input = spec.indexOf(spec.node(index).inputs().get(0));
+            if (input >= 0 && spec.node(input).layer() instanceof org.paretowb.models.network.Layer.FakeQuant q
                     && !q.dynamic()) {
                 layers.add(name);
             }
@@ -89,12 +90,12 @@ public final class LayerProfiler {
         return Math.max(5, runs / 4);
     }
 
-    private Map<String, Double> time(byte[] onnx, WeightSet weights, LabeledImages images, int size,
+    private Map<String, Double> time(OnnxExporter.Exported onnx, WeightSet weights, LabeledImages images, int size,
                                      List<String> names, CancelToken cancel) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("paretowb-profile");
-            try (OnnxNetwork network = runtime.load(onnx, weights.spec(), 1, dir.resolve("ort").toString());
+            try (OnnxNetwork network = runtime.load(onnx.bytes(), weights.spec(), 1, dir.resolve("ort").toString());
                  InferenceNetwork.PreparedBatch input = network.prepare(images.scaledPixels(0, size), size)) {
                 for (int i = 0; i < warmUp(); i++) {
                     input.run();
@@ -109,7 +110,7 @@ public final class LayerProfiler {
             try (Stream<Path> files = Files.list(dir)) {
                 Path trace = files.filter(p -> p.getFileName().toString().endsWith(".json")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("ONNX Runtime wrote no profile"));
-                return NodeProfile.perLayer(trace, names, warmUp());
+                return NodeProfile.perLayer(trace, onnx.owners(), names, warmUp());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

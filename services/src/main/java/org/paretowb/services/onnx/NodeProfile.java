@@ -12,11 +12,10 @@ import java.util.Map;
 
 /**
  * Kernel time per layer from an ONNX Runtime profile (a Chrome-trace JSON file): every node's
- * "…_kernel_time" events, summed, and charged to the layer its name starts with (our exporter names each
- * node after the layer it belongs to, and ONNX Runtime keeps that name when it fuses quantize nodes into
- * an integer kernel, or, fusing a convolution with its ReLU, the ReLU's name, which is why ReLU, max-pool and
- * flatten nodes carry the name of the weighted layer before them). Nodes that ONNX Runtime adds itself
- * (layout transposes and reorders) are charged to "other".
+ * "…_kernel_time" events, summed, and charged to the layer the exporter wrote that node for (its owners map: a
+ * ReLU, pool or quantize node serves the weighted layer before it). ONNX Runtime keeps a node's name when it fuses
+ * quantize nodes into an integer kernel, or, fusing a convolution with its ReLU, one of the two names. Nodes that
+ * ONNX Runtime adds itself (layout transposes and reorders) are charged to "other".
  */
 public final class NodeProfile {
     public static final String OTHER = "other";
@@ -28,7 +27,8 @@ public final class NodeProfile {
      * Mean kernel microseconds per run for each layer name, over the runs after the first {@code skip}
      * (warm-up runs, told apart by the trace's "model_run" events).
      */
-    public static Map<String, Double> perLayer(Path trace, Iterable<String> layers, int skip) throws IOException {
+    public static Map<String, Double> perLayer(Path trace, Map<String, String> owners, Iterable<String> layers, int skip)
+            throws IOException {
         JsonNode events = new ObjectMapper().readTree(trace.toFile());
         List<Long> runStarts = new ArrayList<>();
         for (JsonNode event : events) {
@@ -49,16 +49,17 @@ public final class NodeProfile {
             String name = event.path("name").asText();
             if ("Node".equals(event.path("cat").asText()) && name.endsWith("_kernel_time")
                     && event.path("ts").asLong() >= from) {
-                micros.merge(layerOf(name, micros), event.path("dur").asDouble() / runs, Double::sum);
+                micros.merge(layerOf(name, owners, micros), event.path("dur").asDouble() / runs, Double::sum);
             }
         }
         return micros;
     }
 
-    private static String layerOf(String event, Map<String, Double> layers) {
+    /** The layer that the event's node serves; "other" for nodes the exporter did not write. */
+    private static String layerOf(String event, Map<String, String> owners, Map<String, Double> layers) {
         String node = event.startsWith("fused ") ? event.substring("fused ".length()) : event;
-        int cut = node.indexOf('_');
-        String prefix = cut < 0 ? node : node.substring(0, cut);
-        return layers.containsKey(prefix) && !OTHER.equals(prefix) ? prefix : OTHER;
+        node = node.substring(0, node.length() - "_kernel_time".length());
+        String owner = owners.get(node);
+        return owner != null && layers.containsKey(owner) ? owner : OTHER;
     }
 }
