@@ -24,9 +24,9 @@ import org.paretowb.services.runtime.PyTorchRuntime;
  * Activation quantization as fake-quantize nodes. Dynamic puts one in front of every dense layer, with the range
  * taken from each batch at run time. Static puts one, with the range its tensor showed on the calibration images
  * (min and max, or percentiles), on every tensor that a convolution, a dense layer, an activation other than ReLU
- * or a join (add, multiplication, concatenation) reads, and on the output of every convolution and dense layer
- * (after its batch norm and its ReLU or ReLU6, which an int8 kernel fuses): an int8 layer's output is quantized
- * there. The calibration images go through the network once, in batches, observing every tensor on the way.
+ * or ReLU6 (clip) or a join (add, multiplication, concatenation) reads, and on the output of every convolution,
+ * dense layer and join (after its batch norm and its ReLU or ReLU6, which an int8 kernel fuses): an int8 layer's
+ * output is quantized there. The calibration images go through the network once, in batches, observing every tensor on the way.
  */
 public final class ActivationQuantizer {
     private static final int ACTIVATION_BITS = 8;
@@ -78,14 +78,16 @@ public final class ActivationQuantizer {
         return tensors;
     }
 
+    /** Readers whose input is quantized: all but ReLU and ReLU6 (clip), which fuse into the quantization before. */
     private static boolean quantizesInput(Layer layer) {
-        return layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Activation
-                || layer instanceof Layer.Join;
+        return layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Join
+                || layer instanceof Layer.Activation a && a.kind() != Layer.Activation.Kind.CLIP;
     }
 
     /**
-     * The output of each convolution and dense layer (not the network's), after the batch norm and ReLU or ReLU6
-     * that follow it as its only reader.
+     * The output of each convolution, dense layer and join (not the network's), after the batch norm and ReLU or
+     * ReLU6 that follow it as its only reader: where an int8 kernel's output is quantized (an integer add or concat
+     * needs its output quantized even where a pool reads it).
      */
     static Set<String> activatedOutputs(NetworkSpec spec) {
         List<List<Integer>> consumers = spec.consumers();
@@ -93,7 +95,7 @@ public final class ActivationQuantizer {
         int last = spec.nodes().size() - 1;
         for (int i = 0; i < spec.nodes().size(); i++) {
             Layer layer = spec.node(i).layer();
-            if (!(layer instanceof Layer.Conv || layer instanceof Layer.Dense)) {
+            if (!(layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Join)) {
                 continue;
             }
             int at = i;

@@ -34,6 +34,7 @@ final class GraphExport {
     private final String[] owner;
     private final Map<String, String> value = new HashMap<>();
     private final Set<Integer> folded = new HashSet<>();
+    private final Map<Integer, Boolean> pairs = new HashMap<>();
 
     GraphExport(WeightSet weights, Set<String> int8, GraphWriter w) {
         this.spec = weights.spec();
@@ -224,20 +225,36 @@ final class GraphExport {
 
     /**
      * Whether static fake-quantize {@code i} becomes a quantize/dequantize pair: an int8 layer reads it, or it
-     * quantizes the output of an int8 layer (through its batch norm and ReLU or ReLU6, each read by nothing else).
+     * quantizes the output of an int8 layer (through its batch norm and ReLU or ReLU6, each read by nothing else),
+     * or the output of a join (add, concat, multiplication) whose inputs are all such pairs, which ONNX Runtime then
+     * runs as an integer add or concat.
      */
     private boolean emitsPair(int i) {
+        return pairs.computeIfAbsent(i, this::decidePair);
+    }
+
+    private boolean decidePair(int i) {
         for (int reader : consumers.get(i)) {
             if (int8.contains(spec.node(reader).name()) && isWeighted(reader)) {
                 return true;
             }
         }
-        int at = spec.indexOf(spec.node(i).inputs().get(0));
+        int first = spec.indexOf(spec.node(i).inputs().get(0));
+        int at = first;
         while (at >= 0 && !isWeighted(at) && passesQuantization(spec.node(at).layer()) && consumers.get(at).size() == 1) {
             at = spec.indexOf(spec.node(at).inputs().get(0));
         }
-        return at >= 0 && isWeighted(at) && int8.contains(spec.node(at).name())
-                && (consumers.get(at).size() == 1 || at == spec.indexOf(spec.node(i).inputs().get(0)));
+        if (at < 0 || consumers.get(at).size() != 1 && at != first) {
+            return false;
+        }
+        if (isWeighted(at)) {
+            return int8.contains(spec.node(at).name());
+        }
+        return spec.node(at).layer() instanceof Layer.Join && spec.node(at).inputs().stream().allMatch(in -> {
+            int producer = spec.indexOf(in);
+            return producer >= 0 && spec.node(producer).layer() instanceof Layer.FakeQuant q && !q.dynamic()
+                    && emitsPair(producer);
+        });
     }
 
     private static boolean passesQuantization(Layer layer) {
