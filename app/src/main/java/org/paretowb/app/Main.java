@@ -45,6 +45,10 @@ public final class Main implements Runnable {
             return 1;
         });
         cli.setParameterExceptionHandler((e, args) -> {
+            if (e.getCause() instanceof org.paretowb.app.cli.ModelChoice.FileFault fault) {
+                e.getCommandLine().getErr().println("paretowb: " + fault.getMessage());
+                return 2;
+            }
             e.getCommandLine().getErr().println("paretowb: " + e.getMessage()
                     + " (see 'paretowb " + commandName(e.getCommandLine()) + "--help')");
             return 2;

@@ -16,9 +16,16 @@ public final class ModelChoice implements ITypeConverter<ModelSource> {
             }
             return ModelSource.example(Architecture.fromCliName(value));
         } catch (UserError e) {
-            throw new TypeConversionException(e.getMessage());
+            throw new FileFault(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException(e.getMessage() + ", or give a model file (.onnx, .pwb, .djl)");
+        }
+    }
+
+    /** A model file that exists but cannot be taken: the message names the file and the fault, nothing else. */
+    public static final class FileFault extends TypeConversionException {
+        FileFault(String message) {
+            super(message);
         }
     }
 }
