@@ -18,9 +18,10 @@ import org.paretowb.models.network.LayerTable;
 import org.paretowb.models.network.NetworkSpec;
 
 /**
- * The network of the selected point as a layer table (name, type, output shape, parameters, MACs, share of
- * the MACs), with the baseline's parameters and MACs beside each weighted layer, so a user sees which
- * layers a technique shrank.
+ * The network of the selected point as a table of its nodes (name, type, the nodes it reads where that is not
+ * simply the one above: residual joins and branches show there, output shape, parameters, MACs, share of the
+ * MACs), with the baseline's output shape, parameters and MACs beside each node, so a user sees which layers a
+ * technique shrank and how many channels each kept.
  */
 public final class ModelView {
     private final BorderPane root = new BorderPane();
@@ -35,9 +36,11 @@ public final class ModelView {
         title.setPadding(new Insets(8));
         table.setId("layerTable");
         table.getColumns().setAll(List.of(
-                column("Layer", 110, LayerTable.Row::name, s -> s),
+                column("Layer", 150, LayerTable.Row::name, s -> s),
                 column("Type", 130, LayerTable.Row::type, s -> s),
-                column("Output", 120, LayerTable.Row::output, s -> s),
+                column("Reads", 150, LayerTable.Row::inputs, s -> s),
+                column("Output", 110, LayerTable.Row::output, s -> s),
+                column("Baseline output", 120, this::baselineOutput, s -> s),
                 column("Parameters", 110, LayerTable.Row::parameters, v -> format("%,d", v)),
                 column("Baseline params", 120, r -> was(r, LayerTable.Row::parameters), v -> v < 0 ? "" : format("%,d", v)),
                 column("MACs", 120, LayerTable.Row::macs, v -> format("%,d", v)),
@@ -74,9 +77,15 @@ public final class ModelView {
         table.setItems(FXCollections.observableArrayList(LayerTable.of(spec)));
     }
 
+    /** The baseline's output shape of the same node where it differs (channels a structured pruning removed). */
+    private String baselineOutput(LayerTable.Row row) {
+        LayerTable.Row before = baseline.get(row.name());
+        return before == null || before.output().equals(row.output()) ? "" : before.output();
+    }
+
     /** Which kernels a weighted layer ran on for the shown point: int8 where it did (static or dynamic), else fp32. */
     private String kernels(LayerTable.Row row) {
-        boolean weighted = row.name().matches("(conv|fc)[0-9]+");
+        boolean weighted = row.type().startsWith("conv") || row.type().startsWith("dense");
         if (shown == null || !weighted) {
             return "";
         }
@@ -86,7 +95,7 @@ public final class ModelView {
         }
         boolean dynamic = shown.recipe().quantization().mode()
                 == org.paretowb.models.recipe.QuantizationSettings.Mode.DYNAMIC;
-        return dynamic && how.realKernels() && row.name().startsWith("fc") ? "int8 (dynamic)" : "fp32";
+        return dynamic && how.realKernels() && row.type().startsWith("dense") ? "int8 (dynamic)" : "fp32";
     }
 
     private long was(LayerTable.Row row, Function<LayerTable.Row, Long> figure) {
