@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class WeightCodec {
     private static final int MAGIC = 0x50574231; // "PWB1"
+    /** As PWB1, with the network description's length as an int: a large graph's line exceeds writeUTF's 65,535 bytes. */
+    private static final int MAGIC_LONG = 0x50574232; // "PWB2"
     private static final byte DENSE = 0;
     private static final byte SPARSE_BITMAP = 1;
     private static final byte QUANTIZED = 2;
@@ -36,8 +38,15 @@ public final class WeightCodec {
 
     public void write(WeightSet weights, OutputStream target) throws IOException {
         DataOutputStream out = new DataOutputStream(target);
-        out.writeInt(MAGIC);
-        out.writeUTF(weights.spec().describe());
+        byte[] description = weights.spec().describe().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (description.length <= 65_535) {
+            out.writeInt(MAGIC);
+            out.writeUTF(weights.spec().describe());
+        } else {
+            out.writeInt(MAGIC_LONG);
+            out.writeInt(description.length);
+            out.write(description);
+        }
         out.writeInt(weights.tensors().size());
         for (Tensor t : weights.tensors()) {
             out.writeUTF(t.name());
@@ -86,10 +95,11 @@ public final class WeightCodec {
     public WeightSet read(InputStream in, String source) throws WeightFileException {
         try {
             DataInputStream data = new DataInputStream(in);
-            if (data.readInt() != MAGIC) {
+            int magic = data.readInt();
+            if (magic != MAGIC && magic != MAGIC_LONG) {
                 throw new WeightFileException(source + " is not a Pareto Workbench weight file");
             }
-            NetworkSpec spec = NetworkSpec.parse(data.readUTF());
+            NetworkSpec spec = NetworkSpec.parse(magic == MAGIC ? data.readUTF() : longText(data, source));
             int count = data.readInt();
             List<Tensor> tensors = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -103,6 +113,14 @@ public final class WeightCodec {
         } catch (IllegalArgumentException e) {
             throw new WeightFileException(source + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static String longText(DataInputStream data, String source) throws IOException, WeightFileException {
+        int length = data.readInt();
+        if (length < 0 || length > 64 << 20) {
+            throw new WeightFileException(source + " is corrupt: a network description of " + length + " bytes");
+        }
+        return new String(data.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Tensor readTensor(DataInputStream in, String source) throws IOException, WeightFileException {

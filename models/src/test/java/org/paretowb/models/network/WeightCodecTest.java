@@ -62,4 +62,21 @@ class WeightCodecTest {
                 () -> codec.read(new ByteArrayInputStream("hello world".getBytes()), "notes.txt"));
         assertEquals("notes.txt is not a Pareto Workbench weight file", e.getMessage());
     }
+
+    @Test
+    void aGraphWhoseDescriptionIsLongerThan64KilobytesRoundTrips() throws Exception {
+        StringBuilder text = new StringBuilder("1x1x4 flatten");
+        for (int i = 0; i < 3000; i++) {
+            text.append(" a_rather_long_node_name_for_the_test_").append(i).append("=relu");
+        }
+        text.append(" dense2");
+        NetworkSpec spec = NetworkSpec.parse(text.toString());
+        WeightSet weights = new WeightSet(spec, java.util.List.of(new Tensor("w", new long[] {2, 4}, new float[8]),
+                new Tensor("b", new long[] {2}, new float[] {1, 2})));
+        assertTrue(spec.describe().length() > 65_535);
+
+        WeightSet back = new WeightCodec().read(new java.io.ByteArrayInputStream(new WeightCodec().encode(weights)), "big");
+
+        assertEquals(spec, back.spec());
+    }
 }

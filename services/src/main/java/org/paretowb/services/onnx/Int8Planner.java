@@ -19,9 +19,10 @@ import org.paretowb.services.runtime.OrtRuntime;
  * Chooses the layers that run in int8 "where it pays". The per-layer profile names the candidates (layers
  * whose int8 kernel beats fp32 at batch 1 and at the evaluation batch); but switching a layer to int8 also
  * costs layout changes and quantize nodes around it, which no single layer's row shows. So every subset of
- * the candidates (at most {@value #MAX_SUBSET_CANDIDATES} candidates; beyond that, none, each alone and all)
- * is timed as a whole network, batch-1 median and evaluation time, and the fastest by the mean of the two
- * ratios to fp32 wins; fp32 everywhere wins when nothing beats it.
+ * the candidates (at most {@value #MAX_SUBSET_CANDIDATES} candidates; beyond that, as in a graph network of many
+ * layers, none, all the candidates together and every layer, since an int8 chain pays most where it is not
+ * broken by fp32 layers) is timed as a whole network, batch-1 median and evaluation time, and the fastest by the
+ * mean of the two ratios to fp32 wins; fp32 everywhere wins when nothing beats it.
  */
 public final class Int8Planner {
     static final int MAX_SUBSET_CANDIDATES = 5;
@@ -49,7 +50,8 @@ public final class Int8Planner {
 
     public Plan plan(WeightSet calibrated, LabeledImages images, CancelToken cancel) {
         LayerProfiler.Profile profile = profiler.profile(calibrated, images, cancel);
-        List<Set<String>> subsets = subsets(new ArrayList<>(new TreeSet<>(profile.paying())));
+        List<Set<String>> subsets = subsets(new ArrayList<>(new TreeSet<>(profile.paying())),
+                LayerProfiler.calibratedLayers(calibrated));
         double[][] batch1 = new double[subsets.size()][ROUNDS];
         double[][] evaluation = new double[subsets.size()][ROUNDS];
         LabeledImages timed = images.first(1000);
@@ -78,8 +80,11 @@ public final class Int8Planner {
         return new Plan(profile, options, best.layers());
     }
 
-    /** The empty set first, then the subsets of the candidates (or each alone and all, when there are many). */
-    static List<Set<String>> subsets(List<String> candidates) {
+    /**
+     * The empty set first, then the subsets of the candidates; when there are many candidates, all of them and
+     * every layer ({@code all}) instead.
+     */
+    static List<Set<String>> subsets(List<String> candidates, Set<String> all) {
         List<Set<String>> subsets = new ArrayList<>();
         if (candidates.size() <= MAX_SUBSET_CANDIDATES) {
             for (int mask = 0; mask < 1 << candidates.size(); mask++) {
@@ -94,8 +99,10 @@ public final class Int8Planner {
             return subsets;
         }
         subsets.add(Set.of());
-        candidates.forEach(c -> subsets.add(Set.of(c)));
         subsets.add(new HashSet<>(candidates));
+        if (!all.equals(new HashSet<>(candidates))) {
+            subsets.add(new HashSet<>(all));
+        }
         return subsets;
     }
 
