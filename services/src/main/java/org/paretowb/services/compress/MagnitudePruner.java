@@ -15,8 +15,15 @@ import org.paretowb.models.recipe.PruningSettings;
  * Biases and BatchNorm stay.
  * Works on a copy; the given weights are not touched. The list form serves models whose architecture the
  * workbench does not describe (a TorchScript file's parameters); a weight is any tensor of rank 2 or more.
+ * The sorted magnitudes of the last tensor sets (up to 16 M values) are kept: moving the sparsity slider prunes the same weights
+ * again, and then finding the threshold is a lookup, not a sort.
  */
 public final class MagnitudePruner {
+    /** Magnitudes kept sorted at most, over all tensor sets: 64 MB. */
+    private static final long KEPT_VALUES = 16L << 20;
+
+    /** Sorted magnitudes by the identity of the tensors they came from (most recent last). */
+    private final java.util.LinkedHashMap<List<Object>, float[]> sorted = new java.util.LinkedHashMap<>();
 
     public WeightSet prune(WeightSet weights, PruningSettings settings) {
         return within(weights, prune(weights.tensors(), settings));
@@ -51,23 +58,13 @@ public final class MagnitudePruner {
      * magnitude ranked across all of them: strictly smaller magnitudes all go, and ties at the threshold
      * go in order until the count is exact.
      */
-    private static List<Tensor> pruneTogether(List<Tensor> tensors, IntPredicate selected, double sparsity) {
+    private List<Tensor> pruneTogether(List<Tensor> tensors, IntPredicate selected, double sparsity) {
         int count = IntStream.range(0, tensors.size()).filter(selected).map(t -> tensors.get(t).size()).sum();
         int toZero = (int) Math.round(sparsity * count);
         if (toZero == 0) {
             return tensors;
         }
-        float[] magnitudes = new float[count];
-        int n = 0;
-        for (int t = 0; t < tensors.size(); t++) {
-            if (selected.test(t)) {
-                for (float v : tensors.get(t).values()) {
-                    magnitudes[n++] = Math.abs(v);
-                }
-            }
-        }
-        Arrays.sort(magnitudes);
-        float threshold = magnitudes[toZero - 1];
+        float threshold = sortedMagnitudes(tensors, selected, count)[toZero - 1];
         long[] tiesToZero = {toZero - IntStream.range(0, tensors.size()).filter(selected)
                 .mapToLong(t -> countBelow(tensors.get(t).values(), threshold)).sum()};
         List<Tensor> result = new ArrayList<>(tensors);
@@ -77,6 +74,48 @@ public final class MagnitudePruner {
             }
         }
         return List.copyOf(result);
+    }
+
+    /** The selected tensors' magnitudes in ascending order, sorted once per set of tensors. */
+    private synchronized float[] sortedMagnitudes(List<Tensor> tensors, IntPredicate selected, int count) {
+        List<Object> key = new ArrayList<>();
+        for (int t = 0; t < tensors.size(); t++) {
+            if (selected.test(t)) {
+                key.add(new Identity(tensors.get(t)));
+            }
+        }
+        float[] magnitudes = sorted.remove(key);
+        if (magnitudes == null) {
+            magnitudes = new float[count];
+            int n = 0;
+            for (int t = 0; t < tensors.size(); t++) {
+                if (selected.test(t)) {
+                    for (float v : tensors.get(t).values()) {
+                        magnitudes[n++] = Math.abs(v);
+                    }
+                }
+            }
+            Arrays.sort(magnitudes);
+        }
+        sorted.put(key, magnitudes);
+        long kept = sorted.values().stream().mapToLong(m -> m.length).sum();
+        while (kept > KEPT_VALUES && sorted.size() > 1) {
+            kept -= sorted.remove(sorted.keySet().iterator().next()).length;
+        }
+        return magnitudes;
+    }
+
+    /** A tensor compared by identity: tensors are immutable, so the same object has the same values. */
+    private record Identity(Tensor tensor) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.tensor == tensor;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(tensor);
+        }
     }
 
     private static long countBelow(float[] values, float threshold) {
