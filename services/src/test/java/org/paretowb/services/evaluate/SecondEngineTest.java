@@ -62,6 +62,23 @@ class SecondEngineTest {
     }
 
     @Test
+    void afterTheInputsChangeTheSecondEngineMeasuresTheNewModelOnTheNewImages() throws Exception {
+        SecondEngine djl = new SecondEngine(() -> new PyTorchMeasuringEngine(torch));
+        djl.measure(onOrt, Recipe.BASELINE, 100, CancelToken.NEVER); // made and warmed up on the CNN
+
+        LabeledImages other = new FashionMnist().testSet().first(120).renamed("the first 120 test images");
+        PointMeasurer mlp = new PointMeasurer(new OrtMeasuringEngine(new OrtRuntime(), other),
+                new ExampleWeights().load(Architecture.MLP), other, false, new RecipeApplier(), new Evaluator(100),
+                new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
+        Measurement measured = djl.measure(mlp, Recipe.BASELINE, 0, CancelToken.NEVER);
+
+        assertEquals(Engines.DJL_PYTORCH, Engines.title(measured.how()));
+        assertEquals(120, measured.samples(), "on the new images");
+        assertEquals("the first 120 test images", measured.how().evaluationSet());
+        assertEquals(Architecture.MLP.spec().describe(), measured.network(), "the new model");
+    }
+
+    @Test
     void aCancelledFirstMeasurementLeavesTheEngineToBeWarmedUpAgain() {
         SecondEngine djl = new SecondEngine(() -> new PyTorchMeasuringEngine(torch));
         CancelToken cancelled = new CancelToken();
