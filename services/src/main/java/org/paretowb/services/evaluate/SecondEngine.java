@@ -18,6 +18,7 @@ public final class SecondEngine {
 
     private final Supplier<MeasuringEngine> factory;
     private volatile PointMeasurer measurer; // written on the lane thread only; read by ready() anywhere
+    private PointMeasurer builtFor; // the main measurer (model, images) the second one was made from
 
     /** @param factory makes the engine, on the lane, the first time a recipe is measured on it */
     public SecondEngine(Supplier<MeasuringEngine> factory) {
@@ -35,10 +36,12 @@ public final class SecondEngine {
      * again next time).
      */
     public Measurement measure(PointMeasurer main, Recipe recipe, int samples, CancelToken cancel) {
-        if (measurer == null) {
+        if (measurer == null || builtFor != main) { // other inputs: another model or other images
+            measurer = null;
             PointMeasurer second = main.on(factory.get());
             second.warmUp(WARM_UP_IMAGES, cancel);
             measurer = second;
+            builtFor = main;
         }
         return measurer.measure(recipe, samples, cancel);
     }
