@@ -38,13 +38,13 @@ class WorkbenchWindowTest {
 
     @Test
     void afterStartingOverOnANewSplitMeasureOnDjlPyTorchMeasuresTheNewInputs() throws Exception {
-        waitUntil(() -> window.model().points().size() == 1 && !window.model().busyProperty().get());
+        waitUntil(() -> window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
         measureFirstPointOnDjl(); // the DJL engine is made and warmed up on the first inputs
 
         Platform.runLater(() -> window.inputs().applySplit(new DataSplit(0.05, 7)));
         waitUntil(() -> window.inputs().inputs().split().active() && !window.inputs().busyProperty().get()
-                && window.model().points().size() == 1 && !window.model().busyProperty().get());
-        EvaluatedPoint baseline = onFx(() -> window.model().points().get(0));
+                && window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
+        EvaluatedPoint baseline = onFx(() -> window.model().history().points().get(0));
         assertEquals(500, baseline.measurement().samples(), "the new baseline: 5% of 10,000 images");
 
         EvaluatedPoint djl = measureFirstPointOnDjl();
@@ -57,13 +57,13 @@ class WorkbenchWindowTest {
     }
 
     private EvaluatedPoint measureFirstPointOnDjl() throws Exception {
-        int before = onFx(() -> window.model().points().size());
+        int before = onFx(() -> window.model().history().points().size());
         Platform.runLater(() -> {
-            window.model().selectedProperty().set(window.model().points().get(0));
+            window.model().history().selectedProperty().set(window.model().history().points().get(0));
             window.engines().measureSelected();
         });
-        waitUntil(() -> window.model().points().size() == before + 1 && !window.engines().busyProperty().get());
-        return onFx(() -> window.model().points().get(before));
+        waitUntil(() -> window.model().history().points().size() == before + 1 && !window.engines().busyProperty().get());
+        return onFx(() -> window.model().history().points().get(before));
     }
 
     private static <T> T onFx(Callable<T> read) throws Exception {

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -26,12 +26,11 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.ModelSettings;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
 import org.paretowb.services.lane.ComputeLane;
-import org.paretowb.services.store.WorkspaceException;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 
 /**
@@ -47,7 +46,7 @@ public final class InputsViewModel {
         ModelInputs prepare(ModelInputs current, CancelToken token) throws Exception;
     }
 
-    private final MeasuringLane lane;
+    private final MeasuringSession session;
     private final WorkbenchViewModel workbench;
     private final Function<ModelInputs, PointMeasurer> measurers;
     private final Executor background;
@@ -61,14 +60,14 @@ public final class InputsViewModel {
     private CancelToken token;
 
     /**
-     * @param initial   what the window measures on at first (its lane measures it already)
+     * @param initial   what the window measures on at first (its session measures it already)
      * @param measurers makes a measurer of new inputs; called on the lane
      * @param background where data is read (not the lane: reading does not wait for measurements)
      */
-    public InputsViewModel(ModelInputs initial, MeasuringLane lane, WorkbenchViewModel workbench,
+    public InputsViewModel(ModelInputs initial, MeasuringSession session, WorkbenchViewModel workbench,
                            Function<ModelInputs, PointMeasurer> measurers, Executor background, Executor fxThread) {
         this.inputs.set(initial);
-        this.lane = lane;
+        this.session = session;
         this.workbench = workbench;
         this.measurers = measurers;
         this.background = background;
@@ -192,7 +191,8 @@ public final class InputsViewModel {
         progress.set(-1);
         status.set("Starting the engine on " + next.dataTitle() + "…");
         beforeStartingOver.forEach(Runnable::run);
-        lane.replace(() -> measurers.apply(next)).whenComplete((measurer, failure) -> fxThread.execute(() -> {
+        session.replace(next.context(), () -> measurers.apply(next)).result().whenComplete((stamp, failure) ->
+                fxThread.execute(() -> {
             Throwable cause = ComputeLane.causeOf(failure);
             if (cause != null) {
                 finish("Nothing changed. " + describe(inputs.get()));
@@ -209,13 +209,7 @@ public final class InputsViewModel {
 
     /** The workspace remembers the settings for this model (by its weights' hash). */
     private void remember(ModelInputs next) {
-        workbench.workspace().ifPresent(session -> {
-            try {
-                session.saveSettings(next.modelHash(), next.settings());
-            } catch (WorkspaceException e) {
-                workbench.errorProperty().set("The input settings apply, but cannot be remembered: " + e.getMessage());
-            }
-        });
+        workbench.history().saveSettings(next.modelHash(), next.settings());
     }
 
     private void finish(String message) {
