@@ -99,8 +99,7 @@ public final class TorchScriptDistillation {
         System.err.println("measuring the student on ONNX Runtime");
         measurer.warmUp(CancelToken.NEVER);
         Measurement m = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
-        Recipe recipe = new Recipe(settings, StructuredPruningSettings.NONE, LowRankSettings.NONE, PruningSettings.NONE,
-                FineTuneSettings.NONE, QuantizationSettings.NONE);
+        Recipe recipe = Recipe.builder().distillation(settings).build();
         StoredPoint saved = workspace.save(context, recipe, m);
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);

@@ -24,6 +24,7 @@ public final class LaneTask<T> {
     private Runnable ended = () -> { };
     private Predicate<T> stale = value -> false;
     private String cancelledTail = "";
+    private String failedTail = "";
     private Runnable canceller;
 
     private LaneTask(String what, JobState state) {
@@ -51,6 +52,12 @@ public final class LaneTask<T> {
     /** What the cancelled status adds after "… cancelled" ("after 2 epochs; no point added"). */
     public LaneTask<T> whenCancelledSay(String tail) {
         this.cancelledTail = tail;
+        return this;
+    }
+
+    /** What a failure's message adds after the reason ("The window goes on as it was."). */
+    public LaneTask<T> whenFailedSay(String tail) {
+        this.failedTail = tail;
         return this;
     }
 
@@ -102,7 +109,7 @@ public final class LaneTask<T> {
             String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             say(what + " failed");
             if (state.errors() != null) {
-                state.errors().accept(what + " failed: " + reason);
+                state.errors().accept(what + " failed: " + reason + failedTail);
             } else {
                 state.statusProperty().set(what + " failed: " + reason);
             }

@@ -213,7 +213,7 @@ class InputsViewTest {
         reading.release();
         waitUntil(() -> !inputs.busyProperty().get());
 
-        assertTrue(robot.lookup("#dataStatus").queryLabeled().getText().startsWith("Cancelled"),
+        assertTrue(robot.lookup("#dataStatus").queryLabeled().getText().startsWith("Reading the data cancelled"),
                 robot.lookup("#dataStatus").queryLabeled().getText());
         assertSame(before, inputs.inputs());
         assertEquals(1, model.history().points().size());
@@ -299,8 +299,9 @@ class InputsViewTest {
         return folder;
     }
 
+    /** Waits until the condition holds, read on the FX thread (between two events, never in the middle of one). */
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }
