@@ -1,6 +1,7 @@
 package org.paretowb.app;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -53,18 +54,30 @@ final class WorkbenchWindow {
     private final boolean askForSettings;
     private final String settingsNote;
     private final EngineFiguresViewModel engines;
+    private boolean closed;
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations). */
     WorkbenchWindow(ModelSource source) {
-        this(source, null);
+        this(new WindowInputs.Remembered(source, false, null), null);
     }
 
     /**
-     * @param workspace the workspace to save points to and show (created if missing); null: none. A workspace
-     *                  that cannot be opened is reported in a dialog, and the window runs without one.
+     * Opens a window on {@code source} and {@code workspace} (created if missing; null: none) and shows it on
+     * {@code stage}: the settings the workspace remembers for the model are read off the FX thread (SQLite may
+     * wait seconds for another process's lock), then the window is made on the FX thread. A workspace that cannot
+     * be opened is reported in a dialog, and the window runs without one. Closing the stage closes the window.
      */
-    WorkbenchWindow(ModelSource source, java.nio.file.Path workspace) {
-        WindowInputs.Remembered remembered = WindowInputs.remembered(source, workspace);
+    static CompletableFuture<WorkbenchWindow> open(ModelSource source, java.nio.file.Path workspace, Stage stage) {
+        return CompletableFuture.supplyAsync(() -> WindowInputs.remembered(source, workspace), REMEMBERING)
+                .thenApplyAsync(remembered -> {
+                    WorkbenchWindow window = new WorkbenchWindow(remembered, workspace);
+                    stage.setOnHidden(e -> window.close());
+                    window.show(stage);
+                    return window;
+                }, Platform::runLater);
+    }
+
+    private WorkbenchWindow(WindowInputs.Remembered remembered, java.nio.file.Path workspace) {
         this.source = remembered.source();
         this.settingsNote = remembered.note();
         this.askForSettings = !remembered.found() && WindowInputs.statesNothing(this.source);
@@ -161,6 +174,8 @@ final class WorkbenchWindow {
     }
 
     private static final java.util.concurrent.Executor REPORTS = daemon("reports");
+    /** Reads what a workspace remembers for a model before its window opens. */
+    private static final java.util.concurrent.Executor REMEMBERING = daemon("workspace-settings");
     /** Reads data (a folder of 50,000 images takes a while); not the compute lane, which keeps measuring meanwhile. */
     private static final java.util.concurrent.Executor DATA_LOADING = daemon("data-loading");
 
@@ -185,10 +200,7 @@ final class WorkbenchWindow {
             model.errorProperty().set("Cannot open the model: " + e.getMessage());
             return;
         }
-        WorkbenchWindow window = new WorkbenchWindow(opened, model.history().workspaceFileProperty().get());
-        Stage stage = new Stage();
-        stage.setOnHidden(e -> window.close());
-        window.show(stage);
+        open(opened, model.history().workspaceFileProperty().get(), new Stage());
     }
 
     private PointContext context() {
@@ -256,6 +268,10 @@ final class WorkbenchWindow {
 
     /** Ends the window's jobs and its lane, then closes its workspace on the workspace thread. */
     void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         session.close();
         model.history().close();
         workspaceThread.shutdown();
