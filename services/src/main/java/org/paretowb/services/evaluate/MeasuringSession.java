@@ -18,10 +18,9 @@ import org.paretowb.services.store.PointContext;
  * <p>One session per window, not per application: a window's inputs are its own (two windows may measure two
  * models on two data sets), so "current" and "stale" only mean something per window, and closing a window
  * must end its lane, its measurers and their native memory without touching the others. The price is that
- * two windows measuring at the same moment share the machine's cores; each measurement records the threads
- * its engine ran with, and DJL's PyTorch, whose thread count is one for the whole process, is set under a
- * process-wide lock ({@link org.paretowb.services.runtime.PyTorchRuntime#withThreads}) so that the count
- * recorded is the count in force.
+ * two windows measuring at the same moment share the machine's cores. Each session's engines keep their own
+ * thread counts, set on the session's lane thread for each measurement (ONNX Runtime per session, libtorch per
+ * calling thread), and each measurement records the counts it ran with.
  */
 public final class MeasuringSession implements AutoCloseable {
     /** The second engine's warm-up measures this many images (its first calls, not the data, need warming). */

@@ -20,8 +20,9 @@ public final class PyTorchMeasuringEngine implements MeasuringEngine {
     }
 
     /**
-     * @param threads intra-op threads for evaluation and throughput, this engine's own: set for each measurement
-     *                (libtorch's count is the process's; {@link PyTorchRuntime#withThreads} holds it while set)
+     * @param threads intra-op threads for evaluation and throughput, this engine's own: set on the lane's thread
+     *                for each measurement ({@link PyTorchRuntime#withThreads}), so the count recorded is the count
+     *                the measurement ran with, whatever another window's engine uses
      */
     public PyTorchMeasuringEngine(PyTorchRuntime runtime, int threads) {
         this.runtime = runtime;

@@ -10,12 +10,6 @@ import java.util.function.Supplier;
  */
 public final class PyTorchRuntime {
     public static final String ENGINE_NAME = "PyTorch";
-    /**
-     * libtorch has one intra-op thread count for the whole process: work that sets it holds this lock, so that
-     * two windows (two lanes) never run with a count the other set, and the count a measurement records is
-     * the count that was in force. The lock guards a process-wide native setting, so it is process-wide too.
-     */
-    private static final Object THREAD_COUNT = new Object();
 
     private final Engine engine;
     private final String allocator;
@@ -53,18 +47,17 @@ public final class PyTorchRuntime {
     /**
      * Runs {@code work} with libtorch's intra-op thread count set to {@code threads}, then restores it.
      * Batch-1 latency of a small network is steadier and no slower on one thread: measured here, two
-     * threads gave p95 5.7 to 6.4 ms for the CNN where one thread gave 0.85 to 1.1 ms. The count is the
-     * process's (libtorch allows no other), so other work that sets it waits until this returns.
+     * threads gave p95 5.7 to 6.4 ms for the CNN where one thread gave 0.85 to 1.1 ms. The count is the calling
+     * thread's: libtorch 2.7.1's CPU build sets it with OpenMP's and MKL's per-thread settings, so two windows'
+     * lanes each run with their own count (PyTorchThreadCountTest holds this).
      */
     public <T> T withThreads(int threads, Supplier<T> work) {
-        synchronized (THREAD_COUNT) {
-            int before = JniUtils.getNumThreads();
-            JniUtils.setNumThreads(threads);
-            try {
-                return work.get();
-            } finally {
-                JniUtils.setNumThreads(before);
-            }
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(threads);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setNumThreads(before);
         }
     }
 
