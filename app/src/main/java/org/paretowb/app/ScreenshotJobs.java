@@ -1,23 +1,12 @@
 package org.paretowb.app;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.DoubleProperty;
-import org.paretowb.views.knobs.QuantizationSection;
-import org.paretowb.views.workbench.WorkbenchViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.paretowb.models.measure.EvaluatedPoint;
-import org.paretowb.models.recipe.Int8Layers;
-import org.paretowb.models.recipe.QuantizationSettings;
 
 /** What a screenshot waits for in the window: points measured, jobs run to where the picture is taken. */
 final class ScreenshotJobs {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;

@@ -19,7 +19,6 @@ import org.paretowb.models.measure.Engines;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
-import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;

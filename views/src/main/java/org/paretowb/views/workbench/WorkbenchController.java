@@ -1,6 +1,5 @@
 package org.paretowb.views.workbench;
 
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
