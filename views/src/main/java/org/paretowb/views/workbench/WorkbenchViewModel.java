@@ -87,9 +87,14 @@ public final class WorkbenchViewModel {
 
     private void measureBaselineIfMissing() {
         if (started && baseline == null && !history.loading() && !history.hasBaseline()) {
-            baseline = measure("Baseline", Recipe.BASELINE, MeasuringSession.Order.QUEUED, liveSamples.get(),
+            LaneTask<?> task = measure("Baseline", Recipe.BASELINE, MeasuringSession.Order.QUEUED, liveSamples.get(),
                     "Measuring the baseline on " + dataTitle.get() + "…");
-            baseline.onEnded(() -> baseline = null);
+            baseline = task;
+            task.onEnded(() -> {
+                if (baseline == task) { // not a newer baseline's, after the window started over
+                    baseline = null;
+                }
+            });
         }
     }
 
