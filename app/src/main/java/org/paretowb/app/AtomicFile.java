@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.paretowb.app.cli.UserError;
 
 /**
  * Writes a file through a temporary file beside it and a rename, so that a failed or interrupted write

@@ -1,6 +1,5 @@
 package org.paretowb.app;
 
-import org.paretowb.app.cli.UserError;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.DataLoader;

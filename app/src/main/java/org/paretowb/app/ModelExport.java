@@ -78,16 +78,20 @@ public final class ModelExport {
     public Result write(WeightSet weights, ModelFormat format, Set<String> int8, Path file, LabeledImages images,
                         boolean onOrt, Double pointAccuracy, CancelToken cancel) throws Exception {
         byte[] bytes = files.encode(weights, format, int8);
-        AtomicFile.write(file, temp -> Files.write(temp, bytes));
-        double accuracy;
-        try (InferenceNetwork reloaded = files.reload(Files.readAllBytes(file), format, file.toString(), weights, int8,
-                onOrt)) {
-            accuracy = new Evaluator(250).accuracy(reloaded, images, cancel);
-        } catch (WeightFileException e) {
-            throw new IllegalStateException("the written file does not load back: " + e.getMessage(), e);
-        }
+        double[] accuracy = new double[1];
+        // The file is loaded back from its temporary copy and moved into place only once evaluated: a cancelled
+        // or failed export leaves nothing at the target (and a file that was there, as it was).
+        AtomicFile.write(file, temp -> {
+            Files.write(temp, bytes);
+            try (InferenceNetwork reloaded = files.reload(Files.readAllBytes(temp), format, file.toString(), weights,
+                    int8, onOrt)) {
+                accuracy[0] = new Evaluator(250).accuracy(reloaded, images, cancel);
+            } catch (WeightFileException e) {
+                throw new IllegalStateException("the written file does not load back: " + e.getMessage(), e);
+            }
+        });
         String engine = format == ModelFormat.ONNX || onOrt ? "ONNX Runtime" : "DJL PyTorch";
-        return new Result(file, Files.size(file), format, new TreeSet<>(int8), engine, accuracy, images.size(),
+        return new Result(file, Files.size(file), format, new TreeSet<>(int8), engine, accuracy[0], images.size(),
                 pointAccuracy);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.paretowb.app.cli.UserError;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ModelSettings;

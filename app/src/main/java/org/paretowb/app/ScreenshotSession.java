@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.DoubleProperty;
+import org.paretowb.views.knobs.QuantizationSection;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.paretowb.app.cli.UserError;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -72,10 +72,11 @@ public final class ScreenshotSession {
         if (!layers.isEmpty()) {
             steps.add(model -> {
                 Int8Layers listed = new Int8Layers(Int8Layers.Kind.LISTED, layers);
-                boolean changed = model.quantModeProperty().get() != QuantizationSettings.Mode.STATIC
-                        || !listed.equals(model.int8LayersProperty().get());
-                model.int8Choice().choose(layers);
-                model.quantModeProperty().set(QuantizationSettings.Mode.STATIC);
+                QuantizationSection q = model.knobs().quantization();
+                boolean changed = q.modeProperty().get() != QuantizationSettings.Mode.STATIC
+                        || !listed.equals(q.int8LayersProperty().get());
+                q.int8Choice().choose(layers);
+                q.modeProperty().set(QuantizationSettings.Mode.STATIC);
                 return changed;
             });
         }
@@ -125,14 +126,15 @@ public final class ScreenshotSession {
     public ScreenshotSession(ModelSource source, List<Double> sparsity, List<Double> structured,
                              List<String> int8, boolean profileLayers, Path out) {
         this.source = source;
-        sparsity.forEach(p -> steps.add(percent(WorkbenchViewModel::sparsityPercentProperty, p)));
-        structured.forEach(p -> steps.add(percent(WorkbenchViewModel::structuredPercentProperty, p)));
+        sparsity.forEach(p -> steps.add(percent(model -> model.knobs().pruning().percentProperty(), p)));
+        structured.forEach(p -> steps.add(percent(model -> model.knobs().structured().percentProperty(), p)));
         int8.forEach(choice -> steps.add(model -> {
             Int8Layers layers = Int8Layers.parse(choice);
-            boolean changed = model.quantModeProperty().get() != QuantizationSettings.Mode.STATIC
-                    || !layers.equals(model.int8LayersProperty().get());
-            model.int8LayersProperty().set(layers);
-            model.quantModeProperty().set(QuantizationSettings.Mode.STATIC);
+            QuantizationSection q = model.knobs().quantization();
+            boolean changed = q.modeProperty().get() != QuantizationSettings.Mode.STATIC
+                    || !layers.equals(q.int8LayersProperty().get());
+            q.int8LayersProperty().set(layers);
+            q.modeProperty().set(QuantizationSettings.Mode.STATIC);
             return changed;
         }));
         this.profileLayers = profileLayers;
@@ -165,43 +167,43 @@ public final class ScreenshotSession {
                 Platform.runLater(() -> window.view().dark(true));
             }
             if (WindowInputs.hasData(window.inputs().inputs())) {
-                awaitPoints(window, 1);
+                ScreenshotJobs.awaitPoints(window, 1);
             }
             if (data != null) {
-                startOver(window, () -> window.inputControls().drop(List.of(data.toFile())));
-                awaitPoints(window, 1);
+                ScreenshotJobs.startOver(window, () -> window.inputControls().drop(List.of(data.toFile())));
+                ScreenshotJobs.awaitPoints(window, 1);
             }
             if (split != null) {
-                startOver(window, () -> window.inputs().applySplit(split));
-                awaitPoints(window, 1);
+                ScreenshotJobs.startOver(window, () -> window.inputs().applySplit(split));
+                ScreenshotJobs.awaitPoints(window, 1);
             }
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 Platform.runLater(() -> {
                     if (!step.apply(window.model())) {
-                        window.model().measureCurrent(); // no change event for an unchanged value
+                        window.model().knobs().measureAgain(); // no change event for an unchanged value
                     }
                 });
-                awaitPoints(window, i + 2);
+                ScreenshotJobs.awaitPoints(window, i + 2);
             }
             if (profileLayers) {
-                profile(window);
+                ScreenshotJobs.profile(window);
             }
             if (sensitivity) {
-                sensitivity(window);
+                ScreenshotJobs.sensitivity(window);
             }
             if (distilEpochsShown > 0) {
-                distil(window, distilEpochsShown);
+                ScreenshotJobs.distil(window, distilEpochsShown);
             }
             if (djlPoint > 0) {
-                measureOnDjl(window, djlPoint);
+                ScreenshotJobs.measureOnDjl(window, djlPoint);
             }
             String tab = this.tab != null ? this.tab : djlPoint > 0 ? "ORT vs DJL" : null;
             if (tab != null) {
                 CompletableFuture<Void> shown = new CompletableFuture<>();
                 Platform.runLater(() -> {
-                    var points = window.model().points();
-                    window.model().selectedProperty().set(points.get(points.size() - 1));
+                    var points = window.model().history().points();
+                    window.model().history().selectedProperty().set(points.get(points.size() - 1));
                     javafx.scene.control.TabPane tabs = (javafx.scene.control.TabPane) window.scene().lookup("#tabs");
                     var chosen = tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst();
                     if (chosen.isEmpty()) {
@@ -224,84 +226,9 @@ public final class ScreenshotSession {
             }
         } finally {
             window.close();
-            closeDialogs();
+            ScreenshotJobs.closeDialogs();
             Platform.exit();
         }
-    }
-
-    private static void awaitPoints(WorkbenchWindow window, int count) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            ListChangeListener<EvaluatedPoint> check = change -> {
-                if (change.getList().size() >= count) {
-                    done.complete(null);
-                }
-            };
-            window.model().points().addListener(check);
-            if (window.model().points().size() >= count) {
-                done.complete(null);
-            }
-            window.model().errorProperty().addListener((o, old, message) -> {
-                if (message != null) {
-                    done.completeExceptionally(new UserError(message));
-                }
-            });
-        });
-        try {
-            done.get(300, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new UserError("no measured point arrived within 300 s (point " + count + ")", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
-        }
-    }
-
-    /** Runs the int8 per-layer profile, waits for it, and brings its tab to the front. */
-    private static void profile(WorkbenchWindow window) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            window.layers().busyProperty().addListener((o, was, busy) -> {
-                if (!busy) {
-                    done.complete(null);
-                }
-            });
-            window.layers().profile();
-            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(1);
-        });
-        done.get(300, TimeUnit.SECONDS);
-    }
-
-    private static void distil(WorkbenchWindow window, int epochs) throws Exception {
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            window.distillation().epochsProperty().set(epochs * 3);
-            window.distillation().curve().addListener((javafx.collections.ListChangeListener<Object>) c -> {
-                if (c.getList().size() >= epochs) {
-                    shown.complete(null);
-                }
-            });
-            window.distillation().start();
-            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(3);
-        });
-        shown.get(600, TimeUnit.SECONDS);
-    }
-
-    /** Selects the n-th point, runs Point › Measure on DJL PyTorch, and waits for the DJL point. */
-    private static void measureOnDjl(WorkbenchWindow window, int n) throws Exception {
-        CompletableFuture<Integer> started = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            var points = window.model().points();
-            if (n > points.size()) {
-                started.completeExceptionally(new UserError("--djl " + n + ": there are " + points.size() + " points"));
-                return;
-            }
-            window.model().selectedProperty().set(points.get(n - 1));
-            javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) window.scene().lookup("#menuBar");
-            bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> "djlItem".equals(i.getId()))
-                    .findFirst().orElseThrow().fire();
-            started.complete(points.size());
-        });
-        awaitPoints(window, started.get(30, TimeUnit.SECONDS) + 1);
     }
 
     /**
@@ -373,39 +300,6 @@ public final class ScreenshotSession {
         return whole;
     }
 
-    private static void sensitivity(WorkbenchWindow window) throws Exception {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            window.sensitivity().busyProperty().addListener((o, was, busy) -> {
-                if (!busy) {
-                    done.complete(null);
-                }
-            });
-            window.sensitivity().run();
-            ((javafx.scene.control.TabPane) window.scene().lookup("#tabs")).getSelectionModel().select(2);
-        });
-        done.get(300, TimeUnit.SECONDS);
-    }
-
-    /** Changes the window's inputs (as dropping a data folder does) and waits until it has started over on them. */
-    private static void startOver(WorkbenchWindow window, Runnable change) throws Exception {
-        CompletableFuture<Void> switched = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            window.inputs().inputsProperty().addListener((o, old, now) -> switched.complete(null));
-            window.model().errorProperty().addListener((o, old, message) -> {
-                if (message != null) {
-                    switched.completeExceptionally(new UserError(message));
-                }
-            });
-            change.run();
-        });
-        try {
-            switched.get(600, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e);
-        }
-    }
-
     /** Opens Model › Input settings… and snapshots the dialog over the window. */
     private void writeInputSettings(WorkbenchWindow window) throws Exception {
         CompletableFuture<javafx.stage.Window> opened = new CompletableFuture<>();
@@ -420,17 +314,6 @@ public final class ScreenshotSession {
         javafx.stage.Window dialog = opened.get(60, TimeUnit.SECONDS);
         write(dialog.getScene());
         Platform.runLater(dialog::hide);
-    }
-
-    /** Closes the dialogs still open (the input settings a model file did not state): exiting under one crashes JavaFX. */
-    private static void closeDialogs() throws Exception {
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w instanceof Stage s && s.getOwner() != null)
-                    .forEach(javafx.stage.Window::hide);
-            closed.complete(null);
-        });
-        closed.get(30, TimeUnit.SECONDS);
     }
 
     /** Selects the first and the last point, opens Point › Compare, and snapshots that window. */

@@ -1,7 +1,6 @@
 package org.paretowb.app;
 
 import java.util.Map;
-import org.paretowb.app.cli.UserError;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.SettingsText;
 

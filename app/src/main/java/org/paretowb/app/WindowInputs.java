@@ -1,7 +1,6 @@
 package org.paretowb.app;
 
 import java.nio.file.Path;
-import org.paretowb.app.cli.UserError;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;

@@ -11,8 +11,8 @@ public final class WorkbenchApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new WorkbenchWindow(ModelSource.example(Architecture.CNN), lastWorkspace());
-        window.show(stage);
+        WorkbenchWindow.open(ModelSource.example(Architecture.CNN), lastWorkspace(), stage)
+                .thenAccept(opened -> window = opened);
     }
 
     /** The workspace used last, else the user's default one (created on first use). */

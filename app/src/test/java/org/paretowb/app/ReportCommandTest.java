@@ -1,5 +1,6 @@
 package org.paretowb.app;
 
+import org.paretowb.app.main.Main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +35,11 @@ class ReportCommandTest {
     }
 
     private static Measurement measured(double accuracy, long bytes, byte[] predictions) {
-        return new Measurement(accuracy, 1, new double[10], 0.05, 0.06, bytes, 1000, 500, 5000, 1000, predictions.length,
-                "net", new Provenance("ONNX Runtime 1.21.1", 2, 1, "test", true, 20, 200, 64, "fp32", "PWB1", true,
-                List.of()), predictions);
+        return Measurement.builder().accuracy(accuracy, 1, new double[10]).latency(0.05, 0.06).sizeBytes(bytes)
+                .counts(1000, 500, 5000).throughput(1000).predictions(predictions).network("net")
+                .how(Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("test", true).latencyRuns(20, 200)
+                        .throughputBatch(64).kernels("fp32", true).sizeFormat("PWB1").build())
+                .build();
     }
 
     private Path workspace() {

@@ -1,5 +1,6 @@
 package org.paretowb.app;
 
+import org.paretowb.app.main.Main;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -15,13 +15,9 @@ import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
-import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
@@ -82,9 +78,8 @@ class TableDataTest {
                 split.evaluation());
         Measurement baseline = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         Measurement pruned = measurer.measure(new Recipe(new PruningSettings(0.5)), CancelToken.NEVER);
-        Measurement int8 = measurer.measure(new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, new QuantizationSettings(
-                QuantizationSettings.Mode.STATIC, 8, true, true, 100, QuantizationSettings.Observer.MIN_MAX)),
+        Measurement int8 = measurer.measure(Recipe.builder().quantization(new QuantizationSettings(
+                QuantizationSettings.Mode.STATIC, 8, true, true, 100, QuantizationSettings.Observer.MIN_MAX)).build(),
                 CancelToken.NEVER);
 
         for (Measurement m : List.of(baseline, pruned, int8)) {

@@ -13,11 +13,18 @@ import org.paretowb.models.recipe.Recipe;
 import org.junit.jupiter.api.Test;
 
 class ParetoChartTest {
-    private static final Provenance HOW = new Provenance("test", 1, 1, "hand-made", false, 0, 1, 64, "fp32", "none", true);
+    private static final Provenance HOW = Provenance.builder().engine("test", 1, 1).images("hand-made", false)
+            .latencyRuns(0, 1).throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
         return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
-                new Measurement(accuracy, Math.max(accuracy, 0.99), new double[10], latency, latency, size, 100, 100, 1000, 500, 10, "1x1x99 flatten dense1", HOW, new byte[10]));
+                measured(accuracy, latency, size, 500));
+    }
+
+    private static Measurement measured(double accuracy, double latency, long size, double throughput) {
+        return Measurement.builder().accuracy(accuracy, Math.max(accuracy, 0.99), new double[10]).latency(latency, latency)
+                .sizeBytes(size).counts(100, 100, 1000).throughput(throughput).predictions(new byte[10])
+                .network("1x1x99 flatten dense1").how(HOW).build();
     }
 
     @Test
@@ -55,8 +62,7 @@ class ParetoChartTest {
     @Test
     void onTheThroughputAxisMoreIsBetter() {
         EvaluatedPoint slow = point(1, 0, 0.90, 1.0, 1000);
-        EvaluatedPoint fast = new EvaluatedPoint(2, new Recipe(new PruningSettings(0.5)), new Measurement(0.90, 0.99,
-                new double[10], 1.0, 1.0, 600, 100, 100, 1000, 900, 10, "1x1x99 flatten dense1", HOW, new byte[10]));
+        EvaluatedPoint fast = new EvaluatedPoint(2, new Recipe(new PruningSettings(0.5)), measured(0.90, 1.0, 600, 900));
         ParetoChart chart = new ParetoChart(CostAxis.THROUGHPUT);
 
         chart.show(List.of(slow, fast), fast);

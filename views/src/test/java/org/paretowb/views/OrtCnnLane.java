@@ -7,7 +7,9 @@ import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.services.evaluate.PyTorchMeasuringEngine;
+import org.paretowb.services.store.PointContext;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
@@ -25,9 +27,16 @@ public final class OrtCnnLane {
     private OrtCnnLane() {
     }
 
-    /** DJL's PyTorch engine starts on the lane before ONNX Runtime, as in the window. */
-    public static MeasuringLane start() {
-        return new MeasuringLane(() -> {
+    /** Where the points of these inputs are saved. */
+    public static final PointContext CONTEXT = new PointContext("Example CNN", "cnn-hash", "first 300", "data-hash");
+
+    /** DJL's PyTorch engine starts on the lane before ONNX Runtime, as in the window; it is the second engine too. */
+    public static MeasuringSession start() {
+        return start(CONTEXT);
+    }
+
+    public static MeasuringSession start(PointContext context) {
+        return new MeasuringSession(context, () -> {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
@@ -41,6 +50,6 @@ public final class OrtCnnLane {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, () -> new PyTorchMeasuringEngine(new PyTorchRuntime(), 2));
     }
 }

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.paretowb.app.ExampleSession;

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,10 +77,9 @@ public final class BenchEnginesCommand implements Callable<Integer> {
                     quantized(QuantizationSettings.Mode.STATIC, Int8Layers.ALL), ort, applier, test));
             variants.add(variant(model, model.cliName() + " ORT int8 where it pays", fp32,
                     quantized(QuantizationSettings.Mode.STATIC, Int8Layers.WHERE_IT_PAYS), ort, applier, test));
-            variants.add(variant(model, model.cliName() + " ORT structured 50%", fp32, new Recipe(
-                    Recipe.BASELINE.distillation(), new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1),
-                    Recipe.BASELINE.lowRank(), Recipe.BASELINE.pruning(), Recipe.BASELINE.fineTune(),
-                    Recipe.BASELINE.quantization()), ort, applier, test));
+            variants.add(variant(model, model.cliName() + " ORT structured 50%", fp32, Recipe.builder()
+                    .structured(new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1)).build(), ort,
+                    applier, test));
         }
         LatencyProbe latency = new LatencyProbe(50, 500, 1);
         for (int round = 0; round < rounds; round++) {
@@ -105,10 +105,9 @@ public final class BenchEnginesCommand implements Callable<Integer> {
     }
 
     private static Recipe quantized(QuantizationSettings.Mode mode, Int8Layers layers) {
-        return new Recipe(Recipe.BASELINE.distillation(), Recipe.BASELINE.structured(), Recipe.BASELINE.lowRank(),
-                Recipe.BASELINE.pruning(), Recipe.BASELINE.fineTune(),
-                new QuantizationSettings(mode, 8, true, true, mode == QuantizationSettings.Mode.STATIC ? 1000 : 0,
-                        QuantizationSettings.Observer.MIN_MAX, layers));
+        return Recipe.builder().quantization(new QuantizationSettings(mode, 8, true, true,
+                mode == QuantizationSettings.Mode.STATIC ? 1000 : 0, QuantizationSettings.Observer.MIN_MAX, layers))
+                .build();
     }
 
     private Variant variant(Architecture model, String name, String baseline, Recipe recipe, MeasuringEngine engine,

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.OnnxNetwork;
@@ -53,15 +54,17 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 ExampleSession.testSet().first(1000)), model, samples, new RecipeApplier());
         double[] millis = new double[changes];
         long rssAfter50 = -1;
-        try (MeasuringLane lane = new MeasuringLane(() -> {
-            pytorch.prepareInferenceThread();
-            return measurer;
-        })) {
-            lane.start().join();
+        try (MeasuringSession lane = new MeasuringSession(ExampleSession.context(model), () -> {
+                    pytorch.prepareInferenceThread();
+                    return measurer;
+                }, () -> {
+                    throw new UnsupportedOperationException("one engine");
+                })) {
+            lane.start().result().join();
             for (int i = 0; i < changes; i++) {
                 Recipe recipe = new Recipe(new PruningSettings((i % 95 + 1) / 100.0));
                 long start = System.nanoTime();
-                lane.measureLatest(recipe).join();
+                lane.submit(MeasuringSession.Order.LATEST, (m, token) -> m.main().measure(recipe, token)).result().join();
                 millis[i] = (System.nanoTime() - start) / 1e6;
                 if (i == Math.min(50, changes) - 1) {
                     rssAfter50 = residentBytes();

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.paretowb.app.ExampleSession;
@@ -39,10 +40,9 @@ public final class BenchLayersCommand implements Callable<Integer> {
         OrtRuntime ort = new OrtRuntime();
         LabeledImages test = ExampleSession.testSet();
         WeightSet calibrated = ExampleSession.fineTuningApplier(pytorch, (e, n, l, a, ms) -> { })
-                .apply(ExampleSession.exampleWeights(model), new Recipe(Recipe.BASELINE.distillation(),
-                        Recipe.BASELINE.structured(), Recipe.BASELINE.lowRank(), Recipe.BASELINE.pruning(),
-                        Recipe.BASELINE.fineTune(),
-                        new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 1000)),
+                .apply(ExampleSession.exampleWeights(model), Recipe.builder()
+                        .quantization(new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 1000))
+                        .build(),
                         CancelToken.NEVER);
         Int8Planner.Plan plan = new Int8Planner(ort, new LayerProfiler(ort, runs, batch))
                 .plan(calibrated, test, CancelToken.NEVER);

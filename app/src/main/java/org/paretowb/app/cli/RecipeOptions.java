@@ -115,14 +115,16 @@ public final class RecipeOptions {
 
     /** The recipe the flags describe; a flag out of range becomes a one-line user error. */
     public Recipe recipe() {
-        return new Recipe(distillation(),
-                Flags.settings("--structured", () -> new StructuredPruningSettings(structured, structuredNorm,
-                        structuredScope())),
-                Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())),
-                Flags.settings("--prune", () -> new PruningSettings(prune, scope())),
-                Flags.settings("--finetune-epochs/--finetune-lr",
-                        () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)),
-                quantization());
+        return Recipe.builder()
+                .distillation(distillation())
+                .structured(Flags.settings("--structured", () -> new StructuredPruningSettings(structured,
+                        structuredNorm, structuredScope())))
+                .lowRank(Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())))
+                .pruning(Flags.settings("--prune", () -> new PruningSettings(prune, scope())))
+                .fineTune(Flags.settings("--finetune-epochs/--finetune-lr",
+                        () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)))
+                .quantization(quantization())
+                .build();
     }
 
     /** An applier with the training set when the recipe trains or calibrates; epochs are reported on stderr. */

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

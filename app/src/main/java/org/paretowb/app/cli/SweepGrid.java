@@ -1,10 +1,10 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
@@ -61,14 +61,15 @@ final class SweepGrid {
 
     private static Recipe recipe(Map<String, Double> knobs) {
         int bits = (int) Math.round(knobs.getOrDefault("bits", 32.0));
-        return new Recipe(DistillationSettings.NONE,
-                Flags.settings("--grid structured", () -> new StructuredPruningSettings(
-                        knobs.getOrDefault("structured", 0.0), StructuredPruningSettings.Norm.L1)),
-                Flags.settings("--grid rank", () -> new LowRankSettings(knobs.getOrDefault("rank", 1.0))),
-                Flags.settings("--grid prune", () -> new PruningSettings(knobs.getOrDefault("prune", 0.0))),
-                Flags.settings("--grid finetune", () -> new FineTuneSettings(
-                        (int) Math.round(knobs.getOrDefault("finetune", 0.0)), FineTuneSettings.NONE.learningRate())),
-                bits == 32 ? QuantizationSettings.NONE : Flags.settings("--grid bits",
-                        () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, true, true)));
+        return Recipe.builder()
+                .structured(Flags.settings("--grid structured", () -> new StructuredPruningSettings(
+                        knobs.getOrDefault("structured", 0.0), StructuredPruningSettings.Norm.L1)))
+                .lowRank(Flags.settings("--grid rank", () -> new LowRankSettings(knobs.getOrDefault("rank", 1.0))))
+                .pruning(Flags.settings("--grid prune", () -> new PruningSettings(knobs.getOrDefault("prune", 0.0))))
+                .fineTune(Flags.settings("--grid finetune", () -> new FineTuneSettings(
+                        (int) Math.round(knobs.getOrDefault("finetune", 0.0)), FineTuneSettings.NONE.learningRate())))
+                .quantization(bits == 32 ? QuantizationSettings.NONE : Flags.settings("--grid bits",
+                        () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, true, true)))
+                .build();
     }
 }

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,10 +223,7 @@ public final class TorchScriptCommand implements Callable<Integer> {
                 QuantizationSettings quantization = width == 32 ? QuantizationSettings.NONE : Flags.settings(
                         "--bits (32 keeps fp32)", () -> new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, width,
                                 true, true));
-                Recipe recipe = new Recipe(org.paretowb.models.recipe.DistillationSettings.NONE,
-                        org.paretowb.models.recipe.StructuredPruningSettings.NONE,
-                        org.paretowb.models.recipe.LowRankSettings.NONE, pruning,
-                        org.paretowb.models.recipe.FineTuneSettings.NONE, quantization);
+                Recipe recipe = Recipe.builder().pruning(pruning).quantization(quantization).build();
                 if (!recipe.isBaseline() && !recipes.contains(recipe)) {
                     recipes.add(recipe);
                 }

@@ -1,5 +1,6 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.List;
 import java.util.Locale;
 import org.paretowb.app.ExampleSession;
@@ -9,12 +10,7 @@ import org.paretowb.models.network.NetworkSpec;
 import org.paretowb.models.network.Students;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
-import org.paretowb.models.recipe.LowRankSettings;
-import org.paretowb.models.recipe.PruningSettings;
-import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
@@ -98,8 +94,7 @@ public final class TorchScriptDistillation {
         System.err.println("measuring the student on ONNX Runtime");
         measurer.warmUp(CancelToken.NEVER);
         Measurement m = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
-        Recipe recipe = new Recipe(settings, StructuredPruningSettings.NONE, LowRankSettings.NONE, PruningSettings.NONE,
-                FineTuneSettings.NONE, QuantizationSettings.NONE);
+        Recipe recipe = Recipe.builder().distillation(settings).build();
         StoredPoint saved = workspace.save(context, recipe, m);
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);

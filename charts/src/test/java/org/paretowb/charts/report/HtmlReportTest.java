@@ -137,8 +137,10 @@ class HtmlReportTest {
         ReportInput full = ReportFixtures.input();
         Measurement m = ReportFixtures.pruned().measurement();
         byte[] first40 = java.util.Arrays.copyOf(m.predictions(), 40);
-        Measurement onSubset = new Measurement(m.accuracy(), m.top5(), m.perClass(), m.latencyP50Ms(), m.latencyP95Ms(),
-                m.sizeBytes(), m.parameters(), m.nonZeros(), m.macs(), m.throughput(), 40, m.network(), m.how(), first40);
+        Measurement onSubset = Measurement.builder().accuracy(m.accuracy(), m.top5(), m.perClass())
+                .latency(m.latencyP50Ms(), m.latencyP95Ms()).sizeBytes(m.sizeBytes())
+                .counts(m.parameters(), m.nonZeros(), m.macs()).throughput(m.throughput()).predictions(first40)
+                .network(m.network()).how(m.how()).build();
         EvaluatedPoint subset = new EvaluatedPoint(4, new Recipe(new PruningSettings(0.5)), onSubset);
         ReportInput input = new ReportInput(full.title(), full.modelTitle(), full.dataTitle(),
                 List.of(full.baseline(), subset), full.baseline(), full.evaluationSet(), full.classNames(),

@@ -8,13 +8,10 @@ import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Provenance;
-import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
-import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.models.recipe.StructuredPruningSettings;
 
 /**
  * Hand-made report input: 60 images of 28x28 in 3 classes (20 each), a baseline right on 54 of them, and
@@ -23,10 +20,14 @@ import org.paretowb.models.recipe.StructuredPruningSettings;
 final class ReportFixtures {
     static final int IMAGES = 60;
     static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pull<over> & \"co\"");
-    static final Provenance REAL = new Provenance("ONNX Runtime 1.21.1 (DJL 0.36.0), optimisation ALL", 2, 1,
-            "hand-made", false, 20, 200, 64, "fp32 kernels", "PWB1 weight file", true);
-    static final Provenance SIMULATED = new Provenance("ONNX Runtime 1.21.1 (DJL 0.36.0), optimisation ALL", 2, 1,
-            "hand-made", false, 20, 200, 64, "simulated int8 weights", "PWB1 weight file", false);
+    static final Provenance REAL = provenance("fp32 kernels", true);
+    static final Provenance SIMULATED = provenance("simulated int8 weights", false);
+
+    private static Provenance provenance(String kernels, boolean real) {
+        return Provenance.builder().engine("ONNX Runtime 1.21.1 (DJL 0.36.0), optimisation ALL", 2, 1)
+                .images("hand-made", false).latencyRuns(20, 200).throughputBatch(64).kernels(kernels, real)
+                .sizeFormat("PWB1 weight file").build();
+    }
 
     private ReportFixtures() {
     }
@@ -72,8 +73,9 @@ final class ReportFixtures {
             }
         }
         double accuracy = (double) right / IMAGES;
-        return new Measurement(accuracy, Math.min(1, accuracy + 0.05), perClass, p50, p50 * 1.3, size, 207_114,
-                nonZeros, macs, 9000, IMAGES, "1x28x28 conv16k3p1 relu maxpool2 flatten dense10", how, predictions);
+        return Measurement.builder().accuracy(accuracy, Math.min(1, accuracy + 0.05), perClass).latency(p50, p50 * 1.3)
+                .sizeBytes(size).counts(207_114, nonZeros, macs).throughput(9000).predictions(predictions)
+                .network("1x28x28 conv16k3p1 relu maxpool2 flatten dense10").how(how).build();
     }
 
     static final int[] BASELINE_WRONG = {0, 1, 2, 3, 4, 5};
@@ -85,17 +87,16 @@ final class ReportFixtures {
 
     /** Loses images 10, 13, 16 (class 1, 1, 1) and 20; gains 0 and 4. */
     static EvaluatedPoint pruned() {
-        return new EvaluatedPoint(2, new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                LowRankSettings.NONE, new PruningSettings(0.9), new FineTuneSettings(1, 5e-4), QuantizationSettings.NONE),
+        return new EvaluatedPoint(2, Recipe.builder().pruning(new PruningSettings(0.9))
+                        .fineTune(new FineTuneSettings(1, 5e-4)).build(),
                 measured(predictions(1, 2, 3, 5, 10, 13, 16, 20), 0.074, 110_597, 20_712, 1_236_864, REAL),
                 "sparse <90%> & tuned");
     }
 
     /** Loses image 30 only. */
     static EvaluatedPoint quantized() {
-        return new EvaluatedPoint(3, new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE,
-                new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true)),
+        return new EvaluatedPoint(3, Recipe.builder()
+                        .quantization(new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true)).build(),
                 measured(predictions(0, 1, 2, 3, 4, 5, 30), 0.075, 209_953, 207_114, 1_236_864, SIMULATED));
     }
 

@@ -40,6 +40,88 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         }
     }
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a measurement field by field; {@link #build()} validates as the record does. */
+    public static final class Builder {
+        private double accuracy;
+        private double top5;
+        private double[] perClass = new double[0];
+        private double latencyP50Ms;
+        private double latencyP95Ms;
+        private long sizeBytes;
+        private long parameters;
+        private long nonZeros;
+        private long macs;
+        private double throughput;
+        private int samples;
+        private String network = "";
+        private Provenance how;
+        private byte[] predictions;
+
+        private Builder() {
+        }
+
+        /** Top-1, top-5 and per-class accuracy, as an evaluation gives them. */
+        public Builder accuracy(double top1, double top5, double[] perClass) {
+            this.accuracy = top1;
+            this.top5 = top5;
+            this.perClass = perClass;
+            return this;
+        }
+
+        public Builder latency(double p50Ms, double p95Ms) {
+            this.latencyP50Ms = p50Ms;
+            this.latencyP95Ms = p95Ms;
+            return this;
+        }
+
+        public Builder sizeBytes(long bytes) {
+            this.sizeBytes = bytes;
+            return this;
+        }
+
+        /** Parameters, those not zero, and multiply-accumulates per sample. */
+        public Builder counts(long parameterCount, long nonZeroCount, long macCount) {
+            this.parameters = parameterCount;
+            this.nonZeros = nonZeroCount;
+            this.macs = macCount;
+            return this;
+        }
+
+        public Builder throughput(double imagesPerSecond) {
+            this.throughput = imagesPerSecond;
+            return this;
+        }
+
+        /** The predicted class of each image evaluated (their number is the samples). */
+        public Builder predictions(byte[] predicted) {
+            this.predictions = predicted;
+            this.samples = predicted.length;
+            return this;
+        }
+
+        public Builder network(String description) {
+            this.network = description;
+            return this;
+        }
+
+        public Builder how(Provenance provenance) {
+            this.how = provenance;
+            return this;
+        }
+
+        public Measurement build() {
+            if (predictions == null) {
+                throw new IllegalArgumentException("a measurement needs the predictions of its samples");
+            }
+            return new Measurement(accuracy, top5, perClass, latencyP50Ms, latencyP95Ms, sizeBytes, parameters,
+                    nonZeros, macs, throughput, samples, network, how, predictions);
+        }
+    }
+
     @Override
     public double[] perClass() {
         return perClass.clone();

@@ -33,4 +33,75 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         this(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns, latencyTimedRuns,
                 throughputBatch, kernels, sizeFormat, realKernels, java.util.List.of());
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a provenance field by field (no layer on int8 kernels unless said). */
+    public static final class Builder {
+        private String engine;
+        private int threads;
+        private int latencyThreads;
+        private String evaluationSet;
+        private boolean subset;
+        private int latencyWarmupRuns;
+        private int latencyTimedRuns;
+        private int throughputBatch;
+        private String kernels;
+        private String sizeFormat;
+        private boolean realKernels;
+        private java.util.List<String> int8Layers = java.util.List.of();
+
+        private Builder() {
+        }
+
+        /** The engine and its intra-op threads for evaluation and for batch-1 latency, as they were in force. */
+        public Builder engine(String description, int evaluationThreads, int batchOneThreads) {
+            this.engine = description;
+            this.threads = evaluationThreads;
+            this.latencyThreads = batchOneThreads;
+            return this;
+        }
+
+        /** Which images accuracy was computed on, and whether they are only part of the evaluation set. */
+        public Builder images(String name, boolean part) {
+            this.evaluationSet = name;
+            this.subset = part;
+            return this;
+        }
+
+        public Builder latencyRuns(int warmup, int timed) {
+            this.latencyWarmupRuns = warmup;
+            this.latencyTimedRuns = timed;
+            return this;
+        }
+
+        public Builder throughputBatch(int batch) {
+            this.throughputBatch = batch;
+            return this;
+        }
+
+        /** Which kernels ran, and whether they compute what the point claims (false: quantization simulated). */
+        public Builder kernels(String description, boolean real) {
+            this.kernels = description;
+            this.realKernels = real;
+            return this;
+        }
+
+        public Builder int8Layers(java.util.List<String> layers) {
+            this.int8Layers = layers;
+            return this;
+        }
+
+        public Builder sizeFormat(String format) {
+            this.sizeFormat = format;
+            return this;
+        }
+
+        public Provenance build() {
+            return new Provenance(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns,
+                    latencyTimedRuns, throughputBatch, kernels, sizeFormat, realKernels, int8Layers);
+        }
+    }
 }

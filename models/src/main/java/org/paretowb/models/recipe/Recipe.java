@@ -27,6 +27,70 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
                 FineTuneSettings.NONE, QuantizationSettings.NONE);
     }
 
+    /** A builder with every stage off (NONE): set the stages a recipe uses, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder(BASELINE);
+    }
+
+    /** A builder starting from this recipe's stages (to change one or two). */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Builds a recipe stage by stage; an unset stage stays as it started (NONE for {@link #builder()}). */
+    public static final class Builder {
+        private DistillationSettings distillation;
+        private StructuredPruningSettings structured;
+        private LowRankSettings lowRank;
+        private PruningSettings pruning;
+        private FineTuneSettings fineTune;
+        private QuantizationSettings quantization;
+
+        private Builder(Recipe from) {
+            distillation = from.distillation;
+            structured = from.structured;
+            lowRank = from.lowRank;
+            pruning = from.pruning;
+            fineTune = from.fineTune;
+            quantization = from.quantization;
+        }
+
+        public Builder distillation(DistillationSettings settings) {
+            this.distillation = settings;
+            return this;
+        }
+
+        public Builder structured(StructuredPruningSettings settings) {
+            this.structured = settings;
+            return this;
+        }
+
+        public Builder lowRank(LowRankSettings settings) {
+            this.lowRank = settings;
+            return this;
+        }
+
+        public Builder pruning(PruningSettings settings) {
+            this.pruning = settings;
+            return this;
+        }
+
+        public Builder fineTune(FineTuneSettings settings) {
+            this.fineTune = settings;
+            return this;
+        }
+
+        public Builder quantization(QuantizationSettings settings) {
+            this.quantization = settings;
+            return this;
+        }
+
+        /** The recipe; a stage set to null is refused by the record's validation. */
+        public Recipe build() {
+            return new Recipe(distillation, structured, lowRank, pruning, fineTune, quantization);
+        }
+    }
+
     public boolean isBaseline() {
         return !distillation.active() && !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
                 && !quantization.active();

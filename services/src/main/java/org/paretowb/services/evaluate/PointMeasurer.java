@@ -189,18 +189,34 @@ public final class PointMeasurer {
         String description;
         try (InferenceNetwork network = loadable.load(engine.threads())) {
             description = network.engine();
-            accuracy = evaluator.evaluate(network, images, cancel);
-            imagesPerSecond = engine.withThreads(engine.threads(),
-                    () -> throughput.imagesPerSecond(network, images, cancel));
+            Accuracy[] evaluated = new Accuracy[1];
+            imagesPerSecond = engine.withThreads(engine.threads(), () -> {
+                evaluated[0] = evaluator.evaluate(network, images, cancel);
+                return throughput.imagesPerSecond(network, images, cancel);
+            });
+            accuracy = evaluated[0];
         }
         try (InferenceNetwork network = loadable.load(latency.threads())) {
             times = engine.withThreads(latency.threads(), () -> latency.measure(network, images, cancel));
         }
-        Provenance provenance = new Provenance(description, engine.threads(), latency.threads(), images.name(),
-                partial, latency.warmup(), latency.timed(), throughput.batch(), loadable.kernels(), SizeProbe.FORMAT,
-                loadable.realKernels(), loadable.int8Layers());
-        return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95), size.sizeBytes(weights),
-                weights.parameters(), weights.nonZeros(), weights.spec().macs(), imagesPerSecond,
-                images.size(), weights.spec().describe(), provenance, accuracy.predictions());
+        Provenance provenance = Provenance.builder()
+                .engine(description, engine.threads(), latency.threads())
+                .images(images.name(), partial)
+                .latencyRuns(latency.warmup(), latency.timed())
+                .throughputBatch(throughput.batch())
+                .kernels(loadable.kernels(), loadable.realKernels())
+                .int8Layers(loadable.int8Layers())
+                .sizeFormat(SizeProbe.FORMAT)
+                .build();
+        return Measurement.builder()
+                .accuracy(accuracy.top1(), accuracy.top5(), accuracy.perClass())
+                .latency(times.at(50), times.at(95))
+                .sizeBytes(size.sizeBytes(weights))
+                .counts(weights.parameters(), weights.nonZeros(), weights.spec().macs())
+                .throughput(imagesPerSecond)
+                .predictions(accuracy.predictions())
+                .network(weights.spec().describe())
+                .how(provenance)
+                .build();
     }
 }

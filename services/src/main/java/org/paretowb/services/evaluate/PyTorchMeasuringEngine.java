@@ -12,9 +12,21 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 /** Measures on DJL's PyTorch engine: fp32 kernels, quantization simulated by quantize-dequantize. */
 public final class PyTorchMeasuringEngine implements MeasuringEngine {
     private final PyTorchRuntime runtime;
+    private final int threads;
 
+    /** Evaluating with the process's default intra-op thread count (the machine's cores). */
     public PyTorchMeasuringEngine(PyTorchRuntime runtime) {
+        this(runtime, runtime.threads());
+    }
+
+    /**
+     * @param threads intra-op threads for evaluation and throughput, this engine's own: set on the lane's thread
+     *                for each measurement ({@link PyTorchRuntime#withThreads}), so the count recorded is the count
+     *                the measurement ran with, whatever another window's engine uses
+     */
+    public PyTorchMeasuringEngine(PyTorchRuntime runtime, int threads) {
         this.runtime = runtime;
+        this.threads = threads;
     }
 
     @Override
@@ -45,7 +57,7 @@ public final class PyTorchMeasuringEngine implements MeasuringEngine {
 
     @Override
     public int threads() {
-        return runtime.threads();
+        return threads;
     }
 
     @Override

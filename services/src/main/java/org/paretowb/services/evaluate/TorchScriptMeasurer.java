@@ -131,13 +131,25 @@ public final class TorchScriptMeasurer {
         Percentiles times = runtime.withThreads(latency.threads(),
                 () -> latency.measure(network, evaluationSet, cancel));
         QuantizationSettings q = recipe.quantization();
-        Provenance how = new Provenance(network.engine(), runtime.threads(), latency.threads(), evaluationSet.name(),
-                subset, latency.warmup(), latency.timed(), throughput.batch(),
-                q.active() ? SIMULATED + ": " + q.summary() : "fp32 dense kernels", SIZE_FORMAT, !q.active());
-        return new Measurement(accuracy.top1(), accuracy.top5(), accuracy.perClass(), times.at(50), times.at(95),
-                bytes, weights.stream().mapToLong(Tensor::size).sum(),
-                weights.stream().mapToLong(Tensor::nonZeros).sum(), 0, imagesPerSecond, evaluationSet.size(),
-                describe(), how, accuracy.predictions());
+        Provenance how = Provenance.builder()
+                .engine(network.engine(), runtime.threads(), latency.threads())
+                .images(evaluationSet.name(), subset)
+                .latencyRuns(latency.warmup(), latency.timed())
+                .throughputBatch(throughput.batch())
+                .kernels(q.active() ? SIMULATED + ": " + q.summary() : "fp32 dense kernels", !q.active())
+                .sizeFormat(SIZE_FORMAT)
+                .build();
+        return Measurement.builder()
+                .accuracy(accuracy.top1(), accuracy.top5(), accuracy.perClass())
+                .latency(times.at(50), times.at(95))
+                .sizeBytes(bytes)
+                .counts(weights.stream().mapToLong(Tensor::size).sum(),
+                        weights.stream().mapToLong(Tensor::nonZeros).sum(), 0)
+                .throughput(imagesPerSecond)
+                .predictions(accuracy.predictions())
+                .network(describe())
+                .how(how)
+                .build();
     }
 
     /** The network as points name it; a TorchScript graph is not read, so its MACs are not counted (0). */

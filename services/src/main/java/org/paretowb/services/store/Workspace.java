@@ -1,22 +1,18 @@
 package org.paretowb.services.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.ModelSettings;
@@ -34,167 +30,35 @@ public final class Workspace implements AutoCloseable {
     public static final int SCHEMA = 2;
     /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
     static final int APPLICATION_ID = 0x50575753;
-    /** How long a connection waits for another's lock before giving up. */
-    private static final int BUSY_TIMEOUT_MS = 10_000;
-    private static final int SQLITE_BUSY = 5;
     /** The extension workspace files get. */
     public static final String EXTENSION = ".pwws";
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final List<String> MIGRATIONS = List.of(
-            // to schema 1
-            """
-            CREATE TABLE point (
-              id INTEGER PRIMARY KEY AUTOINCREMENT,
-              created TEXT NOT NULL,
-              name TEXT NOT NULL DEFAULT '',
-              model TEXT NOT NULL,
-              model_hash TEXT NOT NULL,
-              data TEXT NOT NULL,
-              data_hash TEXT NOT NULL,
-              recipe TEXT NOT NULL,
-              measurement TEXT NOT NULL,
-              environment TEXT NOT NULL
-            )""",
-            // to schema 2: each model's input settings (shape, normalisation, class names), by its weights' hash
-            """
-            CREATE TABLE model_settings (
-              model_hash TEXT PRIMARY KEY,
-              settings TEXT NOT NULL,
-              updated TEXT NOT NULL
-            )""");
-
     private final Path file;
     private final Connection connection;
+    private final Runnable guard;
 
-    private Workspace(Path file, Connection connection) {
+    private Workspace(Path file, Connection connection, Runnable guard) {
         this.file = file;
         this.connection = connection;
+        this.guard = guard;
     }
 
     /** Opens a workspace, creating it (and its schema) when the file does not exist or is empty. */
     public static Workspace open(Path file) {
+        return open(file, () -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}, running {@code guard} before every call into SQLite (this one included): a window
+     * passes one that refuses the FX thread, since opening can wait up to 10 s for another process's lock.
+     */
+    public static Workspace open(Path file, Runnable guard) {
+        guard.run();
         Path absolute = file.toAbsolutePath();
-        requireWorkspaceOrNew(absolute);
-        Connection connection = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-            }
-            Workspace workspace = new Workspace(absolute, connection);
-            int version = workspace.requireReadableSchema();
-            workspace.useWriteAheadLog();
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA synchronous = NORMAL");
-            }
-            workspace.migrate(version);
-            return workspace;
+            return new Workspace(absolute, WorkspaceSchema.connect(absolute), guard);
         } catch (SQLException e) {
-            close(connection);
             throw new WorkspaceException(absolute + " cannot be opened as a workspace: " + reason(e), e);
-        } catch (RuntimeException e) {
-            close(connection);
-            throw e;
-        }
-    }
-
-    /**
-     * Switches the file to write-ahead logging (the file keeps it once set). Connections switching a new file
-     * at once can be told SQLITE_BUSY at once, without SQLite calling the busy handler (it would deadlock
-     * otherwise), so the switch is tried again until the busy timeout has passed.
-     */
-    private void useWriteAheadLog() throws SQLException {
-        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
-        while (true) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
-                return;
-            } catch (SQLException e) {
-                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(2_000_000L);
-            }
-        }
-    }
-
-    private static void requireWorkspaceOrNew(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new WorkspaceException(file + " is a folder, not a workspace file");
-        }
-        if (!Files.exists(file)) {
-            Path parent = file.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new WorkspaceException("cannot create workspace " + file + ": folder " + parent + " does not exist");
-            }
-            return;
-        }
-        byte[] head = new byte[SQLITE_HEADER.length];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
-            throw new WorkspaceException(file + " cannot be read: " + e.getMessage(), e);
-        }
-        if (read > 0 && (read < head.length || !Arrays.equals(head, SQLITE_HEADER))) {
-            throw new WorkspaceException(file + " is not a workspace (not an SQLite file); nothing was changed");
-        }
-    }
-
-    /** The file's schema version, once it is known to be a workspace this version can read (or a new file). */
-    private int requireReadableSchema() throws SQLException {
-        // Tables first: another process's migration commits its tables, id and version at once, so a file seen
-        // with tables is read afterwards with its id (each statement is its own read outside a transaction).
-        boolean tables = hasTables();
-        int applicationId = pragma("application_id");
-        int version = pragma("user_version");
-        if (applicationId != APPLICATION_ID && (applicationId != 0 || tables)) {
-            throw new WorkspaceException(file + " is an SQLite file but not a Pareto Workbench workspace; nothing was"
-                    + " changed");
-        }
-        if (version > SCHEMA) {
-            throw new WorkspaceException(file + " was written by a newer Pareto Workbench (workspace schema " + version
-                    + "; this version reads up to " + SCHEMA + "); nothing was changed");
-        }
-        return version;
-    }
-
-    /**
-     * Brings the schema up to {@link #SCHEMA} inside one immediate transaction, re-reading the version under
-     * the write lock, so that two processes creating the same new workspace at once create it once.
-     */
-    private void migrate(int seen) throws SQLException {
-        if (seen == SCHEMA) {
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
-            try {
-                int version = requireReadableSchema();
-                for (int v = version; v < SCHEMA; v++) {
-                    s.execute(MIGRATIONS.get(v));
-                }
-                s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                s.execute("PRAGMA user_version = " + SCHEMA);
-                s.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                s.execute("ROLLBACK");
-                throw e;
-            }
-        }
-    }
-
-    private boolean hasTables() throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-            return r.next() && r.getInt(1) > 0;
-        }
-    }
-
-    private int pragma(String name) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA " + name)) {
-            return r.next() ? r.getInt(1) : 0;
         }
     }
 
@@ -205,6 +69,7 @@ public final class Workspace implements AutoCloseable {
     /** Saves a measured point (committed before this returns) and gives it the workspace's next id. */
     public StoredPoint add(PointContext context, Recipe recipe, Measurement measurement, String name,
                            Map<String, String> environment) {
+        guard.run();
         Instant created = Instant.now();
         String sql = "INSERT INTO point (created, name, model, model_hash, data, data_hash, recipe, measurement,"
                 + " environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -235,6 +100,21 @@ public final class Workspace implements AutoCloseable {
         return query("SELECT * FROM point ORDER BY id", s -> { });
     }
 
+    /** How many points were measured on other models or data than {@code context}'s (counted, not read). */
+    public int otherPoints(PointContext context) {
+        guard.run();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT count(*) FROM point WHERE NOT (model_hash = ? AND data_hash = ?)")) {
+            s.setString(1, context.modelHash());
+            s.setString(2, context.dataHash());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot count the points of " + file + ": " + reason(e), e);
+        }
+    }
+
     /** The points measured on this model and data, oldest first. */
     public List<StoredPoint> points(PointContext context) {
         return query("SELECT * FROM point WHERE model_hash = ? AND data_hash = ? ORDER BY id", s -> {
@@ -263,6 +143,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Remembers a model's input settings (replacing what was stored for it), by its weights' content hash. */
     public void saveSettings(String modelHash, ModelSettings settings) {
+        guard.run();
         update("INSERT INTO model_settings (model_hash, settings, updated) VALUES (?, ?, ?)"
                 + " ON CONFLICT (model_hash) DO UPDATE SET settings = excluded.settings, updated = excluded.updated", s -> {
                     s.setString(1, modelHash);
@@ -273,6 +154,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The input settings stored for the model with this hash; empty when none are. */
     public Optional<ModelSettings> settings(String modelHash) {
+        guard.run();
         try (PreparedStatement s = connection.prepareStatement("SELECT settings FROM model_settings WHERE model_hash = ?")) {
             s.setString(1, modelHash);
             try (ResultSet r = s.executeQuery()) {
@@ -299,6 +181,7 @@ public final class Workspace implements AutoCloseable {
      * temporary file in the same folder that is moved into place), replacing a file there.
      */
     public void copyTo(Path target) {
+        guard.run();
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -331,6 +214,7 @@ public final class Workspace implements AutoCloseable {
 
     /** SQLite's {@code PRAGMA integrity_check}: "ok" for a sound file. */
     public String integrityCheck() {
+        guard.run();
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
             StringBuilder out = new StringBuilder();
             while (r.next()) {
@@ -355,6 +239,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private List<StoredPoint> query(String sql, Binder binder) {
+        guard.run();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             binder.bind(s);
             List<StoredPoint> out = new ArrayList<>();
@@ -379,6 +264,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void update(String sql, Binder binder, String what) {
+        guard.run();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             binder.bind(s);
             s.executeUpdate();
@@ -417,6 +303,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
+        guard.run();
         close(connection);
     }
 }

@@ -82,9 +82,19 @@ class EngineMeasurementTest {
     void aCancelledMeasurementStopsAtTheNextBatch() throws Exception {
         PointMeasurer measurer = new PointMeasurer(runtime, new ExampleWeights().load(Architecture.CNN), test, true,
                 new RecipeApplier(), new Evaluator(100), new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
-        CancelToken token = new CancelToken();
-        token.cancel();
+        int[] checks = new int[1];
+        CancelToken token = new CancelToken() {
+            @Override
+            public void check() {
+                if (++checks[0] == 2) { // the evaluation has run its first batch: cancel now, mid-way
+                    cancel();
+                }
+                super.check();
+            }
+        };
 
         assertThrows(CancelledException.class, () -> measurer.measure(Recipe.BASELINE, token));
+        assertEquals(2, checks[0], "the measurement started, and stopped at the next batch boundary without"
+                + " another check (no more work)");
     }
 }

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
-import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
@@ -29,9 +26,8 @@ class TorchScriptMeasurerTest {
     Path dir;
 
     private static Recipe prunedAndQuantized(double sparsity, int bits) {
-        return new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE,
-                new PruningSettings(sparsity), FineTuneSettings.NONE,
-                new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, true, true));
+        return Recipe.builder().pruning(new PruningSettings(sparsity))
+                .quantization(new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, bits, true, true)).build();
     }
 
     private Path model() throws Exception {
@@ -85,8 +81,8 @@ class TorchScriptMeasurerTest {
         try (TorchScriptNetwork original = TorchScriptNetwork.load(model(), new int[] {1, 28, 28}, runtime)) {
             TorchScriptMeasurer measurer = new TorchScriptMeasurer(runtime, original,
                     new FashionMnist().testSet().first(10), true, Files.createDirectories(dir.resolve("copies")));
-            Recipe structured = new Recipe(DistillationSettings.NONE, new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1),
-                    LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
+            Recipe structured = Recipe.builder()
+                    .structured(new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1)).build();
 
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> measurer.measure(structured, CancelToken.NEVER));

@@ -17,19 +17,26 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 
 class PointJsonTest {
-    static final Recipe EVERYTHING = new Recipe(
-            new DistillationSettings("mlp:64", 4, 0.7, 3, 0.01, DistillationSettings.Optimizer.SGD, 1e-4, 128, 2),
-            new StructuredPruningSettings(0.3, StructuredPruningSettings.Norm.L2, StructuredPruningSettings.Scope.GLOBAL),
-            new LowRankSettings(0.5, LowRankSettings.Criterion.ENERGY, LowRankSettings.Target.ALL),
-            new PruningSettings(0.6, PruningSettings.Scope.GLOBAL), new FineTuneSettings(2, 1e-3),
-            new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, false, false, 500,
-                    QuantizationSettings.Observer.PERCENTILE, new Int8Layers(Int8Layers.Kind.LISTED, List.of("conv2", "fc1"))));
+    static final Recipe EVERYTHING = Recipe.builder()
+            .distillation(new DistillationSettings("mlp:64", 4, 0.7, 3, 0.01, DistillationSettings.Optimizer.SGD, 1e-4,
+                    128, 2))
+            .structured(new StructuredPruningSettings(0.3, StructuredPruningSettings.Norm.L2,
+                    StructuredPruningSettings.Scope.GLOBAL))
+            .lowRank(new LowRankSettings(0.5, LowRankSettings.Criterion.ENERGY, LowRankSettings.Target.ALL))
+            .pruning(new PruningSettings(0.6, PruningSettings.Scope.GLOBAL))
+            .fineTune(new FineTuneSettings(2, 1e-3))
+            .quantization(new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, false, false, 500,
+                    QuantizationSettings.Observer.PERCENTILE, new Int8Layers(Int8Layers.Kind.LISTED, List.of("conv2", "fc1"))))
+            .build();
 
     static Measurement measurement() {
-        return new Measurement(0.91, 0.99, new double[] {0.9, Double.NaN, 0.8}, 0.07, 0.09, 123_456, 1000, 400, 5000,
-                12_000.5, 4, "1x28x28 conv(8) relu", new Provenance("ONNX Runtime 1.21.1", 2, 1, "Fashion-MNIST test",
-                true, 20, 200, 64, "real int8 kernels in conv2", "PWB1", true, List.of("conv2")),
-                new byte[] {1, 2, 3, 9});
+        return Measurement.builder().accuracy(0.91, 0.99, new double[] {0.9, Double.NaN, 0.8}).latency(0.07, 0.09)
+                .sizeBytes(123_456).counts(1000, 400, 5000).throughput(12_000.5).predictions(new byte[] {1, 2, 3, 9})
+                .network("1x28x28 conv(8) relu")
+                .how(Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("Fashion-MNIST test", true)
+                        .latencyRuns(20, 200).throughputBatch(64).kernels("real int8 kernels in conv2", true)
+                        .int8Layers(List.of("conv2")).sizeFormat("PWB1").build())
+                .build();
     }
 
     @Test

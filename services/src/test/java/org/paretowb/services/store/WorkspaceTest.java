@@ -253,12 +253,45 @@ class WorkspaceTest {
             assertEquals(3, w.add(CNN, Recipe.BASELINE, m, "", ENV).point().id(), "ids go on from the old ones");
             assertEquals("ok", w.integrityCheck());
         }
+        Path fresh = dir.resolve("fresh.pwws");
+        try (Workspace w = Workspace.open(fresh)) {
+            w.add(CNN, Recipe.BASELINE, m, "", ENV);
+        }
+        assertEquals(2, userVersion(file), "the schema-1 file now says schema 2");
+        assertEquals(tables(fresh), tables(file), "the migrated file has the tables of a file made new");
+        assertTrue(tables(file).contains("model_settings"), tables(file).toString());
+    }
+
+    private static int userVersion(Path file) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              java.sql.ResultSet r = s.executeQuery("PRAGMA user_version")) {
             r.next();
-            assertEquals(Workspace.SCHEMA, r.getInt(1));
-            assertEquals(2, Workspace.SCHEMA);
+            return r.getInt(1);
         }
+    }
+
+    /** The file's tables and their columns, as SQLite describes them. */
+    private static List<String> tables(Path file) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'"
+                     + " AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        List<String> described = new java.util.ArrayList<>(out);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            for (String table : out) {
+                try (Statement s = c.createStatement();
+                     java.sql.ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+                    while (r.next()) {
+                        described.add(table + "." + r.getString("name") + " " + r.getString("type"));
+                    }
+                }
+            }
+        }
+        return described;
     }
 
     @Test

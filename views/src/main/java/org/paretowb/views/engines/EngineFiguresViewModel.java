@@ -2,11 +2,10 @@ package org.paretowb.views.engines;
 
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -15,46 +14,41 @@ import javafx.collections.ObservableList;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.services.evaluate.MeasuringLane;
-import org.paretowb.services.evaluate.SecondEngine;
-import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.lane.CancelledException;
-import org.paretowb.services.lane.ComputeLane;
-import org.paretowb.views.workbench.WorkbenchViewModel;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.views.common.JobState;
+import org.paretowb.views.common.LaneTask;
+import org.paretowb.views.workbench.HistoryViewModel;
 
 /**
- * State of the "ORT vs DJL" tab: measuring the selected point's recipe on DJL's PyTorch engine (a job on
- * the window's compute lane, cancellable), and the selected point's figures on both engines. The DJL
- * measurement becomes a point of its own, saved in the workspace like every point, with its engine in its
- * provenance: the table lists it as "DJL PyTorch", the charts keep to one engine.
+ * State of the "ORT vs DJL" tab: measuring the selected point's recipe on DJL's PyTorch engine (the window's
+ * session's second engine, a cancellable job), and the selected point's figures on both engines. The DJL
+ * measurement becomes a point of its own, saved in the workspace like every point under the inputs it was
+ * measured on, with its engine in its provenance: the table lists it as "DJL PyTorch", the charts keep to one
+ * engine. A measurement of inputs the window no longer uses is dropped.
  */
 public final class EngineFiguresViewModel {
-    private final MeasuringLane lane;
-    private final Executor fxThread;
-    private final SecondEngine djl;
-    private final WorkbenchViewModel workbench;
+    private final MeasuringSession session;
+    private final HistoryViewModel history;
     private final ObservableList<EngineRows.Row> rows = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty(EngineRows.summary(EngineRows.Pair.NONE));
-    private final StringProperty status = new SimpleStringProperty(
-            "Measures the selected point's recipe on DJL's PyTorch engine, on the same images, with the same probes.");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final JobState job;
     private final BooleanBinding canMeasure;
-    private CancelToken job = new CancelToken();
 
-    /** @param djl DJL's PyTorch engine beside the lane's own (made and warmed up on the lane when first used) */
-    public EngineFiguresViewModel(MeasuringLane lane, Executor fxThread, SecondEngine djl, WorkbenchViewModel workbench) {
-        this.lane = lane;
-        this.fxThread = fxThread;
-        this.djl = djl;
-        this.workbench = workbench;
-        this.canMeasure = workbench.selectedProperty().isNotNull().and(busy.not());
-        workbench.selectedProperty().addListener((obs, old, point) -> show());
-        workbench.points().addListener((ListChangeListener<EvaluatedPoint>) change -> show());
+    /** @param errors where a failed measurement's message goes (a dialog) */
+    public EngineFiguresViewModel(MeasuringSession session, Executor fxThread, HistoryViewModel history,
+                                  Consumer<String> errors) {
+        this.session = session;
+        this.history = history;
+        this.job = new JobState(fxThread, errors, "Measures the selected point's recipe on DJL's PyTorch engine, on"
+                + " the same images, with the same probes.");
+        this.canMeasure = history.selectedProperty().isNotNull().and(job.busyProperty().not());
+        history.selectedProperty().addListener((obs, old, point) -> show());
+        history.points().addListener((ListChangeListener<EvaluatedPoint>) change -> show());
         show();
     }
 
     private void show() {
-        EngineRows.Pair pair = EngineRows.pairOf(workbench.selectedProperty().get(), workbench.points());
+        EngineRows.Pair pair = EngineRows.pairOf(history.selectedProperty().get(), history.points());
         rows.setAll(EngineRows.of(pair));
         summary.set(EngineRows.summary(pair));
     }
@@ -64,45 +58,30 @@ public final class EngineFiguresViewModel {
      * result is added as a new point (the latest, so it is selected) and shown beside the ONNX Runtime one.
      */
     public void measureSelected() {
-        EvaluatedPoint point = workbench.selectedProperty().get();
-        if (point == null || busy.get()) {
+        EvaluatedPoint point = history.selectedProperty().get();
+        if (point == null || job.busyProperty().get()) {
             return;
         }
         Recipe recipe = point.recipe();
         int samples = point.subset() ? point.measurement().samples() : 0;
-        busy.set(true);
-        status.set(String.format(Locale.ROOT, "Measuring #%d on DJL PyTorch on %,d images%s…", point.id(),
-                point.measurement().samples(), djl.ready() ? "" : " (the first time, the engine is warmed up first)"));
-        job = new CancelToken();
-        boolean warm = djl.ready();
+        boolean warm = session.secondReady();
         long started = System.nanoTime();
-        lane.run(job, (measurer, token) -> djl.measure(measurer, recipe, samples, token))
-                .whenComplete((measurement, failure) -> fxThread.execute(() ->
-                        finished(point, measurement, failure, (System.nanoTime() - started) / 1e9, warm)));
+        MeasuringSession.Handle<Measurement> handle = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> m.second(token).measure(recipe, samples, token));
+        LaneTask.<Measurement>measuring("Measurement of #" + point.id() + " on DJL PyTorch", job, session)
+                .onSucceeded(result -> history.add(recipe, result.value(), result.inputs()).thenAccept(added -> {
+                    job.statusProperty().set(String.format(Locale.ROOT, "Point #%d: #%d measured again on DJL"
+                            + " PyTorch, in %.1f s%s", added.id(), point.id(), (System.nanoTime() - started) / 1e9,
+                            warm ? "" : " (engine start and warm-up included)"));
+                    show();
+                }))
+                .start(String.format(Locale.ROOT, "Measuring #%d on DJL PyTorch on %,d images%s…", point.id(),
+                        point.measurement().samples(), warm ? "" : " (the first time, the engine is warmed up first)"),
+                        handle.result(), handle::cancel);
     }
 
     public void cancel() {
-        job.cancel();
-    }
-
-    /** @param seconds from the request to the result, waiting behind other work on the lane included */
-    private void finished(EvaluatedPoint from, Measurement measurement, Throwable failure, double seconds, boolean warm) {
-        busy.set(false);
-        Throwable cause = ComputeLane.causeOf(failure);
-        if (cause instanceof CancelledException) {
-            status.set("Measurement on DJL PyTorch cancelled");
-            return;
-        }
-        if (cause != null) {
-            status.set("Measurement on DJL PyTorch failed");
-            workbench.errorProperty().set("Could not measure #" + from.id() + " on DJL PyTorch: "
-                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()));
-            return;
-        }
-        EvaluatedPoint added = workbench.addPoint(from.recipe(), measurement);
-        status.set(String.format(Locale.ROOT, "Point #%d: #%d measured again on DJL PyTorch, in %.1f s%s", added.id(),
-                from.id(), seconds, warm ? "" : " (engine start and warm-up included)"));
-        show();
+        job.cancelAll();
     }
 
     /** The selected point's figures on both engines. */
@@ -115,11 +94,11 @@ public final class EngineFiguresViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
     }
 
     /** A point is selected and no DJL measurement is running. */

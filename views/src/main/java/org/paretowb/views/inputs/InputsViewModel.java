@@ -10,28 +10,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.ModelSettings;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.lane.CancelledException;
-import org.paretowb.services.lane.ComputeLane;
-import org.paretowb.services.store.WorkspaceException;
+import org.paretowb.views.common.JobState;
+import org.paretowb.views.common.LaneTask;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 
 /**
@@ -47,33 +40,30 @@ public final class InputsViewModel {
         ModelInputs prepare(ModelInputs current, CancelToken token) throws Exception;
     }
 
-    private final MeasuringLane lane;
+    private final MeasuringSession session;
     private final WorkbenchViewModel workbench;
     private final Function<ModelInputs, PointMeasurer> measurers;
     private final Executor background;
     private final Executor fxThread;
     private final ObjectProperty<ModelInputs> inputs = new SimpleObjectProperty<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final BooleanProperty cancellable = new SimpleBooleanProperty();
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final JobState job;
     private final List<Runnable> beforeStartingOver = new ArrayList<>();
     private CancelToken token;
 
     /**
-     * @param initial   what the window measures on at first (its lane measures it already)
+     * @param initial   what the window measures on at first (its session measures it already)
      * @param measurers makes a measurer of new inputs; called on the lane
      * @param background where data is read (not the lane: reading does not wait for measurements)
      */
-    public InputsViewModel(ModelInputs initial, MeasuringLane lane, WorkbenchViewModel workbench,
+    public InputsViewModel(ModelInputs initial, MeasuringSession session, WorkbenchViewModel workbench,
                            Function<ModelInputs, PointMeasurer> measurers, Executor background, Executor fxThread) {
         this.inputs.set(initial);
-        this.lane = lane;
+        this.session = session;
         this.workbench = workbench;
         this.measurers = measurers;
         this.background = background;
         this.fxThread = fxThread;
-        this.status.set(describe(initial));
+        this.job = new JobState(fxThread, message -> workbench.errorProperty().set(message), describe(initial));
     }
 
     /** Runs before the window starts over (for example: stop the jobs of other tabs, which measure the old inputs). */
@@ -122,7 +112,7 @@ public final class InputsViewModel {
      */
     public void applySettings(ModelSettings settings) {
         if (settings.equals(inputs.get().settings())) {
-            status.set("The input settings are unchanged. " + describe(inputs.get()));
+            job.statusProperty().set("The input settings are unchanged. " + describe(inputs.get()));
             return;
         }
         prepare("Reading the data again with the new input settings…",
@@ -132,7 +122,7 @@ public final class InputsViewModel {
     /** Splits the data anew and starts over on its evaluation part. */
     public void applySplit(DataSplit split) {
         if (split.equals(inputs.get().split())) {
-            status.set("The split is unchanged. " + describe(inputs.get()));
+            job.statusProperty().set("The split is unchanged. " + describe(inputs.get()));
             return;
         }
         prepare("Splitting the data (" + split.describe() + ")…", (current, t) -> current.withSplit(split), next -> { });
@@ -149,12 +139,9 @@ public final class InputsViewModel {
         cancel();
         CancelToken t = new CancelToken();
         token = t;
-        busy.set(true);
-        cancellable.set(true);
-        progress.set(-1);
-        status.set(what);
+        job.progress(-1);
         ModelInputs current = inputs.get();
-        CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<ModelInputs> reading = CompletableFuture.supplyAsync(() -> {
             try {
                 return preparation.prepare(current, t);
             } catch (RuntimeException e) {
@@ -162,67 +149,45 @@ public final class InputsViewModel {
             } catch (Exception e) {
                 throw new CompletionException(e);
             }
-        }, background).whenComplete((next, failure) -> fxThread.execute(() -> {
-            if (token != t) {
-                return; // superseded by a newer request
-            }
-            token = null;
-            Throwable cause = ComputeLane.causeOf(failure);
-            if (cause instanceof CancelledException) {
-                finish("Cancelled. " + describe(inputs.get()));
-            } else if (cause != null) {
-                finish("Nothing changed. " + describe(inputs.get()));
-                workbench.errorProperty().set(message(cause) + "\n\nThe window goes on with " + current.dataTitle()
-                        + " and keeps its points.");
-            } else {
-                startOver(next, afterwards);
-            }
-        }));
+        }, background);
+        LaneTask.<ModelInputs>of("Reading the data", job)
+                .whenCancelledSay(". " + describe(current))
+                .whenFailedSay("\n\nThe window goes on with " + current.dataTitle() + " and keeps its points.")
+                .onSucceeded(next -> {
+                    if (token == t) { // not superseded by a newer request
+                        token = null;
+                        startOver(next, afterwards);
+                    }
+                })
+                .start(what, reading, t::cancel);
     }
 
-    /** Gives the lane a measurer of {@code next}; once it is ready, the window starts over on it. */
+    /** Gives the session measurers of {@code next}; once they are ready, the window starts over on them. */
     private void startOver(ModelInputs next, java.util.function.Consumer<ModelInputs> afterwards) {
         if (next.evaluation().size() == 0) { // nothing to measure yet (a model the built-in data does not fit)
             inputs.set(next);
             afterwards.accept(next);
-            finish("No data to measure on yet: open a data folder.");
+            job.statusProperty().set("No data to measure on yet: open a data folder.");
             return;
         }
-        cancellable.set(false);
-        progress.set(-1);
-        status.set("Starting the engine on " + next.dataTitle() + "…");
         beforeStartingOver.forEach(Runnable::run);
-        lane.replace(() -> measurers.apply(next)).whenComplete((measurer, failure) -> fxThread.execute(() -> {
-            Throwable cause = ComputeLane.causeOf(failure);
-            if (cause != null) {
-                finish("Nothing changed. " + describe(inputs.get()));
-                workbench.errorProperty().set("Cannot measure on " + next.dataTitle() + ": " + message(cause)
-                        + "\n\nThe window goes on as it was.");
-                return;
-            }
-            inputs.set(next);
-            workbench.startOver(next.modelTitle(), next.dataTitle(), next.context());
-            afterwards.accept(next);
-            finish(describe(next));
-        }));
+        MeasuringSession.Handle<MeasuringSession.Stamp> replaced = session.replace(next.context(),
+                () -> measurers.apply(next));
+        LaneTask.<MeasuringSession.Stamped<MeasuringSession.Stamp>>of("Starting the engine on " + next.dataTitle(), job)
+                .whenFailedSay("\n\nThe window goes on as it was.")
+                .onSucceeded(stamp -> {
+                    inputs.set(next);
+                    workbench.startOver(next.modelTitle(), next.dataTitle(), next.context());
+                    afterwards.accept(next);
+                    job.progress(0);
+                    job.statusProperty().set(describe(next));
+                })
+                .start("Starting the engine on " + next.dataTitle() + "…", replaced.result(), null);
     }
 
     /** The workspace remembers the settings for this model (by its weights' hash). */
     private void remember(ModelInputs next) {
-        workbench.workspace().ifPresent(session -> {
-            try {
-                session.saveSettings(next.modelHash(), next.settings());
-            } catch (WorkspaceException e) {
-                workbench.errorProperty().set("The input settings apply, but cannot be remembered: " + e.getMessage());
-            }
-        });
-    }
-
-    private void finish(String message) {
-        busy.set(false);
-        cancellable.set(false);
-        progress.set(0);
-        status.set(message);
+        workbench.history().saveSettings(next.modelHash(), next.settings());
     }
 
     /** Reports reading progress to the FX thread (at most one update waiting there) and stops when cancelled. */
@@ -239,8 +204,8 @@ public final class InputsViewModel {
                     int d = (int) (now >>> 32);
                     int n = (int) now;
                     if (token == t && n > 0) {
-                        progress.set(d / (double) n);
-                        status.set(String.format(Locale.ROOT, "Reading images: %,d of %,d", d, n));
+                        job.progress(d / (double) n);
+                        job.statusProperty().set(String.format(Locale.ROOT, "Reading images: %,d of %,d", d, n));
                     }
                 });
             }
@@ -249,11 +214,6 @@ public final class InputsViewModel {
 
     private static String describe(ModelInputs in) {
         return "Measuring on " + in.dataTitle() + ".";
-    }
-
-    /** A loader's message as it is (it names the file); never a stack trace. */
-    private static String message(Throwable cause) {
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     public ReadOnlyObjectProperty<ModelInputs> inputsProperty() {
@@ -266,20 +226,20 @@ public final class InputsViewModel {
 
     /** Whether data is being read or the engine prepared for it. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return job.busyProperty();
     }
 
     /** Whether Cancel can stop what runs (reading can be stopped; preparing the engine cannot). */
     public ReadOnlyBooleanProperty cancellableProperty() {
-        return cancellable;
+        return job.cancellableProperty();
     }
 
     /** Share of the images read, 0 to 1; -1 while unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress;
+        return job.progressProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 }

@@ -31,6 +31,11 @@ public final class LayerProfileView {
         profile.setOnAction(e -> model.profile());
         profile.disableProperty().bind(model.busyProperty());
         profile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelProfile");
+        cancel.setOnAction(e -> model.cancel());
+        cancel.disableProperty().bind(model.busyProperty().not());
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(model.busyProperty());
@@ -38,7 +43,7 @@ public final class LayerProfileView {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
-        HBox bar = new HBox(10, profile, spinner, status);
+        HBox bar = new HBox(10, profile, cancel, spinner, status);
 
         TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
         layers.setId("layerTable");

@@ -5,16 +5,15 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.services.evaluate.MeasuringLane;
-import org.paretowb.services.lane.CancelledException;
-import org.paretowb.services.lane.ComputeLane;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.views.common.JobState;
+import org.paretowb.views.common.LaneTask;
 import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.onnx.LayerProfiler;
 
@@ -23,31 +22,35 @@ import org.paretowb.services.onnx.LayerProfiler;
  * whole-network timings of the candidate layer sets, and which layers "where it pays" chose.
  */
 public final class LayerProfileViewModel {
-    private final MeasuringLane lane;
-    private final Executor fxThread;
+    private final MeasuringSession session;
     private final Supplier<Recipe> staticRecipe;
     private final ObservableList<LayerProfiler.LayerTime> layers = FXCollections.observableArrayList();
     private final ObservableList<Int8Planner.Option> options = FXCollections.observableArrayList();
     private final StringProperty chosen = new SimpleStringProperty("");
     private static final String READY = "Profile the loaded model to see which layers int8 kernels speed up on this"
             + " machine.";
-    private final StringProperty status = new SimpleStringProperty(READY);
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final JobState job;
 
     /** @param staticRecipe the recipe to profile: the knobs' recipe with static int8 quantization */
-    public LayerProfileViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> staticRecipe) {
-        this.lane = lane;
-        this.fxThread = fxThread;
+    public LayerProfileViewModel(MeasuringSession session, Executor fxThread, Supplier<Recipe> staticRecipe) {
+        this.session = session;
+        this.job = new JobState(fxThread, null, READY);
         this.staticRecipe = staticRecipe;
     }
 
     /** Calibrates, profiles every layer in fp32 and int8, and times the candidate sets, on the compute lane. */
     public void profile() {
         Recipe recipe = staticRecipe.get();
-        busy.set(true);
-        status.set("Calibrating and profiling every layer on ONNX Runtime, fp32 and int8…");
-        lane.run((measurer, token) -> measurer.int8Plan(recipe, token))
-                .whenComplete((plan, failure) -> fxThread.execute(() -> finished(plan, failure)));
+        MeasuringSession.Handle<Optional<Int8Planner.Plan>> handle = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> m.main().int8Plan(recipe, token));
+        LaneTask.<Optional<Int8Planner.Plan>>measuring("Profile", job, session)
+                .onSucceeded(result -> finished(result.value()))
+                .start("Calibrating and profiling every layer on ONNX Runtime, fp32 and int8…", handle.result(),
+                        handle::cancel);
+    }
+
+    public void cancel() {
+        job.cancelAll();
     }
 
     /** Forgets the profile (the window started over on other inputs). */
@@ -55,22 +58,12 @@ public final class LayerProfileViewModel {
         layers.clear();
         options.clear();
         chosen.set("");
-        status.set(READY);
+        job.statusProperty().set(READY);
     }
 
-    private void finished(Optional<Int8Planner.Plan> plan, Throwable failure) {
-        busy.set(false);
-        Throwable cause = ComputeLane.causeOf(failure);
-        if (cause instanceof CancelledException) {
-            status.set("Profile cancelled");
-            return;
-        }
-        if (cause != null) {
-            status.set("Profile failed: " + (cause.getMessage() != null ? cause.getMessage() : cause.toString()));
-            return;
-        }
+    private void finished(Optional<Int8Planner.Plan> plan) {
         if (plan.isEmpty()) {
-            status.set("The measuring engine runs no int8 kernels: choose ONNX Runtime to profile.");
+            job.statusProperty().set("The measuring engine runs no int8 kernels: choose ONNX Runtime to profile.");
             return;
         }
         Int8Planner.Plan p = plan.get();
@@ -78,8 +71,8 @@ public final class LayerProfileViewModel {
         options.setAll(p.options());
         String names = p.chosen().isEmpty() ? "no layer (fp32 is fastest here)" : String.join(", ", new TreeSet<>(p.chosen()));
         chosen.set(names);
-        status.set(String.format(Locale.ROOT, "Kernel time per run from ONNX Runtime's profiler, %d runs at batch 1 and"
-                + " at batch %d. Where it pays: %s.", p.profile().runs(), p.profile().batch(), names));
+        job.statusProperty().set(String.format(Locale.ROOT, "Kernel time per run from ONNX Runtime's profiler, %d runs"
+                + " at batch 1 and at batch %d. Where it pays: %s.", p.profile().runs(), p.profile().batch(), names));
     }
 
     public ObservableList<LayerProfiler.LayerTime> layers() {
@@ -95,10 +88,10 @@ public final class LayerProfileViewModel {
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return job.busyProperty();
     }
 }

@@ -4,82 +4,66 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.paretowb.models.measure.SensitivityCurve;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.SensitivityAnalysis;
-import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.lane.CancelledException;
-import org.paretowb.services.lane.ComputeLane;
+import org.paretowb.views.common.JobState;
+import org.paretowb.views.common.LaneTask;
 
 /** State of the sensitivity view: the curves, the progress of a run, and what it says. */
 public final class SensitivityViewModel {
-    private final MeasuringLane lane;
-    private final Executor fxThread;
-    private final IntSupplier samples;
-    private CancelToken job = new CancelToken();
-    private final ObservableList<SensitivityCurve> curves = FXCollections.observableArrayList();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private static final String READY = "Prune one layer at a time from 10% to 90% and see how much accuracy each layer"
             + " can give.";
-    private final StringProperty status = new SimpleStringProperty(READY);
+    private final MeasuringSession session;
+    private final IntSupplier samples;
+    private final JobState job;
+    private final ObservableList<SensitivityCurve> curves = FXCollections.observableArrayList();
 
     /** @param samples how many evaluation images each point uses (the live subset) */
-    public SensitivityViewModel(MeasuringLane lane, Executor fxThread, IntSupplier samples) {
-        this.lane = lane;
-        this.fxThread = fxThread;
+    public SensitivityViewModel(MeasuringSession session, Executor fxThread, IntSupplier samples) {
+        this.session = session;
         this.samples = samples;
+        this.job = new JobState(fxThread, null, READY);
     }
 
     public void run() {
         int images = samples.getAsInt();
-        busy.set(true);
-        progress.set(0);
-        status.set("Pruning each layer alone at 9 sparsities…");
-        job = new CancelToken();
-        lane.run(job, (measurer, token) -> {
-            int total = SensitivityAnalysis.evaluations(measurer.original(), SensitivityAnalysis.DEFAULT_SPARSITIES);
-            return measurer.sensitivity(images, done -> fxThread.execute(() -> progress.set((double) done / total)),
-                    token);
-        }).whenComplete((result, failure) -> fxThread.execute(() -> finished(result, failure)));
+        job.progress(0);
+        LaneTask<MeasuringSession.Stamped<List<SensitivityCurve>>> task =
+                LaneTask.measuring("Sensitivity analysis", job, session);
+        MeasuringSession.Handle<List<SensitivityCurve>> handle = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> {
+                    int total = SensitivityAnalysis.evaluations(m.main().original(), SensitivityAnalysis.DEFAULT_SPARSITIES);
+                    return m.main().sensitivity(images, done -> task.progress((double) done / total), token);
+                });
+        task.onSucceeded(result -> finished(result.value(), images))
+                .start("Pruning each layer alone at 9 sparsities…", handle.result(), handle::cancel);
     }
 
     public void cancel() {
-        job.cancel();
+        job.cancelAll();
     }
 
     /** Forgets the curves (the window started over on other inputs). */
     public void clear() {
         curves.clear();
-        progress.set(0);
-        status.set(READY);
+        job.progress(0);
+        job.statusProperty().set(READY);
     }
 
-    private void finished(List<SensitivityCurve> result, Throwable failure) {
-        busy.set(false);
-        Throwable cause = ComputeLane.causeOf(failure);
-        if (cause instanceof CancelledException) {
-            status.set("Sensitivity analysis cancelled");
-            return;
-        }
-        if (cause != null) {
-            status.set("Sensitivity analysis failed: " + cause.getMessage());
-            return;
-        }
+    private void finished(List<SensitivityCurve> result, int images) {
         curves.setAll(result);
+        job.progress(1);
         SensitivityCurve fragile = result.stream().min((a, b) -> Double.compare(a.accuracy()[a.accuracy().length - 1],
                 b.accuracy()[b.accuracy().length - 1])).orElse(null);
-        status.set(fragile == null ? "No prunable layer" : String.format(Locale.ROOT,
+        job.statusProperty().set(fragile == null ? "No prunable layer" : String.format(Locale.ROOT,
                 "%d layers on %,d images. Most fragile: %s, %.2f%% at 90%% sparsity (unpruned %.2f%%).", result.size(),
-                samples.getAsInt() == 0 ? 10_000 : samples.getAsInt(), fragile.layer(),
+                images == 0 ? 10_000 : images, fragile.layer(),
                 fragile.accuracy()[fragile.accuracy().length - 1] * 100, fragile.baseline() * 100));
     }
 
@@ -87,15 +71,15 @@ public final class SensitivityViewModel {
         return curves;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return job.busyProperty();
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 }

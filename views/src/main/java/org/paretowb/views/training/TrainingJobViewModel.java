@@ -4,15 +4,14 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -20,28 +19,31 @@ import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.services.evaluate.MeasuringLane;
-import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.lane.CancelledException;
-import org.paretowb.services.lane.ComputeLane;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.train.EpochListener;
+import org.paretowb.views.common.JobState;
+import org.paretowb.views.common.LaneTask;
+import org.paretowb.views.workbench.HistoryViewModel;
 
 /**
  * Training jobs: distillation (a student trained on the loaded model's soft targets, then compressed by the
  * knobs' recipe) and fine-tuning (the knobs' recipe with N epochs of training after compression, pruned
  * weights held at zero), each then measured. A job runs on the compute lane with its own cancel token
  * (stopped at the next batch), reports each epoch (the curve and the network measured as it stands, so the
- * student's point moves on the charts), and hands the finished point to the workbench.
+ * student's point moves on the charts), and adds the finished point to the window's history.
  */
 public final class TrainingJobViewModel {
     /** One epoch of the curve. */
     public record Epoch(int epoch, double loss, double accuracy) {
     }
 
-    private final MeasuringLane lane;
+    private final MeasuringSession session;
     private final Executor fxThread;
     private final Supplier<Recipe> knobs;
     private final IntSupplier samples;
-    private final StudentPoints points;
+    private final HistoryViewModel history;
+    private final JobState job;
     private final ObjectProperty<String> student = new SimpleObjectProperty<>("mlp:64");
     private final DoubleProperty temperature = new SimpleDoubleProperty(2);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
@@ -49,22 +51,19 @@ public final class TrainingJobViewModel {
     private final IntegerProperty fineTuneEpochs = new SimpleIntegerProperty(1);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.01);
     private final ObservableList<Epoch> curve = FXCollections.observableArrayList();
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("Set the student and press Distil.");
-    private CancelToken job = new CancelToken();
 
     /**
      * @param knobs the other knobs' recipe, applied to the student after distillation
-     * @param points receives the network measured after each epoch and the finished job's point
+     * @param history shows the network measured after each epoch, and keeps the finished job's point
      */
-    public TrainingJobViewModel(MeasuringLane lane, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
-                                StudentPoints points) {
-        this.lane = lane;
+    public TrainingJobViewModel(MeasuringSession session, Executor fxThread, Supplier<Recipe> knobs, IntSupplier samples,
+                                HistoryViewModel history) {
+        this.session = session;
         this.fxThread = fxThread;
         this.knobs = knobs;
         this.samples = samples;
-        this.points = points;
+        this.history = history;
+        this.job = new JobState(fxThread, null, "Set the student and press Distil.");
     }
 
     /** The settings as they stand; a setting out of range throws with a message a user can read. */
@@ -79,11 +78,11 @@ public final class TrainingJobViewModel {
         try {
             settings = settings();
         } catch (IllegalArgumentException e) {
-            status.set("Cannot distil: " + e.getMessage());
+            job.statusProperty().set("Cannot distil: " + e.getMessage());
             return false;
         }
         Recipe r = knobs.get();
-        run(new Recipe(settings, r.structured(), r.lowRank(), r.pruning(), r.fineTune(), r.quantization()),
+        run(r.toBuilder().distillation(settings).build(),
                 "Distillation", "Computing the teacher's soft targets, then training the student…");
         return true;
     }
@@ -95,54 +94,44 @@ public final class TrainingJobViewModel {
         try {
             fineTune = new FineTuneSettings(fineTuneEpochs.get(), FineTuneSettings.NONE.learningRate());
         } catch (IllegalArgumentException e) {
-            status.set("Cannot fine-tune: " + e.getMessage());
+            job.statusProperty().set("Cannot fine-tune: " + e.getMessage());
             return false;
         }
-        run(new Recipe(r.distillation(), r.structured(), r.lowRank(), r.pruning(), fineTune, r.quantization()),
+        run(r.toBuilder().fineTune(fineTune).build(),
                 "Fine-tuning", "Compressing, then fine-tuning with pruned weights held at zero…");
         return true;
     }
 
     private void run(Recipe recipe, String what, String starting) {
-        job = new CancelToken();
         curve.clear();
-        progress.set(-1);
-        busy.set(true);
-        status.set(starting);
-        lane.train(recipe, samples.getAsInt(), (epoch, total, loss, accuracy, millis) -> fxThread.execute(() -> {
+        job.progress(-1);
+        int images = samples.getAsInt();
+        LaneTask<MeasuringSession.Stamped<Measurement>> task = LaneTask.measuring(what, job, session);
+        EpochListener epochs = (epoch, total, loss, accuracy, millis) -> fxThread.execute(() -> {
             curve.add(new Epoch(epoch, loss, accuracy));
-            progress.set((double) epoch / total);
-            status.set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training accuracy %.2f%% (%.1f s)",
-                    what, epoch, total, loss, accuracy * 100, millis / 1000.0));
-        }), (epoch, total, measurement) -> fxThread.execute(() -> points.interim(recipe, measurement,
-                String.format(Locale.ROOT, "%s, after epoch %d of %d", what.toLowerCase(Locale.ROOT), epoch, total))),
-                job).whenComplete((measurement, failure) ->
-                fxThread.execute(() -> finished(recipe, what, measurement, failure)));
+            job.progress((double) epoch / total);
+            job.statusProperty().set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training accuracy"
+                    + " %.2f%% (%.1f s)", what, epoch, total, loss, accuracy * 100, millis / 1000.0));
+        });
+        PointMeasurer.InterimPoints interim = (epoch, total, measurement) -> fxThread.execute(() ->
+                history.showInterim(recipe, measurement, String.format(Locale.ROOT, "%s, after epoch %d of %d",
+                        what.toLowerCase(Locale.ROOT), epoch, total)));
+        MeasuringSession.Handle<Measurement> handle = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> m.main().measure(recipe, images, epochs, interim, token));
+        task.whenCancelledSay(" (no point added)")
+                .onSucceeded(result -> {
+                    job.progress(1);
+                    job.statusProperty().set(String.format(Locale.ROOT, "%s done, %s: %.2f%% top-1 on %,d images;"
+                            + " added to the charts", what, recipe.summary(), result.value().accuracy() * 100,
+                            result.value().samples()));
+                    history.add(recipe, result.value(), result.inputs());
+                })
+                .onEnded(history::dropInterim)
+                .start(starting, handle.result(), handle::cancel);
     }
 
     public void cancel() {
-        job.cancel();
-    }
-
-    private void finished(Recipe recipe, String what, Measurement measurement, Throwable failure) {
-        busy.set(false);
-        Throwable cause = ComputeLane.causeOf(failure);
-        if (cause instanceof CancelledException) {
-            status.set(what + " cancelled after " + curve.size() + " epoch(s); no point added");
-            progress.set(0);
-            points.abandoned();
-            return;
-        }
-        if (cause != null) {
-            status.set(what + " failed: " + cause.getMessage());
-            progress.set(0);
-            points.abandoned();
-            return;
-        }
-        progress.set(1);
-        status.set(String.format(Locale.ROOT, "%s done, %s: %.2f%% top-1 on %,d images; added to the charts", what,
-                recipe.summary(), measurement.accuracy() * 100, measurement.samples()));
-        points.finished(recipe, measurement);
+        job.cancelAll();
     }
 
     public ObjectProperty<String> studentProperty() {
@@ -173,15 +162,15 @@ public final class TrainingJobViewModel {
         return curve;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    public ReadOnlyDoubleProperty progressProperty() {
+        return job.progressProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return job.busyProperty();
     }
 
     public StringProperty statusProperty() {
-        return status;
+        return job.statusProperty();
     }
 }

@@ -15,10 +15,47 @@ final class ResourceStatus {
     private final StringProperty text = new SimpleStringProperty("");
     private final Timeline timeline = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
 
-    void start() {
-        refresh();
+    /**
+     * Samples while {@code node}'s window is showing, and stops when it is hidden or the node leaves it: a
+     * running timeline is referenced by the FX toolkit and would keep a closed window alive.
+     */
+    void runWhileShown(javafx.scene.Node node) {
         timeline.setCycleCount(Timeline.INDEFINITE);
-        timeline.play();
+        javafx.beans.value.ChangeListener<Boolean> showing = (obs, was, now) -> follow(now);
+        javafx.beans.value.ChangeListener<javafx.stage.Window> window = (obs, old, now) -> {
+            if (old != null) {
+                old.showingProperty().removeListener(showing);
+            }
+            if (now != null) {
+                now.showingProperty().addListener(showing);
+            }
+            follow(now != null && now.isShowing());
+        };
+        javafx.beans.value.ChangeListener<javafx.scene.Scene> scene = (obs, old, now) -> {
+            if (old != null) {
+                old.windowProperty().removeListener(window);
+            }
+            if (now != null) {
+                now.windowProperty().addListener(window);
+            }
+            window.changed(null, null, now == null ? null : now.getWindow());
+        };
+        node.sceneProperty().addListener(scene);
+        scene.changed(null, null, node.getScene());
+    }
+
+    private void follow(boolean showing) {
+        if (showing) {
+            refresh();
+            timeline.play();
+        } else {
+            timeline.stop();
+        }
+    }
+
+    /** Whether it is sampling (for tests). */
+    boolean running() {
+        return timeline.getStatus() == javafx.animation.Animation.Status.RUNNING;
     }
 
     void refresh() {

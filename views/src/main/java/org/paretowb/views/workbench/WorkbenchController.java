@@ -1,6 +1,5 @@
 package org.paretowb.views.workbench;
 
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -14,24 +13,23 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
-import org.jfree.chart.entity.XYItemEntity;
-import org.jfree.chart.fx.ChartViewer;
-import org.jfree.chart.fx.interaction.ChartMouseEventFX;
-import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 import org.paretowb.charts.CostAxis;
 import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.StructuredPruningSettings;
+import org.paretowb.views.knobs.Knobs;
+import org.paretowb.views.knobs.PruningSection;
+import org.paretowb.views.knobs.StructuredSection;
 
-/** Binds the main window's controls to its view model and forwards user actions. No computation here. */
+/**
+ * Binds the main window's controls to its view models and forwards user actions. No computation here, and no
+ * decision of when a change is measured (the knobs decide that).
+ */
 public final class WorkbenchController {
     private final WorkbenchViewModel model;
-    private final ParetoChart latencyChart = new ParetoChart(CostAxis.LATENCY);
-    private final ParetoChart sizeChart = new ParetoChart(CostAxis.SIZE);
-    private final java.util.Map<CostAxis, ParetoChart> thirdCharts = new java.util.EnumMap<>(CostAxis.class);
-    private final java.util.Map<CostAxis, ChartViewer> thirdViewers = new java.util.EnumMap<>(CostAxis.class);
+    private ChartsPane charts;
 
     @FXML private Label modelLabel;
     @FXML private Slider sparsitySlider;
@@ -93,30 +91,18 @@ public final class WorkbenchController {
     private void initialize() {
         modelLabel.textProperty().bind(javafx.beans.binding.Bindings.concat(model.modelTitleProperty(), "   ·   ",
                 model.dataTitleProperty()));
-        PercentKnob.bind(sparsitySlider, sparsityField, model.sparsityPercentProperty(),
-                WorkbenchViewModel.MAX_SPARSITY_PERCENT, "Sparsity (percent of weights set to zero)",
-                model::measureCurrent, this::showError);
-        PercentKnob.bind(structuredSlider, structuredField, model.structuredPercentProperty(),
-                WorkbenchViewModel.MAX_STRUCTURED_PERCENT, "Channels removed (percent)",
-                model::measureCurrent, this::showError);
+        Knobs knobs = model.knobs();
+        PercentKnob.bind(sparsitySlider, sparsityField, knobs.pruning().percentProperty(), PruningSection.MAX_PERCENT,
+                "Sparsity (percent of weights set to zero)", knobs::changed, this::showError);
+        PercentKnob.bind(structuredSlider, structuredField, knobs.structured().percentProperty(),
+                StructuredSection.MAX_PERCENT, "Channels removed (percent)", knobs::changed, this::showError);
         structuredNorm.getItems().setAll(StructuredPruningSettings.Norm.values());
-        structuredNorm.valueProperty().bindBidirectional(model.structuredNormProperty());
-        structuredNorm.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
-        PercentKnob.bind(rankSlider, rankField, model.lowRankPercentProperty(), 100,
-                "Parameters kept (percent)", model::measureCurrent, this::showError);
-        QuantizationKnobs.bind(quantMode, quantBits, int8Layers, model);
-        QuantizationKnobs.bindFlags(perChannel, symmetric, calibration, model);
-        QuantizationKnobs.bindChooser(int8Choose, model, () -> statusLabel.getScene().getWindow());
-        perChannel.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
-        symmetric.selectedProperty().addListener((obs, old, now) -> model.measureCurrent());
-        calibration.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
-        quantMode.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
-        quantBits.valueProperty().addListener((obs, old, now) -> model.measureCurrent());
-        int8Layers.valueProperty().addListener((obs, old, now) -> {
-            if (model.quantModeProperty().get() == QuantizationSettings.Mode.STATIC) {
-                model.measureCurrent();
-            }
-        });
+        structuredNorm.valueProperty().bindBidirectional(knobs.structured().normProperty());
+        PercentKnob.bind(rankSlider, rankField, knobs.lowRank().percentProperty(), 100,
+                "Parameters kept (percent)", knobs::changed, this::showError);
+        QuantizationControls.bind(quantMode, quantBits, int8Layers, knobs.quantization());
+        QuantizationControls.bindFlags(perChannel, symmetric, calibration, knobs.quantization());
+        QuantizationControls.bindChooser(int8Choose, knobs.quantization(), () -> statusLabel.getScene().getWindow());
         if (layersContent != null) {
             layersTab.setContent(layersContent);
         }
@@ -126,66 +112,39 @@ public final class WorkbenchController {
         if (distillationContent != null) {
             distillationTab.setContent(distillationContent);
         }
-        latencyChartPane.getChildren().add(viewer(latencyChart));
-        sizeChartPane.getChildren().add(viewer(sizeChart));
+        HistoryViewModel history = model.history();
+        charts = new ChartsPane(history, latencyChartPane, sizeChartPane, thirdChartPane, thirdAxis);
         PointsTable.configure(pointsTable);
         javafx.collections.transformation.SortedList<EvaluatedPoint> sorted =
-                new javafx.collections.transformation.SortedList<>(model.shownPoints());
+                new javafx.collections.transformation.SortedList<>(history.shownPoints());
         sorted.comparatorProperty().bind(pointsTable.comparatorProperty());
         pointsTable.setItems(sorted);
         pointsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        frontierOnly.selectedProperty().bindBidirectional(model.frontierOnlyProperty());
-        chartEngine.setItems(model.chartEngines().choices());
-        chartEngine.valueProperty().bindBidirectional(model.chartEngines().shownProperty());
-        chartEngine.valueProperty().addListener((obs, old, engine) -> redrawCharts());
-        for (CostAxis axis : new CostAxis[] {CostAxis.MACS, CostAxis.PARAMETERS, CostAxis.THROUGHPUT}) {
-            ParetoChart chart = new ParetoChart(axis);
-            thirdCharts.put(axis, chart);
-            thirdViewers.put(axis, viewer(chart));
-        }
-        thirdAxis.getItems().setAll(thirdCharts.keySet());
-        thirdAxis.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CostAxis axis) {
-                return axis == null ? "" : axis.title();
-            }
-
-            @Override
-            public CostAxis fromString(String text) {
-                throw new UnsupportedOperationException("picked, not typed");
-            }
-        });
-        thirdAxis.valueProperty().addListener((obs, old, axis) -> thirdChartPane.getChildren().setAll(thirdViewers.get(axis)));
-        thirdAxis.setValue(CostAxis.MACS);
+        frontierOnly.selectedProperty().bindBidirectional(history.frontierOnlyProperty());
+        chartEngine.setItems(history.chartEngines().choices());
+        chartEngine.valueProperty().bindBidirectional(history.chartEngines().shownProperty());
         compareItem.disableProperty().bind(javafx.beans.binding.Bindings.size(
                 pointsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
-        model.points().addListener((ListChangeListener<EvaluatedPoint>) change -> redrawCharts());
-        model.latestProperty().addListener((obs, old, point) -> {
-            redrawCharts();
+        history.latestProperty().addListener((obs, old, point) -> {
             if (point != null && point.id() > 0) {
-                pointsTable.getSelectionModel().clearSelection();
-                pointsTable.getSelectionModel().select(point);
-                pointsTable.scrollTo(point);
+                select(point);
             }
         });
         pointsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, point) ->
-                model.selectedProperty().set(point));
-        model.selectedProperty().addListener((obs, old, point) -> {
+                history.selectedProperty().set(point));
+        history.selectedProperty().addListener((obs, old, point) -> {
             if (point != null && pointsTable.getSelectionModel().getSelectedItem() != point) {
-                pointsTable.getSelectionModel().clearSelection();
-                pointsTable.getSelectionModel().select(point);
-                pointsTable.scrollTo(point);
+                select(point);
             }
-            redrawCharts();
         });
-        progress.visibleProperty().bind(model.busyProperty());
-        cancelButton.disableProperty().bind(model.busyProperty().not());
+        progress.visibleProperty().bind(model.jobs().busyProperty());
+        cancelButton.disableProperty().bind(model.jobs().cancellableProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
         model.errorProperty().addListener((obs, old, message) -> showError(message));
-        undoItem.disableProperty().bind(model.canUndoProperty().not());
-        redoItem.disableProperty().bind(model.canRedoProperty().not());
+        undoItem.disableProperty().bind(knobs.canUndoProperty().not());
+        redoItem.disableProperty().bind(knobs.canRedoProperty().not());
         for (MenuItem item : new MenuItem[] {fullSetItem, applyItem, exportItem, renameItem, deleteItem}) {
-            item.disableProperty().bind(model.selectedProperty().isNull());
+            item.disableProperty().bind(history.selectedProperty().isNull());
         }
         liveSamples.getItems().setAll(1000, 2000, 5000, 0);
         liveSamples.setConverter(new javafx.util.StringConverter<>() {
@@ -202,14 +161,20 @@ public final class WorkbenchController {
         liveSamples.setValue(model.liveSamplesProperty().get());
         liveSamples.valueProperty().addListener((obs, old, n) -> model.liveSamplesProperty().set(n));
         darkItem.selectedProperty().addListener((obs, old, dark) -> Themes.apply(statusLabel.getScene(), dark,
-                charts().toArray(new ParetoChart[0])));
+                charts.all().toArray(new ParetoChart[0])));
         resourcesLabel.textProperty().bind(resources.textProperty());
-        resources.start();
+        resources.runWhileShown(statusLabel);
         WorkspaceMenu.install(model, fileMenu, () -> statusLabel.getScene().getWindow());
         workspaceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                model.workspaceFileProperty().get() == null ? "Not saved (no workspace)"
-                        : "Workspace: " + model.workspaceFileProperty().get().getFileName(),
-                model.workspaceFileProperty()));
+                history.workspaceFileProperty().get() == null ? "Not saved (no workspace)"
+                        : "Workspace: " + history.workspaceFileProperty().get().getFileName(),
+                history.workspaceFileProperty()));
+    }
+
+    private void select(EvaluatedPoint point) {
+        pointsTable.getSelectionModel().clearSelection();
+        pointsTable.getSelectionModel().select(point);
+        pointsTable.scrollTo(point);
     }
 
     void dark(boolean dark) {
@@ -222,15 +187,20 @@ public final class WorkbenchController {
             showInfo("Opening a model is not offered in this window.");
             return;
         }
+        java.io.File chosen = modelChooser().showOpenDialog(statusLabel.getScene().getWindow());
+        if (chosen != null) {
+            model.modelOpener().get().accept(chosen.toPath());
+        }
+    }
+
+    /** File › Open model…'s chooser: the formats a model opens from, and where it opens. */
+    static javafx.stage.FileChooser modelChooser() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Open a model (it opens in a new window, on the same workspace)");
         chooser.getExtensionFilters().addAll(
                 new javafx.stage.FileChooser.ExtensionFilter("ONNX model", "*.onnx"),
                 new javafx.stage.FileChooser.ExtensionFilter("Workbench export (.pwb, .djl)", "*.pwb", "*.djl"));
-        java.io.File chosen = chooser.showOpenDialog(statusLabel.getScene().getWindow());
-        if (chosen != null) {
-            model.modelOpener().get().accept(chosen.toPath());
-        }
+        return chooser;
     }
 
     @FXML
@@ -240,12 +210,12 @@ public final class WorkbenchController {
 
     @FXML
     private void undo() {
-        model.undo();
+        model.knobs().undo();
     }
 
     @FXML
     private void redo() {
-        model.redo();
+        model.knobs().redo();
     }
 
     @FXML
@@ -260,7 +230,7 @@ public final class WorkbenchController {
 
     @FXML
     private void deletePoint() {
-        model.deleteSelected();
+        model.history().deleteSelected();
     }
 
     @FXML
@@ -285,7 +255,7 @@ public final class WorkbenchController {
 
     @FXML
     private void renamePoint() {
-        EvaluatedPoint point = model.selectedProperty().get();
+        EvaluatedPoint point = model.history().selectedProperty().get();
         if (point == null) {
             return;
         }
@@ -294,7 +264,7 @@ public final class WorkbenchController {
         dialog.setHeaderText(null);
         dialog.setContentText("Name:");
         dialog.initOwner(statusLabel.getScene().getWindow());
-        dialog.showAndWait().ifPresent(model::renameSelected);
+        dialog.showAndWait().ifPresent(model.history()::renameSelected);
     }
 
     private void showInfo(String message) {
@@ -303,21 +273,6 @@ public final class WorkbenchController {
         alert.setTitle("Pareto Workbench");
         alert.initOwner(statusLabel.getScene().getWindow());
         alert.show();
-    }
-
-    private void redrawCharts() {
-        ChartEngines engines = model.chartEngines();
-        EvaluatedPoint latest = model.latestProperty().get();
-        for (ParetoChart chart : charts()) {
-            chart.show(engines.onCharts(model.points()), engines.shows(latest) ? latest : null,
-                    model.selectedProperty().get());
-        }
-    }
-
-    private java.util.List<ParetoChart> charts() {
-        java.util.List<ParetoChart> all = new java.util.ArrayList<>(java.util.List.of(latencyChart, sizeChart));
-        all.addAll(thirdCharts.values());
-        return all;
     }
 
     void compare() {
@@ -342,25 +297,6 @@ public final class WorkbenchController {
         stage.show();
     }
 
-    /** A chart viewer where clicking a point selects it (and so its table row). */
-    private ChartViewer viewer(ParetoChart chart) {
-        ChartViewer viewer = new ChartViewer(chart.chart());
-        viewer.addChartMouseListener(new ChartMouseListenerFX() {
-            @Override
-            public void chartMouseClicked(ChartMouseEventFX event) {
-                if (event.getEntity() instanceof XYItemEntity item && item.getDataset() == chart.points()) {
-                    model.selectedProperty().set(chart.pointAt(item.getSeriesIndex(), item.getItem()));
-                }
-            }
-
-            @Override
-            public void chartMouseMoved(ChartMouseEventFX event) {
-                // hover shows the tooltip; nothing to do here
-            }
-        });
-        return viewer;
-    }
-
     @FXML
     private void cancel() {
         model.cancel();
@@ -378,12 +314,12 @@ public final class WorkbenchController {
         model.errorProperty().set(null);
     }
 
-    /** The charts as drawn, for tests. */
-    ParetoChart latencyChart() {
-        return latencyChart;
+    ResourceStatus resources() {
+        return resources;
     }
 
-    ParetoChart sizeChart() {
-        return sizeChart;
+    /** The charts as drawn, for tests. */
+    ChartsPane charts() {
+        return charts;
     }
 }

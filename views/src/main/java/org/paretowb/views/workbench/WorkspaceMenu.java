@@ -34,12 +34,12 @@ final class WorkspaceMenu {
 
     private List<MenuItem> items() {
         MenuItem create = item("_New workspace…", "Shortcut+N", "newWorkspaceItem", () -> choose(true)
-                .ifPresent(model::newWorkspace));
+                .ifPresent(model.history()::newWorkspace));
         MenuItem open = item("Open _workspace…", "Shortcut+Shift+W", "openWorkspaceItem", () -> choose(false)
-                .ifPresent(model::openWorkspace));
+                .ifPresent(model.history()::openWorkspace));
         MenuItem saveAs = item("_Save workspace as…", "Shortcut+Shift+S", "saveWorkspaceAsItem", () -> choose(true)
-                .ifPresent(model::saveWorkspaceAs));
-        MenuItem refresh = item("Re_fresh points", "F5", "refreshItem", model::refresh);
+                .ifPresent(model.history()::saveWorkspaceAs));
+        MenuItem refresh = item("Re_fresh points", "F5", "refreshItem", model.history()::refresh);
         MenuItem report = item("Export _report…", "Shortcut+Shift+E", "reportItem", this::exportReport);
         recent.setId("recentMenu");
         return List.of(create, open, recent, saveAs, refresh, new SeparatorMenuItem(), report, new SeparatorMenuItem());
@@ -81,11 +81,11 @@ final class WorkspaceMenu {
 
     private void fillRecent() {
         recent.getItems().clear();
-        model.workspace().ifPresent(session -> {
+        model.history().workspace().ifPresent(session -> {
             for (Path path : session.recent().list()) {
                 MenuItem item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
                 item.setMnemonicParsing(false);
-                item.setOnAction(e -> model.openWorkspace(path));
+                item.setOnAction(e -> model.history().openWorkspace(path));
                 recent.getItems().add(item);
             }
         });
@@ -101,7 +101,7 @@ final class WorkspaceMenu {
         chooser.setTitle(save ? "Workspace file to create" : "Open a workspace");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Pareto Workbench workspace",
                 "*" + Workspace.EXTENSION));
-        Path current = model.workspaceFileProperty().get();
+        Path current = model.history().workspaceFileProperty().get();
         if (current != null && current.getParent() != null) {
             chooser.setInitialDirectory(current.getParent().toFile());
         }

@@ -18,18 +18,35 @@ import org.paretowb.services.store.WorkspaceException;
 /**
  * The window's open workspace: where every point is saved the moment it is measured, for the model and
  * data loaded now (a workspace may also hold other models' points; they are kept, not shown). Failing
- * operations throw {@link WorkspaceException} and leave the open workspace as it was.
+ * operations throw {@link WorkspaceException} and leave the open workspace as it was. Every call reaches SQLite,
+ * which may wait up to 10 s for another process's lock: call it off the FX thread (the window's history does,
+ * on its workspace thread); by default a call on the FX thread is refused.
  */
 public final class WorkspaceSession implements AutoCloseable {
     private PointContext context;
     private final RecentWorkspaces recent;
     private final Supplier<Map<String, String>> environment;
+    private final Runnable guard;
     private Workspace workspace;
 
+    /** Refuses the FX thread: a workspace call there could freeze the window for seconds. */
+    public static final Runnable NOT_ON_FX_THREAD = () -> {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("the workspace (SQLite) was called on the FX thread");
+        }
+    };
+
     public WorkspaceSession(PointContext context, RecentWorkspaces recent, Supplier<Map<String, String>> environment) {
+        this(context, recent, environment, NOT_ON_FX_THREAD);
+    }
+
+    /** @param guard runs before every call into SQLite (a test may count the calls made on the FX thread) */
+    public WorkspaceSession(PointContext context, RecentWorkspaces recent, Supplier<Map<String, String>> environment,
+                            Runnable guard) {
         this.context = context;
         this.recent = recent;
         this.environment = environment;
+        this.guard = guard;
     }
 
     public PointContext context() {
@@ -62,7 +79,7 @@ public final class WorkspaceSession implements AutoCloseable {
 
     /** Opens an existing workspace, or creates one where no file is; the previous one closes only on success. */
     public void open(Path file) {
-        Workspace opened = Workspace.open(file);
+        Workspace opened = Workspace.open(file, guard);
         close();
         workspace = opened;
         recent.opened(opened.file());
@@ -87,14 +104,14 @@ public final class WorkspaceSession implements AutoCloseable {
         return requireOpen().points(context).stream().map(StoredPoint::point).toList();
     }
 
-    /** How many points of other models or data the open workspace holds. */
+    /** How many points of other models or data the open workspace holds (counted by SQLite, not read). */
     public int otherPoints() {
-        return requireOpen().points().size() - requireOpen().points(context).size();
+        return requireOpen().otherPoints(context);
     }
 
-    /** Saves a point; committed when this returns, with the workspace's id. */
-    public EvaluatedPoint save(Recipe recipe, Measurement measurement) {
-        return requireOpen().add(context, recipe, measurement, "", environment.get()).point();
+    /** Saves a point measured on the inputs of {@code measuredOn}; committed when this returns, with its id. */
+    public EvaluatedPoint save(PointContext measuredOn, Recipe recipe, Measurement measurement) {
+        return requireOpen().add(measuredOn, recipe, measurement, "", environment.get()).point();
     }
 
     public void rename(int id, String name) {

@@ -27,10 +27,7 @@ import org.paretowb.charts.ParetoChart;
 import org.paretowb.models.measure.Engines;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.services.evaluate.MeasuringLane;
-import org.paretowb.services.evaluate.PyTorchMeasuringEngine;
-import org.paretowb.services.evaluate.SecondEngine;
-import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.RecentWorkspaces;
 import org.paretowb.services.store.Workspace;
@@ -50,7 +47,8 @@ class EngineFiguresViewTest {
     private static final PointContext CNN = new PointContext("Example CNN", "cnn-hash", "first 300", "data-hash");
 
     private Path file;
-    private MeasuringLane lane;
+    private MeasuringSession lane;
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
     private WorkbenchViewModel model;
     private WorkbenchView view;
     private EngineFiguresViewModel engines;
@@ -60,14 +58,12 @@ class EngineFiguresViewTest {
         Path dir = Files.createTempDirectory("engines-view");
         file = dir.resolve("w" + Workspace.EXTENSION);
         lane = OrtCnnLane.start();
-        model = new WorkbenchViewModel(lane, Platform::runLater, "CNN", "first 300 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, "CNN", "first 300 test images");
         WorkspaceSession session = new WorkspaceSession(CNN, new RecentWorkspaces(dir.resolve("recent.txt")),
                 () -> Map.of("cpu", "test"));
-        session.open(file);
-        model.useWorkspace(session);
+        model.history().useWorkspace(session, file);
         view = new WorkbenchView(model);
-        engines = new EngineFiguresViewModel(lane, Platform::runLater,
-                new SecondEngine(() -> new PyTorchMeasuringEngine(new PyTorchRuntime())), model);
+        engines = new EngineFiguresViewModel(lane, Platform::runLater, model.history(), model.errorProperty()::set);
         new EngineFiguresView(engines).attachTo(view);
         stage.setScene(new Scene(view.root(), 1200, 800));
         stage.show();
@@ -77,13 +73,14 @@ class EngineFiguresViewTest {
     @AfterEach
     void close() {
         lane.close();
-        model.workspace().ifPresent(WorkspaceSession::close);
+        model.history().close();
+        io.shutdown();
     }
 
     @Test
     void measuringTheBaselineOnDjlAddsAPyTorchPointAndShowsItsFiguresBesideOnnxRuntimes(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         EvaluatedPoint ort = table.getItems().get(0);
         assertEquals(Engines.ONNX_RUNTIME, ort.engine());
 
@@ -91,13 +88,13 @@ class EngineFiguresViewTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.J).release(KeyCode.CONTROL);
         waitUntil(() -> table.getItems().size() == 2 && !engines.busyProperty().get());
 
-        EvaluatedPoint djl = model.points().get(1);
+        EvaluatedPoint djl = model.history().points().get(1);
         Measurement m = djl.measurement();
         assertEquals(ort.recipe(), djl.recipe(), "the selected point's recipe");
         assertEquals(Engines.DJL_PYTORCH, djl.engine());
         assertTrue(m.how().engine().startsWith("PyTorch "), m.how().engine());
         assertEquals(ort.measurement().samples(), m.samples(), "on the same images");
-        assertEquals(djl, model.selectedProperty().get(), "the new point is selected");
+        assertEquals(djl, model.history().selectedProperty().get(), "the new point is selected");
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         assertEquals(EngineFiguresView.TAB_TITLE, tabs.getSelectionModel().getSelectedItem().getText());
 
@@ -112,9 +109,17 @@ class EngineFiguresViewTest {
         assertTrue(cells.contains(String.format(Locale.ROOT, "%.3f", m.latencyP95Ms())), "DJL's p95: " + cells);
         assertTrue(cells.contains(String.format(Locale.ROOT, "%,.0f", m.throughput())), "DJL's throughput: " + cells);
         assertTrue(cells.contains(String.format(Locale.ROOT, "%,.0f", ort.measurement().throughput())), cells.toString());
-        double ratio = m.latencyP50Ms() / ort.measurement().latencyP50Ms();
-        assertTrue(cells.contains(String.format(Locale.ROOT, ratio >= 1 ? "%.2fx faster" : "%.2fx slower",
-                ratio >= 1 ? ratio : 1 / ratio)), "ORT against DJL at p50: " + cells);
+        TableView<EngineRows.Row> figures = robot.lookup("#engineTable").queryTableView();
+        String factor = figures.getItems().stream().filter(r -> r.what().startsWith("Batch-1 latency p50"))
+                .findFirst().orElseThrow().ortAgainstDjl();
+        assertTrue(cells.contains(factor), "shown: " + cells);
+        double times = Double.parseDouble(factor.substring(0, factor.indexOf('x')));
+        boolean ortFaster = ort.measurement().latencyP50Ms() < m.latencyP50Ms();
+        assertEquals(ortFaster ? "faster" : "slower", factor.substring(factor.indexOf(' ') + 1),
+                "ORT's p50 " + ort.measurement().latencyP50Ms() + " ms against DJL's " + m.latencyP50Ms() + " ms");
+        double slow = Math.max(ort.measurement().latencyP50Ms(), m.latencyP50Ms());
+        double fast = Math.min(ort.measurement().latencyP50Ms(), m.latencyP50Ms());
+        assertEquals(slow, fast * times, fast * 0.006, "the slower engine's p50 is the faster's times " + factor);
 
         List<String> engineColumn = robot.lookup("#pointsTable .table-cell").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText).filter(t -> Engines.DJL_PYTORCH.equals(t) || Engines.ONNX_RUNTIME.equals(t))
@@ -141,16 +146,16 @@ class EngineFiguresViewTest {
     @Test
     void cancelStopsTheDjlJobAndAddsNoPoint(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         CountDownLatch held = new CountDownLatch(1);
-        lane.run((measurer, token) -> {
+        lane.submit(MeasuringSession.Order.QUEUED, (measurer, token) -> {
             try {
                 return held.await(60, TimeUnit.SECONDS); // the lane is busy: the DJL job waits behind this
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
         });
-        Platform.runLater(() -> model.selectedProperty().set(table.getItems().get(0)));
+        Platform.runLater(() -> model.history().selectedProperty().set(table.getItems().get(0)));
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.clickOn("Point");
@@ -169,7 +174,7 @@ class EngineFiguresViewTest {
         held.countDown();
         waitUntil(() -> !engines.busyProperty().get());
 
-        assertEquals("Measurement on DJL PyTorch cancelled", robot.lookup("#djlStatus").queryLabeled().getText());
+        assertEquals("Measurement of #1 on DJL PyTorch cancelled", robot.lookup("#djlStatus").queryLabeled().getText());
         assertEquals(1, table.getItems().size(), "no point added");
     }
 

@@ -53,8 +53,10 @@ class EngineRowsTest {
     }
 
     private static EvaluatedPoint point(int id, Recipe recipe, String engine, int samples, double p50, double throughput) {
-        Provenance how = new Provenance(engine, 2, 1, "test", true, 20, 200, 64, "fp32 kernels", "PWB1", true);
-        return new EvaluatedPoint(id, recipe, new Measurement(0.9, 0.99, new double[10], p50, p50 * 1.2, 1000, 100, 100,
-                1000, throughput, samples, "1x28x28 flatten dense10", how, new byte[samples]));
+        Provenance how = Provenance.builder().engine(engine, 2, 1).images("test", true).latencyRuns(20, 200)
+                .throughputBatch(64).kernels("fp32 kernels", true).sizeFormat("PWB1").build();
+        return new EvaluatedPoint(id, recipe, Measurement.builder().accuracy(0.9, 0.99, new double[10])
+                .latency(p50, p50 * 1.2).sizeBytes(1000).counts(100, 100, 1000).throughput(throughput)
+                .predictions(new byte[samples]).network("1x28x28 flatten dense10").how(how).build());
     }
 }

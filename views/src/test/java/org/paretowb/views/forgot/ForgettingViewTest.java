@@ -52,9 +52,11 @@ class ForgettingViewTest {
             predictions[i] = (byte) ((IMAGES.label(i) + 1) % 3);
         }
         String set = samples == 30 ? "hand-made" : "hand-made (first " + samples + ")";
-        Provenance how = new Provenance("test", 1, 1, set, samples < 30, 0, 1, 64, "fp32", "none", true);
-        return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)), new Measurement(0.9, 0.99,
-                new double[3], 1, 1, 100, 100, 100, 100, 100, samples, "net", how, predictions));
+        Provenance how = Provenance.builder().engine("test", 1, 1).images(set, samples < 30).latencyRuns(0, 1)
+                .throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
+        return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)), Measurement.builder()
+                .accuracy(0.9, 0.99, new double[3]).latency(1, 1).sizeBytes(100).counts(100, 100, 100).throughput(100)
+                .predictions(predictions).network("net").how(how).build());
     }
 
     private static final EvaluatedPoint BASELINE = point(1, 0, 30, 0, 1, 2);

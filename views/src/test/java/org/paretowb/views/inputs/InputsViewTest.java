@@ -37,13 +37,12 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.store.RecentWorkspaces;
 import org.paretowb.services.store.Workspace;
-import org.paretowb.views.data.DataSummary;
 import org.paretowb.views.workbench.WorkbenchView;
 import org.paretowb.views.workbench.WorkbenchViewModel;
 import org.paretowb.views.workbench.WorkspaceSession;
@@ -60,7 +59,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class InputsViewTest {
     private Path dir;
     private Path workspaceFile;
-    private MeasuringLane lane;
+    private MeasuringSession lane;
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
     private WorkbenchViewModel model;
     private InputsViewModel inputs;
     private InputsControls controls;
@@ -103,12 +103,13 @@ class InputsViewTest {
         ModelSettings settings = ModelSettings.of(weights.spec()).withClassNames(FashionMnist.CLASS_NAMES);
         ModelInputs initial = ModelInputs.of("MLP", weights, settings, new FashionMnist().testSet().first(1000),
                 "first 1,000 test images", "the test", DataSplit.NONE);
-        lane = new MeasuringLane(() -> measurer(initial));
-        model = new WorkbenchViewModel(lane, Platform::runLater, "MLP", initial.dataTitle());
+        lane = new MeasuringSession(initial.context(), () -> measurer(initial), () -> {
+            throw new UnsupportedOperationException("one engine");
+        });
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, "MLP", initial.dataTitle());
         WorkspaceSession session = new WorkspaceSession(initial.context(), new RecentWorkspaces(dir.resolve("recent.txt")),
                 () -> Map.of("cpu", "test"));
-        session.open(workspaceFile);
-        model.useWorkspace(session);
+        model.history().useWorkspace(session, workspaceFile);
         WorkbenchView view = new WorkbenchView(model);
         inputs = new InputsViewModel(initial, lane, model, InputsViewTest::measurer, reading, Platform::runLater);
         controls = InputsControls.install(view, model, inputs, new InputsControls.Choosers() {
@@ -137,26 +138,27 @@ class InputsViewTest {
     @AfterEach
     void close() {
         lane.close();
-        model.workspace().ifPresent(WorkspaceSession::close);
+        model.history().close();
+        io.shutdown();
     }
 
     @Test
     void openingADataFolderShowsItsClassesAndStartsOverFromANewBaseline(FxRobot robot) throws Exception {
-        waitUntil(() -> model.points().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> model.history().points().size() == 1 && !model.jobs().busyProperty().get());
         robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
-        waitUntil(() -> model.points().size() == 2 && !model.busyProperty().get());
+        waitUntil(() -> model.history().points().size() == 2 && !model.jobs().busyProperty().get());
         ModelInputs before = inputs.inputs();
         chosen = imageFolder(dir.resolve("three-classes"), new int[] {0, 1, 2}, 20);
 
         robot.clickOn("File").clickOn("Open data folder…");
         waitUntil(() -> inputs.inputs() != before && !inputs.busyProperty().get()
-                && model.points().size() == 1 && !model.busyProperty().get());
+                && model.history().points().size() == 1 && !model.jobs().busyProperty().get());
 
-        EvaluatedPoint baseline = model.points().get(0);
+        EvaluatedPoint baseline = model.history().points().get(0);
         assertTrue(baseline.baseline(), "the history started over from a new baseline");
         assertEquals(60, baseline.measurement().samples(), "measured on the folder's 60 images");
-        assertEquals(0.0, model.sparsityPercentProperty().get(), "the knobs started over too");
-        assertFalse(model.canUndoProperty().get());
+        assertEquals(0.0, model.knobs().pruning().percentProperty().get(), "the knobs started over too");
+        assertFalse(model.knobs().canUndoProperty().get());
         TableView<DataSummary.ClassRow> counts = robot.lookup("#classCounts").queryTableView();
         assertEquals(List.of(20, 20, 20, 0, 0, 0, 0, 0, 0, 0), counts.getItems().stream()
                 .map(DataSummary.ClassRow::total).toList());
@@ -171,10 +173,10 @@ class InputsViewTest {
 
     @Test
     void aBadFolderShowsWhatIsWrongAndTheWindowKeepsItsPoints(FxRobot robot) throws Exception {
-        waitUntil(() -> model.points().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> model.history().points().size() == 1 && !model.jobs().busyProperty().get());
         robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
-        waitUntil(() -> model.points().size() == 2 && !model.busyProperty().get());
-        List<EvaluatedPoint> points = List.copyOf(model.points());
+        waitUntil(() -> model.history().points().size() == 2 && !model.jobs().busyProperty().get());
+        List<EvaluatedPoint> points = List.copyOf(model.history().points());
         ModelInputs before = inputs.inputs();
 
         chosen = Files.createDirectories(dir.resolve("empty"));
@@ -190,16 +192,16 @@ class InputsViewTest {
         waitUntil(() -> !inputs.busyProperty().get());
         assertDialogSays(robot, noImages.resolve("2") + " holds no PNG or JPEG image");
 
-        assertEquals(points, List.copyOf(model.points()), "the window keeps its points");
+        assertEquals(points, List.copyOf(model.history().points()), "the window keeps its points");
         assertSame(before, inputs.inputs(), "and its data");
         robot.doubleClickOn("#sparsityField").eraseText(6).write("70").type(KeyCode.ENTER);
-        waitUntil(() -> model.points().size() == 3 && !model.busyProperty().get());
-        assertEquals(1000, model.points().get(2).measurement().samples(), "and goes on measuring the data it had");
+        waitUntil(() -> model.history().points().size() == 3 && !model.jobs().busyProperty().get());
+        assertEquals(1000, model.history().points().get(2).measurement().samples(), "and goes on measuring the data it had");
     }
 
     @Test
     void cancellingAReadKeepsTheDataTheWindowHad(FxRobot robot) throws Exception {
-        waitUntil(() -> model.points().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> model.history().points().size() == 1 && !model.jobs().busyProperty().get());
         ModelInputs before = inputs.inputs();
         chosen = imageFolder(dir.resolve("cancelled"), new int[] {0, 1}, 5);
         reading.hold();
@@ -211,15 +213,15 @@ class InputsViewTest {
         reading.release();
         waitUntil(() -> !inputs.busyProperty().get());
 
-        assertTrue(robot.lookup("#dataStatus").queryLabeled().getText().startsWith("Cancelled"),
+        assertTrue(robot.lookup("#dataStatus").queryLabeled().getText().startsWith("Reading the data cancelled"),
                 robot.lookup("#dataStatus").queryLabeled().getText());
         assertSame(before, inputs.inputs());
-        assertEquals(1, model.points().size());
+        assertEquals(1, model.history().points().size());
     }
 
     @Test
     void theInputSettingsDialogRefusesBadValuesAndAppliesGoodOnesFromANewBaseline(FxRobot robot) throws Exception {
-        waitUntil(() -> model.points().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> model.history().points().size() == 1 && !model.jobs().busyProperty().get());
         ModelInputs before = inputs.inputs();
 
         robot.clickOn("Model");
@@ -248,14 +250,14 @@ class InputsViewTest {
 
         robot.clickOn(ok);
         waitUntil(() -> inputs.inputs() != before && !inputs.busyProperty().get()
-                && model.points().size() == 1 && !model.busyProperty().get());
+                && model.history().points().size() == 1 && !model.jobs().busyProperty().get());
 
         ModelSettings applied = inputs.inputs().settings();
         assertEquals(new Normalisation(new float[] {0.29f}, new float[] {0.35f}), applied.normalisation());
         assertEquals("boot", applied.classNames().get(9));
         assertEquals(applied.normalisation(), inputs.inputs().evaluation().normalisation(),
                 "the data was read again with the new normalisation");
-        assertTrue(model.points().get(0).baseline(), "a new baseline");
+        assertTrue(model.history().points().get(0).baseline(), "a new baseline");
         assertFalse(inputs.inputs().context().dataHash().equals(before.context().dataHash()),
                 "the points of other normalisation are not mixed with these");
         try (Workspace w = Workspace.open(workspaceFile)) {
@@ -297,8 +299,9 @@ class InputsViewTest {
         return folder;
     }
 
+    /** Waits until the condition holds, read on the FX thread (between two events, never in the middle of one). */
     private static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -16,7 +16,8 @@ import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.views.OrtCnnLane;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -28,13 +29,13 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The sensitivity tab on the real engine: the example MLP, evaluated on the 10,000 test images. */
 @ExtendWith(ApplicationExtension.class)
 class SensitivityViewTest {
-    private MeasuringLane lane;
+    private MeasuringSession lane;
     private SensitivityViewModel model;
     private SensitivityView view;
 
     @Start
     void start(Stage stage) {
-        lane = new MeasuringLane(() -> {
+        lane = new MeasuringSession(OrtCnnLane.CONTEXT, () -> {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
@@ -44,6 +45,8 @@ class SensitivityViewTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }, () -> {
+            throw new UnsupportedOperationException("one engine");
         });
         model = new SensitivityViewModel(lane, Platform::runLater, () -> 0);
         view = new SensitivityView(model);

@@ -14,14 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.paretowb.models.data.FashionMnist;
-import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.views.OrtCnnLane;
+import org.paretowb.views.workbench.HistoryViewModel;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -34,16 +36,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The training tab on the real engine: the example MLP teaches, on 3,000 embedded training images. */
 @ExtendWith(ApplicationExtension.class)
 class TrainingJobViewTest {
-    private MeasuringLane lane;
+    private MeasuringSession lane;
+    private HistoryViewModel history;
     private TrainingJobViewModel model;
     private TrainingJobView view;
     private final List<Recipe> added = new ArrayList<>();
     private final List<String> interim = new ArrayList<>();
-    private int abandoned;
 
     @Start
     void start(Stage stage) {
-        lane = new MeasuringLane(() -> {
+        lane = new MeasuringSession(OrtCnnLane.CONTEXT, () -> {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
@@ -54,26 +56,23 @@ class TrainingJobViewTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }, () -> {
+            throw new UnsupportedOperationException("one engine");
         });
-        model = new TrainingJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000,
-                new StudentPoints() {
-                    @Override
-                    public void interim(Recipe recipe, Measurement m, String label) {
-                        assertTrue(added.isEmpty(), "interim points come before the finished one");
-                        assertEquals(1000, m.samples());
-                        interim.add(label);
-                    }
-
-                    @Override
-                    public void finished(Recipe recipe, Measurement m) {
-                        added.add(recipe);
-                    }
-
-                    @Override
-                    public void abandoned() {
-                        abandoned++;
-                    }
-                });
+        history = new HistoryViewModel(Platform::runLater, Runnable::run, message -> { }, message -> { });
+        history.latestProperty().addListener((obs, old, point) -> {
+            if (point != null && point.id() == 0) {
+                assertTrue(added.isEmpty(), "interim points come before the finished one");
+                assertEquals(1000, point.measurement().samples());
+                interim.add(point.name());
+            }
+        });
+        history.points().addListener((javafx.collections.ListChangeListener<EvaluatedPoint>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(point -> added.add(point.recipe()));
+            }
+        });
+        model = new TrainingJobViewModel(lane, Platform::runLater, () -> Recipe.BASELINE, () -> 1000, history);
         view = new TrainingJobView(model);
         stage.setScene(new Scene(view.root(), 1000, 700));
         stage.show();
@@ -131,6 +130,7 @@ class TrainingJobViewTest {
         assertTrue(model.curve().size() <= atCancel + 1, "at most the epoch in flight finished: " + model.curve().size());
         assertTrue(model.curve().size() < 50);
         assertTrue(added.isEmpty(), "no point for a cancelled job");
-        assertEquals(1, abandoned, "the interim point is taken off the charts");
+        assertTrue(!interim.isEmpty(), "an interim point was shown: " + interim);
+        assertEquals(null, history.latestProperty().get(), "the interim point is taken off the charts");
     }
 }

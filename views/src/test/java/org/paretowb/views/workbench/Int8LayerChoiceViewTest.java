@@ -25,7 +25,7 @@ import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.network.LayerNames;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.views.OrtCnnLane;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -35,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The int8 layers knob's manual choice, on the example CNN measured on ONNX Runtime (real int8 kernels). */
 @ExtendWith(ApplicationExtension.class)
 class Int8LayerChoiceViewTest {
-    private MeasuringLane lane;
+    private MeasuringSession lane;
     private WorkbenchViewModel model;
     private final List<Int8Layers> knobValues = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -45,9 +45,9 @@ class Int8LayerChoiceViewTest {
     @Start
     void start(Stage stage) throws Exception {
         lane = OrtCnnLane.start();
-        model = new WorkbenchViewModel(lane, Platform::runLater, "CNN", "first 300 test images");
-        model.int8LayersProperty().addListener((obs, old, now) -> knobValues.add(now == null ? NONE : now));
-        model.int8Choice().layers().setAll(LayerNames.list(new ExampleWeights().load(Architecture.CNN).spec()));
+        model = new WorkbenchViewModel(lane, Platform::runLater, Runnable::run, "CNN", "first 300 test images");
+        model.knobs().quantization().int8LayersProperty().addListener((obs, old, now) -> knobValues.add(now == null ? NONE : now));
+        model.knobs().quantization().int8Choice().layers().setAll(LayerNames.list(new ExampleWeights().load(Architecture.CNN).spec()));
         stage.setScene(new Scene(new WorkbenchView(model).root(), 1200, 800));
         stage.show();
         model.start();
@@ -61,10 +61,10 @@ class Int8LayerChoiceViewTest {
     @Test
     void choosingConv2AndFc1ByHandMeasuresExactlyThoseLayersOnInt8Kernels(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
 
         chooseByHand(robot, "conv2", "fc1");
-        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 2 && !model.jobs().busyProperty().get());
 
         EvaluatedPoint chosen = table.getItems().get(1);
         assertEquals(QuantizationSettings.Mode.STATIC, chosen.recipe().quantization().mode(), "static int8");
@@ -84,14 +84,14 @@ class Int8LayerChoiceViewTest {
                 .anyMatch(c -> "conv2, fc1".equals(c.getText())), "the table says which layers ran in int8");
 
         robot.clickOn("#int8Layers").clickOn("Everywhere");
-        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
         assertEquals(List.of("conv1", "conv2", "fc1", "fc2"), table.getItems().get(2).measurement().how().int8Layers());
         robot.clickOn("#int8Layers").clickOn(robot.lookup(".context-menu .label")
                 .match((Labeled l) -> "conv2, fc1".equals(l.getText())).queryAs(Node.class));
-        waitUntil(() -> table.getItems().size() == 4 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 4 && !model.jobs().busyProperty().get());
         assertEquals(chosen.recipe(), table.getItems().get(3).recipe(), "the list stays among the knob's choices");
         chooseByHand(robot, "fc1"); // the checklist opens with conv2 and fc1 ticked: untick conv2
-        waitUntil(() -> table.getItems().size() == 5 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 5 && !model.jobs().busyProperty().get());
         assertEquals(List.of("fc1"), table.getItems().get(4).measurement().how().int8Layers());
         assertTrue(!knobValues.contains(NONE), "the knob never went blank while its choices changed: " + knobValues);
     }
@@ -99,23 +99,23 @@ class Int8LayerChoiceViewTest {
     @Test
     void aHandChosenListIsUndoneLikeAnyKnobAndAppliedBackFromItsPoint(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         chooseByHand(robot, "fc1");
-        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 2 && !model.jobs().busyProperty().get());
         EvaluatedPoint listed = table.getItems().get(1);
 
         robot.clickOn("#pointsTable"); // Ctrl+Z from the table: knob changes, not text edits
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
-        assertEquals(QuantizationSettings.Mode.OFF, model.quantModeProperty().get(), "undo: quantization off again");
-        assertEquals(Int8Layers.WHERE_IT_PAYS, model.int8LayersProperty().get(), "and the knob as it was");
+        waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
+        assertEquals(QuantizationSettings.Mode.OFF, model.knobs().quantization().modeProperty().get(), "undo: quantization off again");
+        assertEquals(Int8Layers.WHERE_IT_PAYS, model.knobs().quantization().int8LayersProperty().get(), "and the knob as it was");
         assertTrue(table.getItems().get(2).recipe().isBaseline());
 
         robot.clickOn(row(robot, 1)); // the point with fc1 chosen
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
-        waitUntil(() -> table.getItems().size() == 4 && !model.busyProperty().get());
-        assertEquals(listed.recipe().quantization().int8Layers(), model.int8LayersProperty().get());
-        assertEquals(QuantizationSettings.Mode.STATIC, model.quantModeProperty().get());
+        waitUntil(() -> table.getItems().size() == 4 && !model.jobs().busyProperty().get());
+        assertEquals(listed.recipe().quantization().int8Layers(), model.knobs().quantization().int8LayersProperty().get());
+        assertEquals(QuantizationSettings.Mode.STATIC, model.knobs().quantization().modeProperty().get());
         assertEquals("fc1", robot.lookup("#int8Layers .label").queryLabeled().getText());
         EvaluatedPoint applied = table.getItems().get(3);
         assertEquals(listed.recipe(), applied.recipe(), "apply recipe to knobs restores the hand-chosen list");

@@ -26,7 +26,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.LatencyProbe;
-import org.paretowb.services.evaluate.MeasuringLane;
+import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.evaluate.ThroughputProbe;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -45,14 +45,17 @@ class WorkspaceViewTest {
 
     private Path dir;
     private Path file;
-    private MeasuringLane lane;
+    private MeasuringSession lane;
     private WorkbenchViewModel model;
+    private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
+    /** Calls into SQLite made on the FX thread (the window must make none: they can wait seconds for a lock). */
+    private final java.util.List<String> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("workspace-view");
         file = dir.resolve("w" + Workspace.EXTENSION);
-        lane = new MeasuringLane(() -> {
+        lane = new MeasuringSession(MLP, () -> {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
                 runtime.prepareInferenceThread();
@@ -62,39 +65,51 @@ class WorkspaceViewTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }, () -> {
+            throw new UnsupportedOperationException("one engine");
         });
-        model = new WorkbenchViewModel(lane, Platform::runLater, "MLP", "first 1,000 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, "MLP", "first 1,000 test images");
         WorkspaceSession session = new WorkspaceSession(MLP, new RecentWorkspaces(dir.resolve("recent.txt")),
-                () -> Map.of("cpu", "test"));
-        session.open(file);
-        model.useWorkspace(session);
+                () -> Map.of("cpu", "test"), () -> {
+                    if (Platform.isFxApplicationThread()) {
+                        onFxThread.add(Thread.currentThread().getName() + ": " + java.util.Arrays.toString(
+                                Thread.currentThread().getStackTrace()).substring(0, 600));
+                    }
+                });
+        model.history().useWorkspace(session, file);
         stage.setScene(new Scene(new WorkbenchView(model).root(), 1200, 800));
         stage.show();
         model.start();
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         lane.close();
-        model.workspace().ifPresent(WorkspaceSession::close);
+        model.history().close();
+        io.shutdown();
+        assertTrue(io.awaitTermination(30, TimeUnit.SECONDS));
+        assertEquals(List.of(), onFxThread, "no SQLite call on the FX thread");
     }
 
     @Test
     void everyPointIsSavedAsMeasuredAndRenamesAndDeletesToo(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
-        waitUntil(() -> table.getItems().size() == 2 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 2 && !model.jobs().busyProperty().get());
         robot.doubleClickOn("#sparsityField").eraseText(6).write("70").type(KeyCode.ENTER);
-        waitUntil(() -> table.getItems().size() == 3 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
 
         Platform.runLater(() -> {
-            model.selectedProperty().set(table.getItems().get(1));
-            model.renameSelected("half");
-            model.selectedProperty().set(table.getItems().get(2));
-            model.deleteSelected();
+            model.history().selectedProperty().set(table.getItems().get(1));
+            model.history().renameSelected("half");
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(() -> "half".equals(table.getItems().get(1).name()));
+        Platform.runLater(() -> {
+            model.history().selectedProperty().set(table.getItems().get(2));
+            model.history().deleteSelected();
+        });
+        waitUntil(() -> table.getItems().size() == 2);
 
         try (Workspace w = Workspace.open(file)) {
             List<EvaluatedPoint> saved = w.points(MLP).stream().map(s -> s.point()).toList();
@@ -110,7 +125,7 @@ class WorkspaceViewTest {
     @Test
     void reopeningShowsThePointsAsTheyWereAndRefreshShowsAnotherWritersPoints(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 1 && !model.busyProperty().get());
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         EvaluatedPoint baseline = table.getItems().get(0);
 
         try (Workspace other = Workspace.open(file)) {
@@ -122,21 +137,20 @@ class WorkspaceViewTest {
         assertEquals("from the CLI", table.getItems().get(1).name());
 
         Path copy = dir.resolve("copy" + Workspace.EXTENSION);
-        Platform.runLater(() -> model.saveWorkspaceAs(copy));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(copy.toAbsolutePath(), model.workspaceFileProperty().get());
-        Platform.runLater(() -> model.openWorkspace(file));
-        WaitForAsyncUtils.waitForFxEvents();
+        Platform.runLater(() -> model.history().saveWorkspaceAs(copy));
+        waitUntil(() -> copy.toAbsolutePath().equals(model.history().workspaceFileProperty().get()));
+        Platform.runLater(() -> model.history().openWorkspace(file));
+        waitUntil(() -> file.toAbsolutePath().equals(model.history().workspaceFileProperty().get()));
         assertEquals(List.of(baseline.id(), table.getItems().get(1).id()),
                 table.getItems().stream().map(EvaluatedPoint::id).toList(), "the same points, the same ids");
 
         Path notes = dir.resolve("notes" + Workspace.EXTENSION);
         Files.writeString(notes, "not a workspace");
-        Platform.runLater(() -> model.openWorkspace(notes));
-        WaitForAsyncUtils.waitForFxEvents();
+        Platform.runLater(() -> model.history().openWorkspace(notes));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
         assertTrue(dialog.getContentText().contains("is not a workspace"), dialog.getContentText());
-        assertEquals(file.toAbsolutePath(), model.workspaceFileProperty().get(), "the open workspace stays open");
+        assertEquals(file.toAbsolutePath(), model.history().workspaceFileProperty().get(), "the open workspace stays open");
         assertEquals("not a workspace", Files.readString(notes));
     }
 

@@ -1,4 +1,4 @@
-package org.paretowb.views.data;
+package org.paretowb.views.inputs;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.geometry.Orientation;
 import org.paretowb.views.common.Columns;
 import org.paretowb.views.common.Thumbnails;
-import org.paretowb.views.inputs.DataSplit;
-import org.paretowb.views.inputs.InputsViewModel;
-import org.paretowb.views.inputs.ModelInputs;
 
 /**
  * The Data tab: where the data came from, its size, shape and normalisation, the split, the inputs per class,

@@ -1,11 +1,10 @@
-package org.paretowb.views.data;
+package org.paretowb.views.inputs;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.ModelSettings;
-import org.paretowb.views.inputs.ModelInputs;
 
 /**
  * What the Data tab shows of the inputs: where they came from and their shape, the inputs per class (whole,

@@ -1,4 +1,4 @@
-package org.paretowb.views.workbench;
+package org.paretowb.views.knobs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Int8LayerChoice {
         }
     }
 
-    static final int LISTS_KEPT = 3;
+    public static final int LISTS_KEPT = 3;
 
     /**
      * The network's layers that static quantization can run in int8 (every convolution and dense layer:

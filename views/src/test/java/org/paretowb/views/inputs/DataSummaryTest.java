@@ -1,4 +1,4 @@
-package org.paretowb.views.data;
+package org.paretowb.views.inputs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +11,6 @@ import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.views.inputs.DataSplit;
-import org.paretowb.views.inputs.ModelInputs;
 
 class DataSummaryTest {
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");

@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.app.main;
 
 import org.paretowb.app.cli.BenchCommand;
 import org.paretowb.app.cli.EvalCommand;
@@ -11,7 +11,8 @@ import org.paretowb.app.cli.SweepCommand;
 import org.paretowb.app.cli.TorchScriptCommand;
 import org.paretowb.app.cli.TrainCommand;
 import org.paretowb.app.cli.TrainExampleCommand;
-import org.paretowb.app.cli.UserError;
+import org.paretowb.app.UserError;
+import org.paretowb.app.WorkbenchLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof UserError || e instanceof org.paretowb.services.store.WorkspaceException) {

@@ -1,0 +1,65 @@
+package org.paretowb.views;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules inside the views module that the Maven module graph cannot check (as JabRef's architecture tests do):
+ * its packages form no cycle, no view talks to an engine directly, and the computation helpers of the view
+ * models stay plain Java.
+ */
+class ArchitectureTest {
+    private static JavaClasses views;
+
+    @BeforeAll
+    static void importViews() {
+        views = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.paretowb.views");
+    }
+
+    /** One slice per package, the module's root package included. */
+    static final SliceAssignment PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass javaClass) {
+            return SliceIdentifier.of(javaClass.getPackageName());
+        }
+
+        @Override
+        public String getDescription() {
+            return "one slice per package";
+        }
+    };
+
+    @Test
+    void thePackagesFormNoCycle() {
+        slices().assignedFrom(PACKAGES).should().beFreeOfCycles().check(views);
+    }
+
+    @Test
+    void noViewTalksToAnEngine() {
+        ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
+                .because("views measure through the window's MeasuringSession (services), never on an engine themselves");
+        rule.check(views);
+    }
+
+    @Test
+    void theViewModelsComputationHelpersArePlainJava() {
+        ArchRule rule = noClasses().that().haveFullyQualifiedName("org.paretowb.views.engines.EngineRows")
+                .or().haveFullyQualifiedName("org.paretowb.views.compare.Comparison")
+                .or().haveFullyQualifiedName("org.paretowb.views.inputs.DataSummary")
+                .or().haveFullyQualifiedName("org.paretowb.views.inputs.DataSplit")
+                .or().haveFullyQualifiedName("org.paretowb.views.inputs.ModelInputs")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("what a view model computes (rows, comparisons, summaries, splits) is tested without a display");
+        rule.check(views);
+    }
+}
