@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paretowb.app.main.Main;
 import org.paretowb.services.onnx.proto.Onnx.AttributeProto;
 import org.paretowb.services.onnx.proto.Onnx.GraphProto;
 import org.paretowb.services.onnx.proto.Onnx.ModelProto;
