@@ -86,16 +86,12 @@ class BadInputTest {
     }
 
     @Test
-    void imagesOfTheWrongSizeOrChannelsAreRefused() throws Exception {
-        Path big = idxFolder("big", 32, 32, new byte[] {1, 2});
-        assertTrue(refused("eval", "--data", big.toString()).endsWith(big.resolve("t10k-images-idx3-ubyte")
-                + ": its images are 1x32x32, but the model takes 1x28x28"), err.toString());
-        err.getBuffer().setLength(0);
-        Path colour = Files.write(dir.resolve("colour.pwb"), new WeightCodec().encode(randomNetwork(
-                "3x28x28 flatten dense10")));
-        assertTrue(refused("eval", "--model", colour.toString(), "--samples", "100").endsWith(
-                "its images are 1x28x28, but the model takes 3x28x28 (1 channel given, 3 channels expected)"),
-                err.toString());
+    void imagesThatCannotBeConvertedToTheModelsInputAreRefused() throws Exception {
+        // images of another size or of grey for an RGB model are converted as read; 2 channels cannot be made of grey
+        Path two = Files.write(dir.resolve("two.pwb"), new WeightCodec().encode(randomNetwork("2x28x28 flatten dense10")));
+        assertTrue(refused("eval", "--model", two.toString(), "--samples", "100").endsWith(
+                "its images are 1x28x28, but the model takes 2x28x28 (images of 1 channel cannot be converted to 2"
+                        + " channels (grey and RGB can))"), err.toString());
     }
 
     @Test
