@@ -95,6 +95,27 @@ class BadInputTest {
     }
 
     @Test
+    void trainingTechniquesWithoutTrainingDataAreRefusedBeforeAnyWork() throws Exception {
+        Path idx = idxFolder("t10k-only", 28, 28, new byte[] {1, 2, 3, 4});
+        String message = refused("eval", "--data", idx.toString(), "--prune", "0.5", "--finetune-epochs", "1",
+                "--quant", "static");
+        assertTrue(message.startsWith("paretowb: fine-tuning, static int8 calibration need training data, and there"
+                + " is none: " + idx + " holds no training files (train-images-idx3-ubyte and train-labels-idx1-ubyte"
+                + " beside the t10k files). Give --train-data"), message);
+        err.getBuffer().setLength(0);
+        Path folder = dir.resolve("pngs");
+        Files.createDirectories(folder.resolve("3"));
+        ImageFolder.writePng(new byte[28 * 28], 0, 28, 28, folder.resolve("3").resolve("a.png"));
+        assertTrue(refused("sweep", "--data", folder.toString(), "--grid", "finetune=0,1", "--out",
+                dir.resolve("p.csv").toString()).contains("fine-tuning needs training data, and there is none: "
+                + folder + " is evaluation data and is not split"), err.toString());
+        err.getBuffer().setLength(0);
+        Path nowhere = dir.resolve("nowhere");
+        assertEquals("paretowb: no training data at " + nowhere, refused("eval", "--train-data", nowhere.toString(),
+                "--quant", "static"));
+    }
+
+    @Test
     void emptyFoldersAndCorruptImagesAreNamed() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertTrue(refused("eval", "--data", empty.toString()).endsWith(empty + " is empty: put the t10k idx files,"
