@@ -19,7 +19,8 @@ import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The copy that ships in the repository: the 10k test set and the first 12,000 training images.
-EMBEDDED = os.path.normpath(os.path.join(HERE, "../../../models/src/main/resources/org/paretowb/models/data/fashion-mnist"))
+EMBEDDED = os.path.normpath(os.path.join(
+    HERE, "../../../models/src/main/resources/org/paretowb/models/data/fashion-mnist"))
 SYSTEM = "/usr/share/datasets/fashion-mnist"
 
 CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]

@@ -17,11 +17,15 @@ reads (mean, std, class_names).
         --mean 0.485,0.456,0.406 --std 0.229,0.224,0.225
 """
 import argparse
+import os
 
-import torch
-import torch.nn as nn
+# OpenMP threads that spin while they wait slow training several times on 2 shared cores; set before torch loads
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-import fashion_data
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+
+import fashion_data  # noqa: E402
 
 DATA = fashion_data.SYSTEM
 

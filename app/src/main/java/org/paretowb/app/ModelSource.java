@@ -57,11 +57,19 @@ public record ModelSource(String name, String title, WeightSet weights, ModelSet
     }
 
     /**
+     * Whether the normalisation is assumed: the model takes images (a table model's features are used as they are)
+     * and neither its file nor its user stated one.
+     */
+    public boolean normalisationAssumed() {
+        return !normalisationStated && settings.height() > 1;
+    }
+
+    /**
      * The line the command line prints when the normalisation is assumed ("model.onnx states no normalisation;
      * assuming ..."); null when it is known.
      */
     public String assumption() {
-        return normalisationStated ? null : name + " states no normalisation; assuming "
+        return !normalisationAssumed() ? null : name + " states no normalisation; assuming "
                 + (settings.normalisation().isNone() ? "pixels/255 with no mean/std"
                 : settings.normalisation().describe()) + " (give --mean and --std if it was trained otherwise)";
     }

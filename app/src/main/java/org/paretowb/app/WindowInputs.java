@@ -53,7 +53,7 @@ final class WindowInputs {
      */
     static ModelInputs initial(ModelSource source) {
         ModelSettings settings = source.settings();
-        boolean assumed = !source.normalisationStated();
+        boolean assumed = source.normalisationAssumed();
         try {
             LabeledImages test = new DataLoader(settings).fitted(ExampleSession.testSet());
             return ModelInputs.of(source.title(), source.weights(), settings, test, BUILT_IN,
@@ -96,7 +96,7 @@ final class WindowInputs {
 
     /** Whether a model file said nothing of its settings, or nothing of its normalisation (then the window asks). */
     static boolean statesNothing(ModelSource source) {
-        return !source.normalisationStated() || source.settings().equals(ModelSettings.of(source.weights().spec()));
+        return source.normalisationAssumed() || source.settings().equals(ModelSettings.of(source.weights().spec()));
     }
 
 }

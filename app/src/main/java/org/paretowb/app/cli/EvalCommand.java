@@ -91,7 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
         MeasurementJson.put(o, m);
         o.put("prunableParameters", measurer.original().prunableParameters());
         o.put("measureSeconds", seconds);
-        InputsJson.put(o, model.settings(), !model.normalisationStated(), data.evaluation(), data.training());
+        InputsJson.put(o, model.settings(), model.normalisationAssumed(), data.evaluation(), data.training());
         return mapper.writeValueAsString(o);
     }
 
@@ -108,7 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
                 throughput   %,.0f images/s (batch %d, %d threads, best of 3 rounds)
                 kernels      %s (%s)
                 measured in  %.1f s""",
-                model.title(), InputsJson.line(model.settings(), !model.normalisationStated(), data.evaluation()),
+                model.title(), InputsJson.line(model.settings(), model.normalisationAssumed(), data.evaluation()),
                 recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), items, m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
                 m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),

@@ -97,7 +97,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new UserError(e.getMessage(), e);
         }
         System.err.println(result.describe() + "; settings written: " + source.settings().shape() + ", "
-                + source.settings().normalisation().describe() + (source.normalisationStated() ? ""
+                + source.settings().normalisation().describe() + (!source.normalisationAssumed() ? ""
                 : " (assumed: the source states none)") + ", " + source.settings().classNames().size() + " class names");
         return result.matches() ? 0 : 1;
     }

@@ -62,7 +62,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         AtomicFile.write(out, temp -> Files.writeString(temp, csv));
         System.err.println("wrote " + out + " (" + curves.size() + " layers on " + data.size() + " images of "
-                + InputsJson.line(loaded.model().settings(), !loaded.model().normalisationStated(), data) + ")");
+                + InputsJson.line(loaded.model().settings(), loaded.model().normalisationAssumed(), data) + ")");
         return 0;
     }
 }
