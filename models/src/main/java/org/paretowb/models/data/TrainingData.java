@@ -103,10 +103,11 @@ public final class TrainingData {
             throw new DatasetException("no training data at " + path);
         }
         if (DataLoader.isTable(path)) {
-            return reading(path + " (all its rows)", () -> {
+            // text labels are matched to the model's class names when it names them, as for evaluation data
+            return new TrainingData(path + " (all its rows)", null, new Once(model -> {
                 CsvTable table = CsvTable.read(path, options.labelColumn());
-                return table.rows();
-            });
+                return model == null ? table.rows() : table.rowsFor(model.classNames(), !model.hasDefaultClassNames());
+            }), null);
         }
         if (!Files.isDirectory(path)) {
             throw new DatasetException(path + ": give a folder (idx files, or one sub-folder of images per class) or a"
