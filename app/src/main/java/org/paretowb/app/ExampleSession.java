@@ -6,6 +6,7 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.network.WeightFileException;
@@ -63,20 +64,18 @@ public final class ExampleSession {
                 new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
     }
 
-    /** A recipe applier that can fine-tune on the training set (full when installed, else embedded). */
+    /**
+     * A recipe applier for an example network: it fine-tunes, distils and calibrates on Fashion-MNIST's training set
+     * (full when installed, else embedded), which the examples were trained on.
+     */
     public static RecipeApplier fineTuningApplier(PyTorchRuntime runtime, EpochListener listener) {
-        return fineTuningApplier(runtime, listener, null);
+        return fineTuningApplier(runtime, listener, TrainingData.fashionMnist());
     }
 
-    /** A recipe applier that fine-tunes and calibrates on {@code training} (null: Fashion-MNIST's training set). */
+    /** A recipe applier that fine-tunes, distils and calibrates on {@code training} (fitted to the model when read). */
     public static RecipeApplier fineTuningApplier(PyTorchRuntime runtime, EpochListener listener,
-                                                  LabeledImages training) {
-        try {
-            return new RecipeApplier(new NetworkTrainer(runtime),
-                    training != null ? training : new FashionMnist().trainingSet(), listener);
-        } catch (DatasetException e) {
-            throw new UserError(e.getMessage(), e);
-        }
+                                                  TrainingData training) {
+        return new RecipeApplier(new NetworkTrainer(runtime), training, listener);
     }
 
     /** What the example's points are measured on: the example network and the whole Fashion-MNIST test set. */
@@ -143,15 +142,6 @@ public final class ExampleSession {
         try {
             return new ExampleWeights().load(architecture);
         } catch (WeightFileException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-    }
-
-    /** The Fashion-MNIST training set: all 60,000 images when installed on this machine, else the embedded 12,000. */
-    public static LabeledImages trainingSet() {
-        try {
-            return new FashionMnist().trainingSet();
-        } catch (DatasetException e) {
             throw new UserError(e.getMessage(), e);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -14,6 +15,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.export.ModelFiles;
 import org.paretowb.services.export.ModelFormat;
+import org.paretowb.services.export.SettingsStamp;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.InferenceNetwork;
 
@@ -72,12 +74,14 @@ public final class ModelExport {
     }
 
     /**
-     * Writes {@code weights} and evaluates the written file on {@code images}, on ONNX Runtime when
+     * Writes {@code weights} with the model's {@code settings} (input shape, normalisation, class names: in an ONNX
+     * file's metadata, after a .pwb file's weights, in a .djl archive's settings.txt; so the file is measured with
+     * no flags as its source was) and evaluates the written file on {@code images}, on ONNX Runtime when
      * {@code onOrt} (else DJL's PyTorch engine), comparing with {@code pointAccuracy} when it is not null.
      */
-    public Result write(WeightSet weights, ModelFormat format, Set<String> int8, Path file, LabeledImages images,
-                        boolean onOrt, Double pointAccuracy, CancelToken cancel) throws Exception {
-        byte[] bytes = files.encode(weights, format, int8);
+    public Result write(WeightSet weights, ModelSettings settings, ModelFormat format, Set<String> int8, Path file,
+                        LabeledImages images, boolean onOrt, Double pointAccuracy, CancelToken cancel) throws Exception {
+        byte[] bytes = SettingsStamp.write(files.encode(weights, format, int8), format, settings);
         double[] accuracy = new double[1];
         // The file is loaded back from its temporary copy and moved into place only once evaluated: a cancelled
         // or failed export leaves nothing at the target (and a file that was there, as it was).

@@ -3,8 +3,8 @@ package org.paretowb.app;
 import java.nio.file.Path;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
-import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
@@ -36,7 +36,7 @@ final class WindowInputs {
         }
         try (Workspace w = Workspace.open(workspace)) {
             return w.settings(ContentHash.of(source.weights()))
-                    .map(settings -> new Remembered(source.with(settings), true, null))
+                    .map(settings -> new Remembered(source.withStated(settings), true, null))
                     .orElse(new Remembered(source, false, null));
         } catch (WorkspaceException e) {
             return new Remembered(source, false, null); // the window reports the workspace it cannot open
@@ -46,19 +46,26 @@ final class WindowInputs {
         }
     }
 
-    /** The built-in test set fitted to the model, or no data when it does not fit (the user opens some). */
+    /**
+     * The built-in test set fitted to the model (converted to its channels and size, normalised), with
+     * Fashion-MNIST's training set to train on; or no data when it does not fit (the user opens some).
+     */
     static ModelInputs initial(ModelSource source) {
         ModelSettings settings = source.settings();
+        boolean assumed = source.normalisationAssumed();
         try {
             LabeledImages test = new DataLoader(settings).fitted(ExampleSession.testSet());
             return ModelInputs.of(source.title(), source.weights(), settings, test, BUILT_IN,
-                    "the workbench itself: Fashion-MNIST's 10,000 test images", DataSplit.NONE);
+                    "the workbench itself: Fashion-MNIST's 10,000 test images" + (test.converted()
+                            ? ", converted " + test.conversion() : ""), DataSplit.NONE, assumed,
+                    TrainingData.fashionMnist());
         } catch (DatasetException e) {
             LabeledImages none = new LabeledImages("no data", new byte[0], new byte[0], settings.channels(),
                     settings.height(), settings.width(), settings.normalisation(), null);
             return ModelInputs.of(source.title(), source.weights(), settings, none, "no data",
                     "nowhere yet: the built-in Fashion-MNIST images do not fit this model (" + e.getMessage()
-                            + "). Open data: File › Open data folder…", DataSplit.NONE);
+                            + "). Open data: File › Open data folder…", DataSplit.NONE, assumed,
+                    TrainingData.none("there is no data yet: open some (File › Open data folder…)"));
         }
     }
 
@@ -68,9 +75,10 @@ final class WindowInputs {
     }
 
     /**
-     * A measurer of the inputs on ONNX Runtime: the evaluation part measured, the training part (else the
-     * Fashion-MNIST training set, where it fits the model) for fine-tuning, distillation and calibration.
-     * Called on the lane.
+     * A measurer of the inputs on ONNX Runtime: the evaluation part measured; fine-tuning, distillation and
+     * calibration on the training part, else the data's own training data (the files beside an idx folder's t10k
+     * files; Fashion-MNIST's training set with its test set), read when first needed and fitted to the model; where
+     * there is none, they are refused with the reason. Called on the lane.
      */
     static PointMeasurer measurer(ModelInputs inputs) {
         if (!hasData(inputs)) {
@@ -79,26 +87,15 @@ final class WindowInputs {
         }
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        RecipeApplier applier = new RecipeApplier(new NetworkTrainer(runtime), training(inputs),
+        RecipeApplier applier = new RecipeApplier(new NetworkTrainer(runtime), inputs.trainingData(),
                 (epoch, epochs, loss, accuracy, millis) -> { });
         return ExampleSession.measurer(new OrtMeasuringEngine(new OrtRuntime(), inputs.evaluation().first(1000)),
                 inputs.weights(), 0, applier, inputs.evaluation());
     }
 
-    private static LabeledImages training(ModelInputs inputs) {
-        if (inputs.training() != null) {
-            return inputs.training();
-        }
-        try {
-            return new DataLoader(inputs.settings()).fitted(new FashionMnist().trainingSet());
-        } catch (DatasetException e) {
-            return null; // fine-tuning and calibration then say that no training set is loaded
-        }
-    }
-
-    /** Whether a model file said nothing of its settings (then the window asks). */
+    /** Whether a model file said nothing of its settings, or nothing of its normalisation (then the window asks). */
     static boolean statesNothing(ModelSource source) {
-        return source.settings().equals(ModelSettings.of(source.weights().spec()));
+        return source.normalisationAssumed() || source.settings().equals(ModelSettings.of(source.weights().spec()));
     }
 
 }

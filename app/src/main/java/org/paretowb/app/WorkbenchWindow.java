@@ -143,7 +143,8 @@ final class WorkbenchWindow {
                 WeightSet weights = measurer.apply(point.recipe(), token);
                 boolean onOrt = measured.how().engine().startsWith("ONNX Runtime");
                 ModelExport.Result result = new ModelExport(new ModelFiles(new PyTorchRuntime(), new OrtRuntime()))
-                        .write(weights, format, ModelExport.int8Of(point.recipe(), measured), file,
+                        .write(weights, inputs.inputs().settings(), format,
+                                ModelExport.int8Of(point.recipe(), measured), file,
                                 measurer.evaluationSet().first(measured.samples()), onOrt, measured.accuracy(), token);
                 return result.describe();
             } catch (RuntimeException e) {

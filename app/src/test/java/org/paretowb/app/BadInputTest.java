@@ -87,16 +87,33 @@ class BadInputTest {
     }
 
     @Test
-    void imagesOfTheWrongSizeOrChannelsAreRefused() throws Exception {
-        Path big = idxFolder("big", 32, 32, new byte[] {1, 2});
-        assertTrue(refused("eval", "--data", big.toString()).endsWith(big.resolve("t10k-images-idx3-ubyte")
-                + ": its images are 1x32x32, but the model takes 1x28x28"), err.toString());
+    void imagesThatCannotBeConvertedToTheModelsInputAreRefused() throws Exception {
+        // images of another size or of grey for an RGB model are converted as read; 2 channels cannot be made of grey
+        Path two = Files.write(dir.resolve("two.pwb"), new WeightCodec().encode(randomNetwork("2x28x28 flatten dense10")));
+        assertTrue(refused("eval", "--model", two.toString(), "--samples", "100").endsWith(
+                "its images are 1x28x28, but the model takes 2x28x28 (images of 1 channel cannot be converted to 2"
+                        + " channels (grey and RGB can))"), err.toString());
+    }
+
+    @Test
+    void trainingTechniquesWithoutTrainingDataAreRefusedBeforeAnyWork() throws Exception {
+        Path idx = idxFolder("t10k-only", 28, 28, new byte[] {1, 2, 3, 4});
+        String message = refused("eval", "--data", idx.toString(), "--prune", "0.5", "--finetune-epochs", "1",
+                "--quant", "static");
+        assertTrue(message.startsWith("paretowb: fine-tuning, static int8 calibration need training data, and there"
+                + " is none: " + idx + " holds no training files (train-images-idx3-ubyte and train-labels-idx1-ubyte"
+                + " beside the t10k files). Give --train-data"), message);
         err.getBuffer().setLength(0);
-        Path colour = Files.write(dir.resolve("colour.pwb"), new WeightCodec().encode(randomNetwork(
-                "3x28x28 flatten dense10")));
-        assertTrue(refused("eval", "--model", colour.toString(), "--samples", "100").endsWith(
-                "its images are 1x28x28, but the model takes 3x28x28 (1 channel given, 3 channels expected)"),
-                err.toString());
+        Path folder = dir.resolve("pngs");
+        Files.createDirectories(folder.resolve("3"));
+        ImageFolder.writePng(new byte[28 * 28], 0, 28, 28, folder.resolve("3").resolve("a.png"));
+        assertTrue(refused("sweep", "--data", folder.toString(), "--grid", "finetune=0,1", "--out",
+                dir.resolve("p.csv").toString()).contains("fine-tuning needs training data, and there is none: "
+                + folder + " is evaluation data and is not split"), err.toString());
+        err.getBuffer().setLength(0);
+        Path nowhere = dir.resolve("nowhere");
+        assertEquals("paretowb: no training data at " + nowhere, refused("eval", "--train-data", nowhere.toString(),
+                "--quant", "static"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ModelExportCancelTest {
         };
 
         assertThrows(CancelledException.class, () -> export.write(new ExampleWeights().load(Architecture.CNN),
-                ModelFormat.ONNX, Set.of(), file, new FashionMnist().testSet().first(1000), true, null, token));
+                cnnSettings(), ModelFormat.ONNX, Set.of(), file, new FashionMnist().testSet().first(1000), true, null, token));
 
         assertEquals(3, checks[0], "started, stopped at the next batch boundary");
         assertEquals("the export before", new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1),
@@ -52,8 +52,12 @@ class ModelExportCancelTest {
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList(), "no temporary file is left behind");
         }
-        assertTrue(export.write(new ExampleWeights().load(Architecture.CNN), ModelFormat.ONNX, Set.of(), file,
+        assertTrue(export.write(new ExampleWeights().load(Architecture.CNN), cnnSettings(), ModelFormat.ONNX, Set.of(), file,
                 new FashionMnist().testSet().first(250), true, null, CancelToken.NEVER).bytes() > 100_000,
                 "the same export, not cancelled, writes the file");
+    }
+
+    private static org.paretowb.models.network.ModelSettings cnnSettings() {
+        return org.paretowb.models.network.ModelSettings.of(Architecture.CNN.spec());
     }
 }

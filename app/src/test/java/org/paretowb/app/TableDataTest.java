@@ -74,7 +74,8 @@ class TableDataTest {
     @Test
     void prunedAndInt8PointsOfTheWineMlpAreMeasuredOnOnnxRuntime() {
         PointMeasurer measurer = ExampleSession.measurer(ExampleSession.onnxRuntime(split.evaluation()), trained, 0,
-                ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { }, split.training()),
+                ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { },
+                        org.paretowb.models.data.TrainingData.of(split.training())),
                 split.evaluation());
         Measurement baseline = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         Measurement pruned = measurer.measure(new Recipe(new PruningSettings(0.5)), CancelToken.NEVER);

@@ -53,6 +53,7 @@ public final class EvalCommand implements Callable<Integer> {
         DataOptions.Loaded data = dataOptions.load(model, recipeOptions.seed);
         model = data.model();
         org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
+        RecipeOptions.requireTraining(java.util.List.of(recipe), data.training());
         workspace.open();
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
@@ -67,8 +68,8 @@ public final class EvalCommand implements Callable<Integer> {
                 recipe,
                 m);
         workspace.close();
-        System.out.println(json ? json(recipe, m, measurer, seconds)
-                : table(recipe, m, seconds, evaluation.isImages() ? "images" : "rows"));
+        System.out.println(json ? json(recipe, m, measurer, seconds, data)
+                : table(recipe, m, seconds, evaluation.isImages() ? "images" : "rows", data));
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);
         }
@@ -77,7 +78,8 @@ public final class EvalCommand implements Callable<Integer> {
 
 
 
-    private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds) throws Exception {
+    private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds, DataOptions.Loaded data)
+            throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         o.put("model", model.name());
@@ -90,12 +92,14 @@ public final class EvalCommand implements Callable<Integer> {
         MeasurementJson.put(o, m);
         o.put("prunableParameters", measurer.original().prunableParameters());
         o.put("measureSeconds", seconds);
+        InputsJson.put(o, model.settings(), model.normalisationAssumed(), data.evaluation(), data.training());
         return mapper.writeValueAsString(o);
     }
 
-    private String table(Recipe recipe, Measurement m, double seconds, String items) {
+    private String table(Recipe recipe, Measurement m, double seconds, String items, DataOptions.Loaded data) {
         return String.format(Locale.ROOT, """
                 model        %s
+                input        %s
                 recipe       %s
                 accuracy     %.2f%% top-1, %.2f%% top-5 on %d %s (%s)
                 latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
@@ -105,7 +109,8 @@ public final class EvalCommand implements Callable<Integer> {
                 throughput   %,.0f images/s (batch %d, %d threads, best of 3 rounds)
                 kernels      %s (%s)
                 measured in  %.1f s""",
-                model.title(), recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), items, m.how().evaluationSet(),
+                model.title(), InputsJson.line(model.settings(), model.normalisationAssumed(), data.evaluation()),
+                recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), items, m.how().evaluationSet(),
                 m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
                 m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
                 m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(),

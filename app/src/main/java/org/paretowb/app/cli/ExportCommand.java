@@ -9,6 +9,7 @@ import org.paretowb.app.AtomicFile;
 import org.paretowb.app.ModelExport;
 import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.app.ModelSource;
 import org.paretowb.models.network.WeightSet;
@@ -30,7 +31,10 @@ import picocli.CommandLine.Option;
             "(a reload test). Either a saved point (--workspace W --point ID: its recipe, its int8 layers, compared",
             "with its measured accuracy on the same images) or an example network with recipe flags.",
             "Formats: onnx (static int8 as QuantizeLinear/DequantizeLinear, dynamic int8 as MatMulInteger),",
-            "djl (zip: DJL parameter file + network description + packed PWB1 weights) or pwb."})
+            "djl (zip: DJL parameter file + network description + packed PWB1 weights) or pwb.",
+            "The model's settings (input shape, mean and std, class names) are written into the file (ONNX metadata",
+            "keys input_shape, mean, std, class_names; a settings block in .pwb; settings.txt in .djl), so 'eval'",
+            "of the file needs no flags."})
 public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}); not with --point.")
@@ -67,15 +71,17 @@ public final class ExportCommand implements Callable<Integer> {
         }
         StoredPoint point = workspaceFile == null ? null : storedPoint();
         DataOptions.Loaded data = point == null ? dataOptions.load(model, recipeOptions.seed) : null;
-        WeightSet original = point == null ? model.weights()
-                : ExampleSession.exampleWeights(ExampleSession.architectureOf(point.context()));
+        ModelSource source = point == null ? data.model()
+                : ModelSource.example(ExampleSession.architectureOf(point.context()));
+        WeightSet original = source.weights();
         Recipe recipe = point == null ? recipeOptions.recipe() : point.point().recipe();
+        TrainingData training = data == null ? TrainingData.fashionMnist().fittedTo(source.settings()) : data.training();
+        RecipeOptions.requireTraining(java.util.List.of(recipe), training);
         PyTorchRuntime pytorch = new PyTorchRuntime();
         pytorch.prepareInferenceThread();
-        WeightSet weights = RecipeOptions.applier(recipe, pytorch, data == null ? null : data.training())
-                .apply(original, recipe, CancelToken.NEVER);
+        WeightSet weights = RecipeOptions.applier(recipe, pytorch, training).apply(original, recipe, CancelToken.NEVER);
         OrtRuntime ort = new OrtRuntime();
-        LabeledImages test = data == null ? ExampleSession.testSet() : data.evaluation();
+        LabeledImages test = data == null ? ExampleSession.evaluationData(source.settings()) : data.evaluation();
         Set<String> int8 = point != null ? ModelExport.int8Of(recipe, point.point().measurement())
                 : Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort, test.first(1000))
                         .int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
@@ -84,14 +90,16 @@ public final class ExportCommand implements Callable<Integer> {
         LabeledImages images = measured == null ? test : test.first(measured.samples());
         ModelExport.Result result;
         try {
-            result = new ModelExport(new ModelFiles(pytorch, ort)).write(weights, fileFormat, int8, out, images, onOrt,
-                    measured == null ? null : measured.accuracy(), CancelToken.NEVER);
+            result = new ModelExport(new ModelFiles(pytorch, ort)).write(weights, source.settings(), fileFormat, int8,
+                    out, images, onOrt, measured == null ? null : measured.accuracy(), CancelToken.NEVER);
         } catch (IllegalArgumentException e) {
             throw new UserError("--int8-layers: " + e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new UserError(e.getMessage(), e);
         }
-        System.err.println(result.describe());
+        System.err.println(result.describe() + "; settings written: " + source.settings().shape() + ", "
+                + source.settings().normalisation().describe() + (!source.normalisationAssumed() ? ""
+                : " (assumed: the source states none)") + ", " + source.settings().classNames().size() + " class names");
         return result.matches() ? 0 : 1;
     }
 

@@ -1,9 +1,10 @@
 package org.paretowb.app.cli;
 
+import org.paretowb.app.UserError;
 import java.util.Locale;
 import java.util.Map;
 import org.paretowb.app.ExampleSession;
-import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Int8Layers;
@@ -127,21 +128,54 @@ public final class RecipeOptions {
                 .build();
     }
 
-    /** An applier with the training set when the recipe trains or calibrates; epochs are reported on stderr. */
-    public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime) {
-        return applier(recipe, runtime, null);
-    }
-
-    /** As {@link #applier(Recipe, PyTorchRuntime)}, training on {@code training} (null: Fashion-MNIST's training set). */
-    public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime,
-                                        LabeledImages training) {
-        boolean needsTrainingSet = recipe.fineTune().active() || recipe.distillation().active()
-                || recipe.quantization().mode() == QuantizationSettings.Mode.STATIC;
-        return needsTrainingSet
+    /**
+     * An applier that trains and calibrates on {@code training} (fitted to the model) when the recipe needs it;
+     * epochs are reported on stderr. A recipe that needs training data where there is none is refused first.
+     */
+    public static RecipeApplier applier(Recipe recipe, PyTorchRuntime runtime, TrainingData training) {
+        requireTraining(java.util.List.of(recipe), training);
+        return needsTraining(recipe)
                 ? ExampleSession.fineTuningApplier(runtime, (epoch, epochs, loss, accuracy, millis) ->
                         System.err.printf(Locale.ROOT, "training epoch %d/%d  loss %.4f  train accuracy %.2f%%  %.1f s%n",
                                 epoch, epochs, loss, accuracy * 100, millis / 1000.0), training)
                 : new RecipeApplier();
+    }
+
+    /** Whether the recipe trains (distillation, fine-tuning) or calibrates (static int8). */
+    public static boolean needsTraining(Recipe recipe) {
+        return !stagesNeedingTraining(recipe).isEmpty();
+    }
+
+    /**
+     * Refuses, before any work starts, recipes whose stages need training data when there is none: one line
+     * naming the stages, why there is none and what to give.
+     */
+    public static void requireTraining(java.util.List<Recipe> recipes, TrainingData training) {
+        if (training.available()) {
+            return;
+        }
+        java.util.Set<String> stages = new java.util.LinkedHashSet<>();
+        recipes.forEach(r -> stages.addAll(stagesNeedingTraining(r)));
+        if (!stages.isEmpty()) {
+            throw new UserError(String.join(", ", stages) + " need" + (stages.size() == 1 ? "s" : "")
+                    + " training data, and there is none: " + training.missing() + ". Give --train-data (an idx"
+                    + " folder, one sub-folder of images per class, or a CSV file) or --eval-share to split the"
+                    + " evaluation data; Fashion-MNIST's own training set goes only with its test set (no --data)");
+        }
+    }
+
+    private static java.util.List<String> stagesNeedingTraining(Recipe recipe) {
+        java.util.List<String> stages = new java.util.ArrayList<>();
+        if (recipe.distillation().active()) {
+            stages.add("distillation");
+        }
+        if (recipe.fineTune().active()) {
+            stages.add("fine-tuning");
+        }
+        if (recipe.quantization().mode() == QuantizationSettings.Mode.STATIC) {
+            stages.add("static int8 calibration");
+        }
+        return stages;
     }
 
     private QuantizationSettings.Observer observer() {

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.paretowb.app.AtomicFile;
-import org.paretowb.app.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.SensitivityCurve;
-import org.paretowb.models.network.Architecture;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.SensitivityAnalysis;
 import org.paretowb.services.lane.CancelToken;
@@ -21,8 +19,16 @@ import picocli.CommandLine.Option;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = "Accuracy after pruning one layer at a time at 10%% to 90%%, as CSV: layer,weights,sparsity,accuracy.")
 public final class SensitivityCommand implements Callable<Integer> {
-    @Option(names = "--model", defaultValue = "cnn", converter = ModelOption.class, description = "cnn, cnn-wide or mlp.")
-    Architecture model;
+    @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
+            description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}).")
+    org.paretowb.app.ModelSource model;
+
+    @picocli.CommandLine.Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the split of --data by --eval-share (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--samples", defaultValue = "2000", paramLabel = "N",
             description = "Evaluate on the first N test images (default: ${DEFAULT-VALUE}; 0 = all).")
@@ -37,13 +43,14 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
+        DataOptions.Loaded loaded = dataOptions.load(model, seed);
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        LabeledImages test = ExampleSession.testSet();
+        LabeledImages test = loaded.evaluation();
         LabeledImages data = samples > 0 ? test.first(samples) : test;
         double[] levels = SensitivityAnalysis.DEFAULT_SPARSITIES;
         List<SensitivityCurve> curves = new SensitivityAnalysis(runtime, new Evaluator(250)).analyse(
-                ExampleSession.exampleWeights(model), data, levels,
+                loaded.model().weights(), data, levels,
                 done -> System.err.printf(Locale.ROOT, "\r%d evaluations", done), CancelToken.NEVER);
         System.err.println();
         StringBuilder csv = new StringBuilder("layer,weights,sparsity,accuracy\n");
@@ -55,7 +62,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             }
         }
         AtomicFile.write(out, temp -> Files.writeString(temp, csv));
-        System.err.println("wrote " + out + " (" + curves.size() + " layers on " + data.size() + " images)");
+        System.err.println("wrote " + out + " (" + curves.size() + " layers on " + data.size() + " images of "
+                + InputsJson.line(loaded.model().settings(), loaded.model().normalisationAssumed(), data) + ")");
         return 0;
     }
 }

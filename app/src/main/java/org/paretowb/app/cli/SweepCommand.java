@@ -73,13 +73,14 @@ public final class SweepCommand implements Callable<Integer> {
         DataOptions.Loaded data = dataOptions.load(model, seed);
         model = data.model();
         org.paretowb.models.data.LabeledImages evaluation = data.evaluation();
+        RecipeOptions.requireTraining(recipes, data.training());
         workspace.open();
         PointContext context = ExampleSession.context(model.title(), model.weights(), evaluation,
                 dataOptions.builtIn());
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        boolean fineTunes = recipes.stream().anyMatch(r -> r.fineTune().active());
-        RecipeApplier applier = fineTunes
+        boolean trains = recipes.stream().anyMatch(RecipeOptions::needsTraining);
+        RecipeApplier applier = trains
                 ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { }, data.training())
                 : new RecipeApplier();
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),

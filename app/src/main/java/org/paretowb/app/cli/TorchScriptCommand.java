@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.Normalisation;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.recipe.PruningSettings;
@@ -44,12 +47,18 @@ public final class TorchScriptCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE.pt", description = "The TorchScript file.")
     Path file;
 
-    @Option(names = "--input-shape", defaultValue = "1,28,28", split = ",", paramLabel = "C,H,W",
-            description = "The model's input shape (default: ${DEFAULT-VALUE}); TorchScript files do not state it.")
-    int[] inputShape;
+    /** The input shape the file is run on (from --input-shape; 1,28,28 by default). */
+    private int[] inputShape = {1, 28, 28};
 
     @Option(names = "--samples", defaultValue = "0", paramLabel = "N", description = "Evaluate on the first N test images.")
     int samples;
+
+    /**
+     * --data, --train-data, --eval-share, --input-shape (default 1,28,28), --mean, --std, --class-names: a TorchScript
+     * file states none of its settings.
+     */
+    @Mixin
+    DataOptions dataOptions;
 
     @Option(names = {"--structured", "--rank", "--quant"}, hidden = true, paramLabel = "VALUE")
     String architectural;
@@ -88,9 +97,6 @@ public final class TorchScriptCommand implements Callable<Integer> {
                     + " TorchScript file does not describe: export the model with torch.onnx.export and use"
                     + " eval --model FILE.onnx (here: --prune, --bits and --distill-student)");
         }
-        if (inputShape.length != 3 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
-            throw new UserError("--input-shape must be three positive sizes C,H,W, such as 1,28,28");
-        }
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
         }
@@ -110,32 +116,62 @@ public final class TorchScriptCommand implements Callable<Integer> {
     private int run(List<Recipe> recipes) throws Exception {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
-        LabeledImages test = ExampleSession.testSet();
-        boolean subset = samples > 0 && samples < test.size();
-        LabeledImages images = subset ? test.first(samples) : test;
-        if (inputShape[0] * inputShape[1] * inputShape[2] != images.pixelsPerImage()) {
-            throw new UserError("--input-shape " + inputShape[0] + "," + inputShape[1] + "," + inputShape[2]
-                    + " does not fit the evaluation images (" + images.rows() + "x" + images.cols() + ", grey)");
-        }
+        ModelSettings shape = dataOptions.settings(new ModelSettings(1, 28, 28, Normalisation.NONE,
+                FashionMnist.CLASS_NAMES));
+        inputShape = new int[] {shape.channels(), shape.height(), shape.width()};
         try (TorchScriptNetwork network = TorchScriptNetwork.load(file, inputShape, runtime)) {
+            int classes = runs(() -> network.logits(new float[shape.channels() * shape.height() * shape.width()], 1))
+                    .length;
+            ModelSettings settings = settings(classes);
+            boolean assumed = !dataOptions.givesNormalisation();
+            if (assumed) {
+                System.err.println("paretowb: " + file + " states no normalisation (TorchScript files do not);"
+                        + " assuming pixels/255 with no mean/std (give --mean and --std if it was trained otherwise)");
+            }
+            DataOptions.Inputs inputs = dataOptions.load(settings, distillation.seed);
+            if (distillation.given()) {
+                RecipeOptions.requireTraining(List.of(distillation.recipe()), inputs.training());
+            }
+            LabeledImages test = inputs.evaluation();
+            boolean subset = samples > 0 && samples < test.size();
+            LabeledImages images = subset ? test.first(samples) : test;
             if (!json) {
                 listParameters(network);
             }
             if (prune == null && bits == null && !workspace.given() && !json && !distillation.given()) {
+                System.out.println("input        " + InputsJson.line(inputs.settings(), assumed, images));
                 evaluateOnly(network, images);
                 return 0;
             }
             PointContext context = ExampleSession.context("TorchScript " + file.getFileName(), ContentHash.ofFile(file),
-                    test, true);
+                    test, dataOptions.builtIn());
             List<Measured> measured = measure(runtime, network, images, subset, recipes, context);
             if (distillation.given()) {
-                measured.add(distillation.distilAndMeasure(runtime, network, test, samples, workspace, context));
+                measured.add(distillation.distilAndMeasure(runtime, network, test, inputs.training(), samples, workspace,
+                        context));
             }
-            System.out.println(json ? TorchScriptOutput.json(file, measured) : TorchScriptOutput.tables(measured));
+            System.out.println(json ? TorchScriptOutput.json(file, measured, inputs, assumed)
+                    : TorchScriptOutput.tables(measured));
         } catch (WeightFileException e) {
             throw new UserError(e.getMessage(), e);
         }
         return 0;
+    }
+
+    /** The settings of a model with {@code classes} outputs: the command line's, else "class 0", "class 1", ... */
+    private ModelSettings settings(int classes) {
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(classes == FashionMnist.CLASS_NAMES.size() && dataOptions.builtIn()
+                    ? FashionMnist.CLASS_NAMES.get(c) : "class " + c);
+        }
+        ModelSettings settings = dataOptions.settings(new ModelSettings(inputShape[0], inputShape[1], inputShape[2],
+                Normalisation.NONE, names));
+        if (settings.classNames().size() != classes) {
+            throw new UserError(settings.classNames().size() + " class names given, but " + file + " has " + classes
+                    + " classes");
+        }
+        return settings;
     }
 
     /** A measured point, the TorchScript file it came from (null when it was not kept) and its workspace id. */
@@ -243,8 +279,8 @@ public final class TorchScriptCommand implements Callable<Integer> {
 
     private void evaluateOnly(TorchScriptNetwork network, LabeledImages images) throws Exception {
         double accuracy = runs(() -> new Evaluator(250).accuracy(network, images, CancelToken.NEVER));
-        System.out.printf(Locale.ROOT, "accuracy %.2f%% on %,d test images (%s)%n", accuracy * 100, images.size(),
-                network.engine());
+        System.out.printf(Locale.ROOT, "accuracy %.2f%% on %,d %s (%s)%n", accuracy * 100, images.size(),
+                dataOptions.builtIn() ? "test images" : "evaluation images of " + images.name(), network.engine());
     }
 
     private static void deleteFolder(Path folder) throws IOException {

@@ -4,7 +4,9 @@ import org.paretowb.app.UserError;
 import java.util.List;
 import java.util.Locale;
 import org.paretowb.app.ExampleSession;
+import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.NetworkSpec;
 import org.paretowb.models.network.Students;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The torchscript command's distillation: a workbench student trained on the TorchScript model's logits over the
- * Fashion-MNIST training set, then measured as any workbench network (on ONNX Runtime).
+ * training data (read for the model's input settings, as the evaluation data is), then measured as any workbench
+ * network (on ONNX Runtime).
  */
 public final class TorchScriptDistillation {
     @Option(names = "--distill-student", paramLabel = "mlp:64|cnn:8,16",
@@ -68,33 +71,47 @@ public final class TorchScriptDistillation {
         }
     }
 
+    /** The distillation as a recipe (its only stage). */
+    Recipe recipe() {
+        return Recipe.builder().distillation(settings()).build();
+    }
+
     private DistillationSettings settings() {
         return Flags.settings("--distill-student/--distill-epochs/--temperature/--alpha/--distill-lr",
                 () -> new DistillationSettings(student, temperature, alpha, epochs, learningRate,
                         DistillationSettings.Optimizer.ADAM, 0, 128, seed));
     }
 
-    /** Trains the student on the teacher's logits, measures it on ONNX Runtime and saves it to the workspace. */
+    /**
+     * Trains the student on the teacher's logits over {@code training} (fitted to the teacher's input settings, as
+     * {@code test} is), measures it on ONNX Runtime and saves it to the workspace.
+     */
     TorchScriptCommand.Measured distilAndMeasure(PyTorchRuntime runtime, TorchScriptNetwork teacher, LabeledImages test,
-                                                 int samples, WorkspaceOption workspace, PointContext context) {
+                                                 TrainingData training, int samples, WorkspaceOption workspace,
+                                                 PointContext context) {
         DistillationSettings settings = settings();
         int[] input = teacher.input();
         NetworkSpec inputs = new NetworkSpec(input[0], input[1], input[2], List.of());
         int classes = teacher.logits(test.scaledPixels(0, 1), 1).length;
         NetworkSpec studentSpec = Flags.settings("--distill-student",
                 () -> Students.parse(settings.student(), inputs, classes));
-        LabeledImages all = ExampleSession.trainingSet();
+        LabeledImages all;
+        try {
+            all = training.images();
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage(), e);
+        }
         LabeledImages train = trainSamples > 0 && trainSamples < all.size() ? all.first(trainSamples) : all;
-        System.err.printf(Locale.ROOT, "distilling into %s on %,d training images%n", studentSpec.describe(),
-                train.size());
+        System.err.printf(Locale.ROOT, "distilling into %s on %,d training images (%s)%n", studentSpec.describe(),
+                train.size(), training.description());
         WeightSet weights = new Distiller(runtime).distil(teacher, studentSpec, train, settings, progress(),
                 CancelToken.NEVER);
-        PointMeasurer measurer = ExampleSession.measurer(ExampleSession.onnxRuntime(), weights, samples,
+        PointMeasurer measurer = ExampleSession.measurer(ExampleSession.onnxRuntime(test), weights, samples,
                 new RecipeApplier(), test);
         System.err.println("measuring the student on ONNX Runtime");
         measurer.warmUp(CancelToken.NEVER);
         Measurement m = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
-        Recipe recipe = Recipe.builder().distillation(settings).build();
+        Recipe recipe = recipe();
         StoredPoint saved = workspace.save(context, recipe, m);
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);

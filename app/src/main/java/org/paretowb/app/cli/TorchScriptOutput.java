@@ -41,11 +41,13 @@ final class TorchScriptOutput {
         return p.file() == null ? table : table + "\nfile         " + p.file();
     }
 
-    static String json(Path model, List<TorchScriptCommand.Measured> points) throws IOException {
+    static String json(Path model, List<TorchScriptCommand.Measured> points, DataOptions.Inputs inputs,
+                       boolean assumed) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         o.put("model", model.toString());
         o.put("modelBytes", Files.size(model));
+        InputsJson.put(o, inputs.settings(), assumed, inputs.evaluation(), inputs.training());
         ArrayNode array = o.putArray("points");
         points.forEach(p -> array.add(point(mapper, p)));
         try {

@@ -1,7 +1,6 @@
 package org.paretowb.app.cli;
 
 import org.paretowb.app.UserError;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,9 +15,12 @@ import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableOptions;
 import org.paretowb.models.data.TableSplit;
+import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.export.ModelFormat;
+import org.paretowb.services.export.SettingsStamp;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.LoadedNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -104,11 +106,10 @@ public final class TrainCommand implements Callable<Integer> {
             trainAccuracy = accuracy(network, parts.training());
             evalAccuracy = accuracy(network, parts.evaluation());
         }
-        AtomicFile.write(out, temp -> {
-            try (OutputStream stream = Files.newOutputStream(temp)) {
-                new WeightCodec().write(weights, stream);
-            }
-        });
+        // the class names go into the file (with its input shape), so eval of it needs no --class-names
+        ModelSettings named = ModelSettings.of(weights.spec()).withClassNames(table.classNames());
+        byte[] file = SettingsStamp.write(new WeightCodec().encode(weights), ModelFormat.PWB, named);
+        AtomicFile.write(out, temp -> Files.write(temp, file));
         System.out.printf(Locale.ROOT, """
                 model        %s: MLP %s (%s), standardisation %s
                 data         %s: %d training rows, %d evaluation rows (share %s, seed %d); label %s

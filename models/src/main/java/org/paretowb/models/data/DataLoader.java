@@ -79,15 +79,20 @@ public final class DataLoader {
         return TableSplit.of(rows, tableOptions, adopt ? table.classNames() : settings.classNames());
     }
 
-    /** {@code data} checked against the model (shape, labels) and normalised as it wants. */
+    /**
+     * {@code data} fitted to the model: images converted to its channels and size ({@link ImageConversion}: grey
+     * replicated to RGB, resized exactly as PyTorch's bilinear), labels checked against its classes, and normalised
+     * as it wants. Images that cannot be converted (to a model that takes a row of features, or 2 or 4 channels) and
+     * tables of another width are refused with a message naming the data.
+     */
     public LabeledImages fitted(LabeledImages data) throws DatasetException {
-        if (data.channels() != settings.channels() || data.rows() != settings.height()
-                || data.cols() != settings.width()) {
-            throw new DatasetException(data.name() + ": its " + (data.isImages() ? "images are " : "rows are ")
-                    + data.channels() + "x" + data.rows() + "x" + data.cols() + ", but the model takes "
+        if (!data.isImages() && (data.channels() != settings.channels() || data.rows() != settings.height()
+                || data.cols() != settings.width())) {
+            throw new DatasetException(data.name() + ": its rows are " + data.shape() + ", but the model takes "
                     + settings.shape() + (data.channels() != settings.channels() ? " (" + channels(data.channels())
                     + " given, " + channels(settings.channels()) + " expected)" : ""));
         }
+        ImageConversion.check(data, settings.channels(), settings.height(), settings.width());
         int classes = settings.classNames().size();
         for (int i = 0; i < data.size(); i++) {
             if (data.label(i) >= classes) {
@@ -95,7 +100,9 @@ public final class DataLoader {
                         + " %d classes (0 to %d)", data.name(), i + 1, data.label(i), classes, classes - 1));
             }
         }
-        return data.isImages() ? data.withNormalisation(settings.normalisation()) : data;
+        LabeledImages shaped = data.isImages()
+                ? ImageConversion.convert(data, settings.channels(), settings.height(), settings.width()) : data;
+        return shaped.isImages() ? shaped.withNormalisation(settings.normalisation()) : shaped;
     }
 
     private static String channels(int c) {

@@ -1,7 +1,5 @@
 package org.paretowb.models.data;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,7 +14,8 @@ import javax.imageio.ImageIO;
  * Labelled images from a folder with one sub-folder per class (PNG or JPEG files). Classes are the
  * sub-folders: when every name is a whole number, that number is the label; otherwise the labels follow
  * the names' sorted order. Each image is converted to the model's channels (grey or RGB) and resized to its
- * input as it is read, so only the small converted bytes are kept, never thousands of decoded images. The
+ * input as it is read ({@link ImageConversion}: exactly PyTorch's bilinear resize), so only the small converted
+ * bytes are kept, never thousands of decoded images. The
  * images are read one of each class in turn, so that the first images of the set hold every class.
  */
 public final class ImageFolder {
@@ -93,20 +92,36 @@ public final class ImageFolder {
         }
         // one image of each class in turn: the first images of the set (a live subset) hold every class
         int done = 0;
+        java.util.Set<String> shapes = new java.util.TreeSet<>();
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
         for (int k = 0; k < most; k++) {
             for (int i = 0; i < classFolders.size(); i++) {
                 List<Path> images = imagesPerClass.get(i);
                 if (k < images.size()) {
-                    pixels.writeBytes(converted(images.get(k)));
+                    pixels.writeBytes(converted(images.get(k), shapes));
                     labels.write(labelOf[i]);
                     progress.read(++done, total);
                 }
             }
         }
         return new LabeledImages(folder.getFileName() + " (image folder)", pixels.toByteArray(), labels.toByteArray(),
-                channels, rows, cols, Normalisation.NONE, null);
+                channels, rows, cols, Normalisation.NONE, null, conversion(shapes));
+    }
+
+    /** How the images were converted: null when all had the model's shape; else from which shape(s) to which. */
+    private String conversion(java.util.Set<String> shapes) {
+        String target = channels + "x" + rows + "x" + cols;
+        if (shapes.isEmpty() || shapes.equals(java.util.Set.of(target))) {
+            return null;
+        }
+        if (shapes.size() == 1) {
+            int[] s = java.util.Arrays.stream(shapes.iterator().next().split("x")).mapToInt(Integer::parseInt).toArray();
+            return ImageConversion.describe(s[0], s[1], s[2], channels, rows, cols);
+        }
+        return "from " + shapes.size() + " shapes (" + String.join(", ", shapes.stream().limit(3).toList())
+                + (shapes.size() > 3 ? ", ..." : "") + ") to " + target + ": resized (" + ImageResize.METHOD
+                + ") and converted to " + (channels == 1 ? "grey" : channels + " channels") + " as read";
     }
 
     private static List<Path> classFolders(Path folder) throws DatasetException {
@@ -136,8 +151,12 @@ public final class ImageFolder {
         }
     }
 
-    /** The image as channels x rows x cols bytes (converted and resized when it is not already). */
-    private byte[] converted(Path file) throws DatasetException {
+    /**
+     * The image as channels x rows x cols bytes: decoded to grey or RGB planes as the file holds them, then
+     * converted to the model's channels and size by {@link ImageConversion} (exact bilinear resize); the shape it had
+     * is told to {@code shapes}.
+     */
+    private byte[] converted(Path file, java.util.Set<String> shapes) throws DatasetException {
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -147,27 +166,43 @@ public final class ImageFolder {
         if (image == null) {
             throw new DatasetException(file + " is not a readable PNG or JPEG image");
         }
-        int type = channels == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
-        BufferedImage target = image;
-        if (image.getType() != type || image.getWidth() != cols || image.getHeight() != rows) {
-            target = new BufferedImage(cols, rows, type);
-            Graphics2D g = target.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, cols, rows, null);
-            g.dispose();
-        }
-        byte[] out = new byte[channels * rows * cols];
-        if (channels == 1) {
-            target.getRaster().getDataElements(0, 0, cols, rows, out);
+        int h = image.getHeight();
+        int w = image.getWidth();
+        byte[] planes = planes(image);
+        int from = planes.length / (h * w);
+        shapes.add(from + "x" + h + "x" + w);
+        return ImageConversion.convert(planes, 0, from, h, w, channels, rows, cols);
+    }
+
+    /**
+     * The decoded pixels as one grey plane (grey images, read from the raster as stored: a grey PNG's values are
+     * not colour-converted) or three RGB planes (colour and palette images, as sRGB).
+     */
+    private static byte[] planes(BufferedImage image) {
+        int h = image.getHeight();
+        int w = image.getWidth();
+        java.awt.image.Raster raster = image.getRaster();
+        boolean grey = raster.getNumBands() <= 2 && !(image.getColorModel() instanceof java.awt.image.IndexColorModel);
+        if (grey) {
+            int bits = raster.getSampleModel().getSampleSize(0);
+            int max = (1 << bits) - 1;
+            byte[] out = new byte[h * w];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int v = raster.getSample(x, y, 0);
+                    out[y * w + x] = (byte) (bits == 8 ? v : Math.round(v * 255.0 / max));
+                }
+            }
             return out;
         }
-        int plane = rows * cols;
-        for (int y = 0; y < rows; y++) {
-            for (int x = 0; x < cols; x++) {
-                int rgb = target.getRGB(x, y);
-                out[y * cols + x] = (byte) (rgb >> 16);
-                out[plane + y * cols + x] = (byte) (rgb >> 8);
-                out[2 * plane + y * cols + x] = (byte) rgb;
+        int plane = h * w;
+        byte[] out = new byte[3 * plane];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = image.getRGB(x, y);
+                out[y * w + x] = (byte) (rgb >> 16);
+                out[plane + y * w + x] = (byte) (rgb >> 8);
+                out[2 * plane + y * w + x] = (byte) rgb;
             }
         }
         return out;
@@ -183,13 +218,34 @@ public final class ImageFolder {
 
     /** The Fashion-MNIST evaluation split in an idx folder: t10k-images-idx3-ubyte and its labels, gzipped or not. */
     public static LabeledImages idxFolder(Path folder) throws DatasetException {
+        Path images = idxImages(folder, "t10k");
+        return images == null ? null : new IdxReader().read(images, labelsOf(images)).renamed(images.toString());
+    }
+
+    /**
+     * The training files beside the t10k files of an idx folder, as Fashion-MNIST and MNIST are distributed:
+     * train-images-idx3-ubyte and its labels, gzipped or not; null when the folder has none.
+     */
+    public static Path idxTrainingImages(Path folder) {
+        return idxImages(folder, "train");
+    }
+
+    /** Reads an idx images file found by {@link #idxTrainingImages} and its labels file. */
+    public static LabeledImages idxTrainingSet(Path images) throws DatasetException {
+        return new IdxReader().read(images, labelsOf(images)).renamed(images.toString());
+    }
+
+    private static Path idxImages(Path folder, String kind) {
         for (String suffix : new String[] {".gz", ""}) {
-            Path images = folder.resolve("t10k-images-idx3-ubyte" + suffix);
-            Path labels = folder.resolve("t10k-labels-idx1-ubyte" + suffix);
-            if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
-                return new IdxReader().read(images, labels).renamed(images.toString());
+            Path images = folder.resolve(kind + "-images-idx3-ubyte" + suffix);
+            if (Files.isRegularFile(images) && Files.isRegularFile(labelsOf(images))) {
+                return images;
             }
         }
         return null;
+    }
+
+    private static Path labelsOf(Path images) {
+        return images.resolveSibling(images.getFileName().toString().replace("-images-idx3-", "-labels-idx1-"));
     }
 }

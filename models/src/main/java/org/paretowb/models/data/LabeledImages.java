@@ -12,9 +12,11 @@ import java.util.Random;
  * @param labels one class index per input
  * @param normalisation applied after scaling pixels to [0, 1]; tabular features are used as they are
  * @param features {@code size * cols} values for tabular data, {@code null} for images
+ * @param conversion how the images were converted to this shape as they were read ("from 1x28x28 to 3x32x32:
+ *     resized (bilinear), grey replicated to 3 channels"); null when they were read as they are
  */
 public record LabeledImages(String name, byte[] pixels, byte[] labels, int channels, int rows, int cols,
-                            Normalisation normalisation, float[] features) {
+                            Normalisation normalisation, float[] features, String conversion) {
 
     public LabeledImages {
         if (channels <= 0 || rows <= 0 || cols <= 0) {
@@ -35,6 +37,12 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
             throw new IllegalArgumentException(name + ": " + pixels.length + " pixel bytes do not hold "
                     + labels.length + " images of " + (channels == 1 ? "" : channels + "x") + rows + "x" + cols);
         }
+    }
+
+    /** Inputs read as they are (not converted). */
+    public LabeledImages(String name, byte[] pixels, byte[] labels, int channels, int rows, int cols,
+                         Normalisation normalisation, float[] features) {
+        this(name, pixels, labels, channels, rows, cols, normalisation, features, null);
     }
 
     /** Grey images as the idx files hold them, scaled to [0, 1] only. */
@@ -85,12 +93,12 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
 
     /** The same inputs under another name (for example the file's whole path, for messages). */
     public LabeledImages renamed(String newName) {
-        return new LabeledImages(newName, pixels, labels, channels, rows, cols, normalisation, features);
+        return new LabeledImages(newName, pixels, labels, channels, rows, cols, normalisation, features, conversion);
     }
 
     /** The same inputs read with another normalisation. */
     public LabeledImages withNormalisation(Normalisation n) {
-        return new LabeledImages(name, pixels, labels, channels, rows, cols, n, features);
+        return new LabeledImages(name, pixels, labels, channels, rows, cols, n, features, conversion);
     }
 
     /** The first {@code count} inputs (all of them when count is larger than the set). */
@@ -102,7 +110,7 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
         int per = pixelsPerImage();
         return new LabeledImages(name + " (first " + n + ")", isImages() ? Arrays.copyOf(pixels, n * per) : pixels,
                 Arrays.copyOf(labels, n), channels, rows, cols, normalisation,
-                isImages() ? null : Arrays.copyOf(features, n * per));
+                isImages() ? null : Arrays.copyOf(features, n * per), conversion);
     }
 
     /** The inputs at {@code indices}, in that order. */
@@ -119,7 +127,7 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
             }
             l[i] = labels[indices[i]];
         }
-        return new LabeledImages(newName, p, l, channels, rows, cols, normalisation, f);
+        return new LabeledImages(newName, p, l, channels, rows, cols, normalisation, f, conversion);
     }
 
     /**
@@ -150,6 +158,16 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
             select(Arrays.copyOfRange(order, 0, training), name + " (training split, seed " + seed + ")"),
             select(Arrays.copyOfRange(order, training, order.length), name + " (evaluation split, seed " + seed + ")")
         };
+    }
+
+    /** Whether the images were converted (resized, or their channels changed) as they were read. */
+    public boolean converted() {
+        return conversion != null;
+    }
+
+    /** "3x32x32" (channels x rows x cols). */
+    public String shape() {
+        return channels + "x" + rows + "x" + cols;
     }
 
     /** Inputs {@code [from, from + count)} as the network takes them: pixels / 255, normalised; features as they are. */

@@ -9,9 +9,61 @@ import org.paretowb.models.data.Normalisation;
  * The text forms of a model's settings, as a file's metadata, the command line and the settings dialog write
  * them: comma-separated class names, and comma-separated means and stds (one per channel, or one for all).
  * Parsing failures are {@link IllegalArgumentException}s with a message a user can read.
+ *
+ * <p>As metadata (an ONNX file's metadata_props, the settings an export writes into .pwb and .djl files) they are
+ * the keys {@value #CLASS_NAMES}, {@value #MEAN}, {@value #STD} and {@value #INPUT_SHAPE} ("3,32,32").
  */
 public final class SettingsText {
+    public static final String CLASS_NAMES = "class_names";
+    public static final String MEAN = "mean";
+    public static final String STD = "std";
+    public static final String INPUT_SHAPE = "input_shape";
+
     private SettingsText() {
+    }
+
+    /** The settings as metadata entries (every key, in a fixed order). */
+    public static java.util.Map<String, String> metadata(ModelSettings settings) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put(INPUT_SHAPE, settings.channels() + "," + settings.height() + "," + settings.width());
+        out.put(MEAN, join(settings.normalisation().mean()));
+        out.put(STD, join(settings.normalisation().std()));
+        out.put(CLASS_NAMES, String.join(",", settings.classNames()));
+        return out;
+    }
+
+    /** Whether metadata states the normalisation (a mean or a std). */
+    public static boolean statesNormalisation(java.util.Map<String, String> metadata) {
+        return metadata.containsKey(MEAN) || metadata.containsKey(STD);
+    }
+
+    /**
+     * {@code defaults} with whatever {@code metadata} states; a malformed entry is an {@link IllegalArgumentException}.
+     * An input shape is taken as stated (the caller checks it against the network).
+     */
+    public static ModelSettings read(java.util.Map<String, String> metadata, ModelSettings defaults) {
+        ModelSettings out = defaults;
+        if (metadata.containsKey(INPUT_SHAPE)) {
+            String[] parts = metadata.get(INPUT_SHAPE).split(",", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException(INPUT_SHAPE + " '" + metadata.get(INPUT_SHAPE)
+                        + "' is not three sizes C,H,W");
+            }
+            try {
+                out = out.withShape(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                        Integer.parseInt(parts[2].strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(INPUT_SHAPE + " '" + metadata.get(INPUT_SHAPE)
+                        + "' is not three whole sizes C,H,W");
+            }
+        }
+        if (metadata.containsKey(CLASS_NAMES)) {
+            out = out.withClassNames(classNames(metadata.get(CLASS_NAMES)));
+        }
+        if (statesNormalisation(metadata)) {
+            out = out.withNormalisation(normalisation(metadata.getOrDefault(MEAN, "0"), metadata.getOrDefault(STD, "1")));
+        }
+        return out;
     }
 
     public static List<String> classNames(String text) {

@@ -2,7 +2,9 @@ package org.paretowb.services.compress;
 
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
@@ -27,23 +29,35 @@ public final class RecipeApplier {
     private final WeightQuantizer quantizer = new WeightQuantizer();
     private final ActivationQuantizer activationQuantizer;
     private final NetworkTrainer trainer;
-    private final LabeledImages trainingSet;
+    private final TrainingData training;
     private final EpochListener listener;
+    private LabeledImages trainingSet;
 
     /**
      * @param trainer trains for fine-tuning; null when fine-tuning is not offered
-     * @param trainingSet the images fine-tuning trains on; null when fine-tuning is not offered
+     * @param trainingSet the images fine-tuning trains on (already fitted to the model); null when fine-tuning is
+     *     not offered
      */
     public RecipeApplier(NetworkTrainer trainer, LabeledImages trainingSet, EpochListener listener) {
+        this(trainer, trainingSet == null ? TrainingData.none("none is loaded here") : TrainingData.of(trainingSet),
+                listener);
+    }
+
+    /**
+     * @param trainer trains for fine-tuning; null when fine-tuning is not offered
+     * @param training the images fine-tuning, distillation and calibration use (fitted to the model when read), or
+     *     why there are none
+     */
+    public RecipeApplier(NetworkTrainer trainer, TrainingData training, EpochListener listener) {
         this.trainer = trainer;
-        this.trainingSet = trainingSet;
+        this.training = training;
         this.listener = listener;
         this.activationQuantizer = new ActivationQuantizer(trainer == null ? null : trainer.runtime());
     }
 
     /** Pruning only; a recipe asking for fine-tuning is refused with a message. */
     public RecipeApplier() {
-        this(null, null, (epoch, epochs, loss, accuracy, millis) -> { });
+        this(null, TrainingData.none("none is loaded here"), (epoch, epochs, loss, accuracy, millis) -> { });
     }
 
     public WeightSet apply(WeightSet original, Recipe recipe, CancelToken cancel) {
@@ -59,13 +73,13 @@ public final class RecipeApplier {
     public WeightSet apply(WeightSet original, Recipe recipe, EpochListener progress, CancelToken cancel) {
         WeightSet weights = original;
         if (recipe.distillation().active()) {
-            requireTraining("distillation");
+            LabeledImages trainingSet = trainingImages("distillation");
             weights = new Distiller(trainer.runtime()).distil(original, trainingSet, recipe.distillation(),
                     relay(progress, student -> quantize(compress(student, recipe), recipe)), cancel);
         }
         weights = compress(weights, recipe);
         if (recipe.fineTune().active()) {
-            requireTraining("fine-tuning");
+            LabeledImages trainingSet = trainingImages("fine-tuning");
             TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
                     (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
             weights = trainer.fineTune(weights, true, trainingSet, settings,
@@ -83,7 +97,9 @@ public final class RecipeApplier {
 
     private WeightSet quantize(WeightSet weights, Recipe recipe) {
         weights = quantizer.quantize(weights, recipe.quantization());
-        return activationQuantizer.quantize(weights, recipe.quantization(), trainingSet);
+        boolean calibrates = recipe.quantization().mode() == org.paretowb.models.recipe.QuantizationSettings.Mode.STATIC;
+        return activationQuantizer.quantize(weights, recipe.quantization(),
+                calibrates ? trainingImages("static int8 calibration") : null);
     }
 
     /** Tells this applier's listener and {@code progress}; weights asked for mid-training go through {@code rest}. */
@@ -102,9 +118,19 @@ public final class RecipeApplier {
         };
     }
 
-    private void requireTraining(String stage) {
-        if (trainer == null || trainingSet == null) {
-            throw new IllegalStateException(stage + " needs a training set, and none is loaded here");
+    /** The training images (read and fitted the first time); a message naming {@code stage} when there are none. */
+    private synchronized LabeledImages trainingImages(String stage) {
+        if (trainer == null || !training.available()) {
+            throw new IllegalStateException(stage + " needs training data, and " + (training.available()
+                    ? "this applier does not train" : "there is none: " + training.missing()));
         }
+        if (trainingSet == null) {
+            try {
+                trainingSet = training.images();
+            } catch (DatasetException e) {
+                throw new IllegalStateException(stage + ": the training data cannot be used: " + e.getMessage(), e);
+            }
+        }
+        return trainingSet;
     }
 }

@@ -49,13 +49,19 @@ public record DataSummary(List<String> details, List<ClassRow> classes, List<Sam
         List<String> lines = new ArrayList<>();
         lines.add("From " + in.source());
         lines.add(data.isImages()
-                ? String.format(Locale.ROOT, "%,d images of %s (channels x height x width); normalisation: %s",
-                        data.size(), in.settings().shape(), data.normalisation().describe())
+                ? String.format(Locale.ROOT, "%,d images of %s (channels x height x width)%s; normalisation: %s%s",
+                        data.size(), in.settings().shape(), data.converted() ? ", converted " + data.conversion()
+                                + " as read" : "", data.normalisation().describe(), in.normalisationAssumed()
+                                ? " (assumed: the model file states none; Model › Input settings… to give it)" : "")
                 : String.format(Locale.ROOT, "%,d rows of %,d features, used as they are", data.size(), data.cols()));
         lines.add(in.split().active()
                 ? String.format(Locale.ROOT, "Split: %s. %,d %s evaluate, %,d train (fine-tuning, distillation,"
                         + " calibration)", in.split().describe(), in.evaluation().size(), unit, in.training().size())
                 : "Split: " + in.split().describe() + ".");
+        org.paretowb.models.data.TrainingData training = in.trainingData();
+        lines.add(training.available() ? "Fine-tuning, distillation and static int8 calibration use "
+                + training.description() + (data.isImages() ? ", read for the model's input as the evaluation data"
+                : "") : "Fine-tuning, distillation and static int8 calibration are off: " + training.missing() + ".");
         lines.add(String.format(Locale.ROOT, "%d classes, named by the model's input settings (Model › Input"
                 + " settings…)", in.settings().classNames().size()));
         return lines;

@@ -88,6 +88,7 @@ public final class InputsControls {
                                          Choosers choosers) {
         InputsControls controls = new InputsControls(view, workbench, inputs, choosers);
         controls.installMenus(view.menuBar());
+        controls.installAssumption(view);
         view.addTab("Data", controls.data.root());
         view.root().addEventHandler(DragEvent.DRAG_OVER, controls::dragOver);
         view.root().addEventHandler(DragEvent.DRAG_DROPPED, controls::dropped);
@@ -115,6 +116,35 @@ public final class InputsControls {
         bar.getMenus().add(Math.min(2, bar.getMenus().size()), model);
     }
 
+    /**
+     * A label in the status bar while the normalisation is assumed ("Normalisation assumed: pixels / 255"); a click
+     * opens Model › Input settings….
+     */
+    private void installAssumption(WorkbenchView view) {
+        javafx.scene.control.Label assumed = new javafx.scene.control.Label();
+        assumed.setId("normalisationAssumed");
+        assumed.setStyle("-fx-text-fill: #b45309; -fx-font-weight: bold; -fx-cursor: hand;");
+        assumed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        assumed.setTooltip(new javafx.scene.control.Tooltip("The model file states no normalisation, so this one is"
+                + " assumed for every figure. Click, or Model › Input settings… (Ctrl+I), to give the mean and std it"
+                + " was trained with or to confirm it."));
+        assumed.setOnMouseClicked(e -> editSettings(null));
+        Runnable show = () -> {
+            ModelInputs now = inputs.inputs();
+            assumed.setText(now.normalisationAssumed()
+                    ? "Normalisation assumed: " + now.settings().normalisation().describe() : "");
+            assumed.setVisible(now.normalisationAssumed());
+            assumed.setManaged(now.normalisationAssumed());
+        };
+        show.run();
+        inputs.inputsProperty().addListener((obs, old, now) -> show.run());
+        // the status bar's second place, after the progress bar and before the status line
+        javafx.scene.Node bar = view.root().lookup(".status-bar");
+        if (bar instanceof javafx.scene.layout.Pane pane) {
+            pane.getChildren().add(Math.min(1, pane.getChildren().size()), assumed);
+        }
+    }
+
     public void openDataFolder() {
         choosers.folder(owner()).ifPresent(this::openData);
     }
@@ -136,7 +166,7 @@ public final class InputsControls {
     public void editSettings(String why) {
         ModelInputs current = inputs.inputs();
         InputSettingsDialog dialog = new InputSettingsDialog(owner(), current.modelTitle(), current.settings(),
-                current.weights().spec(), why);
+                current.weights().spec(), why, current.normalisationAssumed());
         dialog.getDialogPane().getStylesheets().addAll(view.root().getStylesheets());
         dialog.showAndWait().ifPresent(settings -> {
             view.selectTab("Data");

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
@@ -77,7 +78,8 @@ public final class InputsViewModel {
         prepare("Reading " + path + "…", (current, t) -> {
             LabeledImages data = new DataLoader(current.settings()).load(path, progressOf(t));
             t.check();
-            ModelInputs next = current.withData(data, data.name(), path.toAbsolutePath().toString());
+            ModelInputs next = current.withData(data, data.name(), path.toAbsolutePath().toString(),
+                    trainingBeside(path, data.name()));
             List<String> named = folderClassNames(path, current);
             return named == null ? next : next.withSettings(next.settings().withClassNames(named));
         }, next -> {
@@ -85,6 +87,14 @@ public final class InputsViewModel {
                 remember(next);
             }
         });
+    }
+
+    /** The training files beside an idx folder's t10k files; else none, saying what the user can do. */
+    private static TrainingData trainingBeside(Path path, String dataName) {
+        if (java.nio.file.Files.isDirectory(path) && ImageFolder.idxTrainingImages(path) != null) {
+            return TrainingData.besideIdx(path);
+        }
+        return ModelInputs.notSplit(dataName);
     }
 
     /**
@@ -112,11 +122,19 @@ public final class InputsViewModel {
      */
     public void applySettings(ModelSettings settings) {
         if (settings.equals(inputs.get().settings())) {
+            if (inputs.get().normalisationAssumed()) { // OK on the settings as they were: the user confirms them
+                ModelInputs confirmed = inputs.get().confirmed();
+                inputs.set(confirmed);
+                remember(confirmed);
+                job.statusProperty().set("The normalisation (" + settings.normalisation().describe()
+                        + ") is confirmed. " + describe(confirmed));
+                return;
+            }
             job.statusProperty().set("The input settings are unchanged. " + describe(inputs.get()));
             return;
         }
         prepare("Reading the data again with the new input settings…",
-                (current, t) -> current.withSettings(settings), this::remember);
+                (current, t) -> current.withSettings(settings).confirmed(), this::remember);
     }
 
     /** Splits the data anew and starts over on its evaluation part. */

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 import org.paretowb.models.network.ModelSettings;
 import org.paretowb.models.network.NetworkSpec;
+import org.paretowb.models.network.SettingsText;
 
 /** Model › Input settings…: the model's input shape, normalisation and class names; OK only when they are valid. */
 public final class InputSettingsDialog extends Dialog<ModelSettings> {
@@ -18,6 +19,15 @@ public final class InputSettingsDialog extends Dialog<ModelSettings> {
 
     /** @param why a line above the fields (for example: the file does not state them); null: none */
     public InputSettingsDialog(Window owner, String modelTitle, ModelSettings current, NetworkSpec spec, String why) {
+        this(owner, modelTitle, current, spec, why, false);
+    }
+
+    /**
+     * @param why a line above the fields (for example: the file does not state them); null: none
+     * @param assumed whether the current normalisation is assumed (the model file states none): the dialog says so
+     */
+    public InputSettingsDialog(Window owner, String modelTitle, ModelSettings current, NetworkSpec spec, String why,
+                               boolean assumed) {
         this.model = new InputSettingsViewModel(current, spec);
         initOwner(owner);
         setTitle("Input settings of " + modelTitle);
@@ -50,6 +60,16 @@ public final class InputSettingsDialog extends Dialog<ModelSettings> {
         int row = 0;
         grid.addRow(row++, new Label("Input shape"), shape);
         grid.add(hint("Stated by the network: it cannot take another shape."), 1, row++);
+        if (assumed) {
+            Label note = new Label("Assumed: the model file states no normalisation, so "
+                    + current.normalisation().describe() + " is used (mean " + SettingsText.show(
+                    current.normalisation().mean()) + ", std " + SettingsText.show(current.normalisation().std())
+                    + "). Give the mean and std the model was trained with, or OK to confirm these.");
+            note.setId("settingsAssumed");
+            note.setWrapText(true);
+            note.setStyle("-fx-text-fill: #b45309; -fx-font-weight: bold;");
+            grid.add(note, 0, row++, 2, 1);
+        }
         grid.addRow(row++, new Label("Mean"), mean);
         grid.addRow(row++, new Label("Std"), std);
         grid.add(hint(channelsHint(model.channels())), 1, row++);
