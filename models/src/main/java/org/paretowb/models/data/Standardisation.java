@@ -1,5 +1,8 @@
 package org.paretowb.models.data;
 
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.Flatten;
+import org.paretowb.models.network.Norm;
 import java.util.ArrayList;
 import java.util.List;
 import org.paretowb.models.network.Layer;
@@ -110,7 +113,7 @@ public record Standardisation(float[] mean, float[] std) {
         tensors.add(new Tensor("standardise_runningVar", shape, variance));
         tensors.addAll(weights.tensors().subList(at, weights.tensors().size()));
         List<Layer> layers = new ArrayList<>(spec.layers());
-        layers.add(layer, new Layer.Norm());
+        layers.add(layer, new Norm());
         return new WeightSet(spec.withLayers(layers), tensors);
     }
 
@@ -162,10 +165,10 @@ public record Standardisation(float[] mean, float[] std) {
     private static int firstDense(NetworkSpec spec) {
         for (int i = 0; i < spec.layers().size(); i++) {
             Layer layer = spec.layers().get(i);
-            if (layer instanceof Layer.Dense) {
+            if (layer instanceof Dense) {
                 return i;
             }
-            if (!(layer instanceof Layer.Flatten)) {
+            if (!(layer instanceof Flatten)) {
                 throw new IllegalArgumentException("standardisation folds into a first dense layer, but "
                         + spec.describe() + " starts with " + layer.token());
             }

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 
-/** x * scale + shift per channel, with constant (untrained) scale and shift: {@link Layer.Affine} on DJL. */
+/** x * scale + shift per channel, with constant (untrained) scale and shift: {@link Affine} on DJL. */
 final class AffineBlock extends AbstractBlock {
     private final Parameter scale;
     private final Parameter shift;

@@ -31,6 +31,6 @@ public final class LayerNames {
 
     /** Whether a layer is a convolution or a dense layer. */
     public static boolean weighted(Layer layer) {
-        return layer instanceof Layer.Conv || layer instanceof Layer.Dense;
+        return layer instanceof Conv || layer instanceof Dense;
     }
 }

@@ -38,47 +38,47 @@ final class LayerText {
             int[] s = m.group(4) == null ? new int[] {1, 1} : Window.pair(m.group(4));
             int[] d = m.group(5) == null ? new int[] {1, 1} : Window.pair(m.group(5));
             int groups = m.group(6) == null ? 1 : Integer.parseInt(m.group(6));
-            return new Layer.Conv(Integer.parseInt(m.group(1)), new Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0],
+            return new Conv(Integer.parseInt(m.group(1)), new Window(k[0], k[1], s[0], s[1], p[0], p[1], d[0],
                     d[1]), groups);
         }
         if ((m = DENSE.matcher(token)).matches()) {
-            return new Layer.Dense(Integer.parseInt(m.group(1)));
+            return new Dense(Integer.parseInt(m.group(1)));
         }
         if (token.startsWith("maxpool") || token.startsWith("avgpool")) {
             PoolText.Parsed pool = PoolText.read(token.substring("maxpool".length()));
             if (pool == null) {
                 return null;
             }
-            return token.startsWith("maxpool") ? new Layer.MaxPool(pool.window(), pool.ceil())
-                    : new Layer.AvgPool(pool.window(), pool.ceil(), pool.countPadding());
+            return token.startsWith("maxpool") ? new MaxPool(pool.window(), pool.ceil())
+                    : new AvgPool(pool.window(), pool.ceil(), pool.countPadding());
         }
         if ((m = LEAKY.matcher(token)).matches()) {
-            return Layer.Activation.leakyRelu(Float.parseFloat(m.group(1)));
+            return Activation.leakyRelu(Float.parseFloat(m.group(1)));
         }
         if ((m = TWO.matcher(token)).matches()) {
             float a = Float.parseFloat(m.group(2));
             float b = Float.parseFloat(m.group(3));
-            return m.group(1).equals("clip") ? Layer.Activation.clip(a, b) : Layer.Activation.hardSigmoid(a, b);
+            return m.group(1).equals("clip") ? Activation.clip(a, b) : Activation.hardSigmoid(a, b);
         }
         if ((m = DYNAMIC.matcher(token)).matches()) {
-            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);
+            return new FakeQuant(Integer.parseInt(m.group(1)), true, 0, 0);
         }
         if ((m = STATIC.matcher(token)).matches()) {
-            return new Layer.FakeQuant(Integer.parseInt(m.group(1)), false, Float.parseFloat(m.group(2)),
+            return new FakeQuant(Integer.parseInt(m.group(1)), false, Float.parseFloat(m.group(2)),
                     Float.parseFloat(m.group(3)));
         }
         return switch (token) {
-            case "bn" -> new Layer.Norm();
-            case "relu" -> new Layer.Relu();
-            case "sigmoid" -> Layer.Activation.sigmoid();
-            case "tanh" -> Layer.Activation.tanh();
-            case "hardswish" -> Layer.Activation.hardSwish();
-            case "flatten" -> new Layer.Flatten();
-            case "gap" -> new Layer.GlobalAvgPool();
-            case "affine" -> new Layer.Affine();
-            case "add" -> new Layer.Add();
-            case "mul" -> new Layer.Mul();
-            case "concat" -> new Layer.Concat();
+            case "bn" -> new Norm();
+            case "relu" -> new Relu();
+            case "sigmoid" -> Activation.sigmoid();
+            case "tanh" -> Activation.tanh();
+            case "hardswish" -> Activation.hardSwish();
+            case "flatten" -> new Flatten();
+            case "gap" -> new GlobalAvgPool();
+            case "affine" -> new Affine();
+            case "add" -> new Add();
+            case "mul" -> new Mul();
+            case "concat" -> new Concat();
             default -> null;
         };
     }

@@ -227,8 +227,8 @@ public record NetworkSpec(int channels, int height, int width, List<Node> nodes)
         boolean[] flat = new boolean[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            flat[i] = node.layer() instanceof Layer.Flatten || node.layer() instanceof Layer.Dense
-                    || node.inputs().stream().anyMatch(byName::get) && !(node.layer() instanceof Layer.GlobalAvgPool);
+            flat[i] = node.layer() instanceof Flatten || node.layer() instanceof Dense
+                    || node.inputs().stream().anyMatch(byName::get) && !(node.layer() instanceof GlobalAvgPool);
             byName.put(node.name(), flat[i]);
         }
         return flat;

@@ -40,6 +40,6 @@ public final class Students {
 
     private static boolean startsWithStandardisation(NetworkSpec teacher) {
         List<Layer> layers = teacher.layers();
-        return layers.size() >= 2 && layers.get(0) instanceof Layer.Flatten && layers.get(1) instanceof Layer.Norm;
+        return layers.size() >= 2 && layers.get(0) instanceof Flatten && layers.get(1) instanceof Norm;
     }
 }

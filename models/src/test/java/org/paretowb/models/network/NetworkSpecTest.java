@@ -23,9 +23,9 @@ class NetworkSpecTest {
         NetworkSpec spec = NetworkSpec.parse("1x8x8 conv4k3p1 leakyrelu0.2 maxpool2 tanh flatten dense6 sigmoid dense3");
 
         assertEquals("1x8x8 conv4k3p1 leakyrelu0.2 maxpool2 tanh flatten dense6 sigmoid dense3", spec.describe());
-        assertEquals(Layer.Activation.leakyRelu(0.2f), spec.layers().get(1));
-        assertEquals(Layer.Activation.tanh(), spec.layers().get(3));
-        assertEquals(Layer.Activation.sigmoid(), spec.layers().get(6));
+        assertEquals(Activation.leakyRelu(0.2f), spec.layers().get(1));
+        assertEquals(Activation.tanh(), spec.layers().get(3));
+        assertEquals(Activation.sigmoid(), spec.layers().get(6));
         assertEquals(spec, NetworkSpec.parse(spec.describe()));
         assertEquals(NetworkSpec.parse("1x8x8 conv4k3p1 relu maxpool2 flatten dense6 dense3").macs(), spec.macs());
         assertEquals(6, spec.parameterShapes().size(), "weight and bias of the convolution and the two dense layers");
@@ -88,7 +88,7 @@ class NetworkSpecTest {
     @Test
     void depthwiseDilatedAndRectangularConvolutionsCountTheirOwnParametersAndMacs() {
         NetworkSpec spec = NetworkSpec.parse("8x10x10 conv8k3p1g8 conv4k3x1p1x0d2x1");
-        Layer.Conv depthwise = (Layer.Conv) spec.layers().get(0);
+        Conv depthwise = (Conv) spec.layers().get(0);
 
         assertEquals(true, depthwise.depthwise(8));
         assertArrayEquals(new long[] {8, 1, 3, 3}, spec.parameterShapes().get(0));

@@ -1,5 +1,11 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Activation;
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.FakeQuant;
+import org.paretowb.models.network.Norm;
+import org.paretowb.models.network.Relu;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -46,10 +52,10 @@ public final class ActivationQuantizer {
         }
         NetworkSpec spec = weights.spec();
         if (settings.mode() == QuantizationSettings.Mode.DYNAMIC) {
-            Map<String, Layer.FakeQuant> ranges = new LinkedHashMap<>();
+            Map<String, FakeQuant> ranges = new LinkedHashMap<>();
             for (Node node : spec.nodes()) {
-                if (node.layer() instanceof Layer.Dense) {
-                    ranges.put(node.inputs().get(0), new Layer.FakeQuant(ACTIVATION_BITS, true, 0, 0));
+                if (node.layer() instanceof Dense) {
+                    ranges.put(node.inputs().get(0), new FakeQuant(ACTIVATION_BITS, true, 0, 0));
                 }
             }
             return new WeightSet(inserted(spec, ranges, Set.of()), weights.tensors());
@@ -62,8 +68,8 @@ public final class ActivationQuantizer {
         observed.addAll(outputs);
         Map<String, float[]> ranges = observe(weights, observed, calibration.first(settings.calibrationSamples()),
                 settings.observer());
-        Map<String, Layer.FakeQuant> quantizers = new LinkedHashMap<>();
-        ranges.forEach((tensor, r) -> quantizers.put(tensor, new Layer.FakeQuant(ACTIVATION_BITS, false, r[0], r[1])));
+        Map<String, FakeQuant> quantizers = new LinkedHashMap<>();
+        ranges.forEach((tensor, r) -> quantizers.put(tensor, new FakeQuant(ACTIVATION_BITS, false, r[0], r[1])));
         return new WeightSet(inserted(spec, quantizers, outputs), weights.tensors());
     }
 
@@ -80,8 +86,8 @@ public final class ActivationQuantizer {
 
     /** Readers whose input is quantized: all but ReLU and ReLU6 (clip), which fuse into the quantization before. */
     private static boolean quantizesInput(Layer layer) {
-        return layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Join
-                || layer instanceof Layer.Activation a && a.kind() != Layer.Activation.Kind.CLIP;
+        return layer instanceof Conv || layer instanceof Dense || layer instanceof Layer.Join
+                || layer instanceof Activation a && a.kind() != Activation.Kind.CLIP;
     }
 
     /**
@@ -95,7 +101,7 @@ public final class ActivationQuantizer {
         int last = spec.nodes().size() - 1;
         for (int i = 0; i < spec.nodes().size(); i++) {
             Layer layer = spec.node(i).layer();
-            if (!(layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Join)) {
+            if (!(layer instanceof Conv || layer instanceof Dense || layer instanceof Layer.Join)) {
                 continue;
             }
             int at = i;
@@ -110,15 +116,15 @@ public final class ActivationQuantizer {
     }
 
     private static boolean fusesIntoOutput(Layer layer) {
-        return layer instanceof Layer.Norm || layer instanceof Layer.Relu
-                || layer instanceof Layer.Activation a && a.kind() == Layer.Activation.Kind.CLIP;
+        return layer instanceof Norm || layer instanceof Relu
+                || layer instanceof Activation a && a.kind() == Activation.Kind.CLIP;
     }
 
     /**
      * The network with a fake-quantize node "tensor.q" after each tensor of {@code quantizers}: every reader of an
      * output in {@code everyReader} reads it, elsewhere the readers that quantize their input do.
      */
-    private static NetworkSpec inserted(NetworkSpec spec, Map<String, Layer.FakeQuant> quantizers,
+    private static NetworkSpec inserted(NetworkSpec spec, Map<String, FakeQuant> quantizers,
                                         Set<String> everyReader) {
         Map<String, String> renamed = new HashMap<>();
         quantizers.keySet().forEach(t -> renamed.put(t, uniqueName(spec, t + ".q")));
@@ -139,8 +145,8 @@ public final class ActivationQuantizer {
     }
 
     /** Whether a reader takes the quantized tensor: dynamic ranges serve dense layers, static ones every quantizing reader. */
-    private static boolean readsQuantized(Layer reader, Layer.FakeQuant quantizer) {
-        return quantizer.dynamic() ? reader instanceof Layer.Dense : quantizesInput(reader);
+    private static boolean readsQuantized(Layer reader, FakeQuant quantizer) {
+        return quantizer.dynamic() ? reader instanceof Dense : quantizesInput(reader);
     }
 
     private static String uniqueName(NetworkSpec spec, String wanted) {

@@ -1,5 +1,9 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Concat;
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.Flatten;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +98,7 @@ final class ChannelGraph {
 
     /** Whether node {@code i} is a convolution whose groups are neither one nor one per input channel. */
     boolean groupedConv(int i) {
-        return spec.node(i).layer() instanceof Layer.Conv conv && conv.groups() != 1
+        return spec.node(i).layer() instanceof Conv conv && conv.groups() != 1
                 && !conv.depthwise(inputShapes.get(i).get(0)[0]);
     }
 
@@ -132,7 +136,7 @@ final class ChannelGraph {
     /** Whether node {@code i} computes channels of its own: a convolution or dense layer (not a grouped one). */
     boolean producesChannels(int i) {
         Layer layer = spec.node(i).layer();
-        return (layer instanceof Layer.Conv || layer instanceof Layer.Dense) && !groupedConv(i);
+        return (layer instanceof Conv || layer instanceof Dense) && !groupedConv(i);
     }
 
     private void join(int i, boolean[] frozenElement) {
@@ -140,7 +144,7 @@ final class ChannelGraph {
         int out = i + 1;
         List<Integer> ins = node.inputs().stream().map(this::tensor).toList();
         Layer layer = node.layer();
-        if (layer instanceof Layer.Conv conv) {
+        if (layer instanceof Conv conv) {
             int in = ins.get(0);
             if (conv.depthwise(size[in])) {
                 int multiplier = conv.filters() / conv.groups();
@@ -155,16 +159,16 @@ final class ChannelGraph {
                     frozenElement[element(out, c)] = true;
                 }
             }
-        } else if (layer instanceof Layer.Dense) {
+        } else if (layer instanceof Dense) {
             return;
-        } else if (layer instanceof Layer.Flatten) {
+        } else if (layer instanceof Flatten) {
             int in = ins.get(0);
             int[] shape = inputShapes.get(i).get(0);
             int spatial = shape[1] * shape[2];
             for (int f = 0; f < size[out]; f++) {
                 union(element(out, f), element(in, f / spatial));
             }
-        } else if (layer instanceof Layer.Concat) {
+        } else if (layer instanceof Concat) {
             int offset = 0;
             for (int in : ins) {
                 for (int c = 0; c < size[in]; c++) {

@@ -1,5 +1,7 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ final class ChannelImportance {
         Map<Integer, Double> sums = new HashMap<>();
         for (int i = 0; i < spec.nodes().size(); i++) {
             Layer layer = spec.node(i).layer();
-            if (!(layer instanceof Layer.Conv || layer instanceof Layer.Dense) || graph.groupedConv(i)) {
+            if (!(layer instanceof Conv || layer instanceof Dense) || graph.groupedConv(i)) {
                 continue;
             }
             Tensor weight = tensors.get(first[i]);
@@ -41,7 +43,7 @@ final class ChannelImportance {
             for (int o = 0; o < out; o++) {
                 add(sums, graph.classOf(i + 1, o), weight.values(), o * per, 1, per);
             }
-            boolean depthwise = layer instanceof Layer.Conv conv && conv.groups() != 1;
+            boolean depthwise = layer instanceof Conv conv && conv.groups() != 1;
             if (!depthwise) {
                 int in = graph.tensor(spec.node(i).inputs().get(0));
                 int inputs = (int) weight.shape()[1];

@@ -1,5 +1,9 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Affine;
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.Norm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -77,7 +81,7 @@ public final class ChannelPruner {
     private static int aligned(int keep, ChannelGraph.Group group, ChannelGraph graph) {
         int units = group.units().size();
         boolean convolution = group.layers().stream()
-                .anyMatch(l -> graph.spec().node(graph.spec().indexOf(l)).layer() instanceof Layer.Conv);
+                .anyMatch(l -> graph.spec().node(graph.spec().indexOf(l)).layer() instanceof Conv);
         if (!convolution || units < 2 * ALIGN) {
             return keep;
         }
@@ -167,17 +171,17 @@ public final class ChannelPruner {
             List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
             int[] out = kept[i + 1];
             int[] in = kept[graph.tensor(node.inputs().get(0))];
-            if (layer instanceof Layer.Conv conv && !graph.groupedConv(i)) {
+            if (layer instanceof Conv conv && !graph.groupedConv(i)) {
                 boolean depthwise = conv.groups() != 1;
                 Tensor filters = sliced(own.get(0), 0, out);
                 tensors.add(depthwise ? filters : sliced(filters, 1, in));
                 tensors.add(sliced(own.get(1), 0, out));
                 nodes.add(node.withLayer(conv.withFilters(out.length, depthwise ? in.length : 1)));
-            } else if (layer instanceof Layer.Dense) {
+            } else if (layer instanceof Dense) {
                 tensors.add(sliced(sliced(own.get(0), 0, out), 1, in));
                 tensors.add(sliced(own.get(1), 0, out));
-                nodes.add(node.withLayer(new Layer.Dense(out.length)));
-            } else if (layer instanceof Layer.Norm || layer instanceof Layer.Affine) {
+                nodes.add(node.withLayer(new Dense(out.length)));
+            } else if (layer instanceof Norm || layer instanceof Affine) {
                 own.forEach(t -> tensors.add(sliced(t, 0, in)));
                 nodes.add(node);
             } else {
@@ -223,7 +227,7 @@ public final class ChannelPruner {
             if (graph.producesChannels(i)) {
                 tensors.set(first[i], zeroedUnits(tensors.get(first[i]), keep));
                 tensors.set(first[i] + 1, zeroedUnits(tensors.get(first[i] + 1), keep));
-            } else if (layer instanceof Layer.Norm || layer instanceof Layer.Affine) {
+            } else if (layer instanceof Norm || layer instanceof Affine) {
                 tensors.set(first[i], zeroedUnits(tensors.get(first[i]), keep)); // gamma or scale
                 tensors.set(first[i] + 1, zeroedUnits(tensors.get(first[i] + 1), keep)); // beta or shift
             }

@@ -1,5 +1,7 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
 import java.util.ArrayList;
 import java.util.List;
 import org.paretowb.models.network.Layer;
@@ -50,9 +52,9 @@ public final class LowRankFactorizer {
             Layer layer = node.layer();
             int count = layer.parameterShapes(inputs.get(i)).size();
             List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
-            boolean conv = layer instanceof Layer.Conv;
-            boolean grouped = conv && ((Layer.Conv) layer).groups() != 1;
-            if ((conv || layer instanceof Layer.Dense) && !grouped && i != output && settings.covers(conv)) {
+            boolean conv = layer instanceof Conv;
+            boolean grouped = conv && ((Conv) layer).groups() != 1;
+            if ((conv || layer instanceof Dense) && !grouped && i != output && settings.covers(conv)) {
                 Tensor w = own.get(0);
                 int out = (int) w.shape()[0];
                 int in = w.size() / out;
@@ -134,15 +136,15 @@ public final class LowRankFactorizer {
         long[] downShape = w.shape().clone();
         downShape[0] = rank;
         String downName = unique(spec, node.name() + ".down");
-        if (node.layer() instanceof Layer.Conv conv) {
+        if (node.layer() instanceof Conv conv) {
             nodes.add(new Node(downName, conv.withFilters(rank, 1), node.inputs()));
-            nodes.add(new Node(node.name(), new Layer.Conv(out, 1, 0), downName));
+            nodes.add(new Node(node.name(), new Conv(out, 1, 0), downName));
             tensors.add(new Tensor(w.name() + ".down", downShape, down));
             tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
             tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank, 1, 1}, up));
         } else {
-            nodes.add(new Node(downName, new Layer.Dense(rank), node.inputs()));
-            nodes.add(new Node(node.name(), new Layer.Dense(out), downName));
+            nodes.add(new Node(downName, new Dense(rank), node.inputs()));
+            nodes.add(new Node(node.name(), new Dense(out), downName));
             tensors.add(new Tensor(w.name() + ".down", downShape, down));
             tensors.add(new Tensor(bias.name() + ".down", new long[] {rank}, new float[rank]));
             tensors.add(new Tensor(w.name() + ".up", new long[] {out, rank}, up));
@@ -160,7 +162,7 @@ public final class LowRankFactorizer {
 
     private static int lastWeighted(NetworkSpec spec) {
         for (int i = spec.layers().size() - 1; i >= 0; i--) {
-            if (spec.layers().get(i) instanceof Layer.Dense || spec.layers().get(i) instanceof Layer.Conv) {
+            if (spec.layers().get(i) instanceof Dense || spec.layers().get(i) instanceof Conv) {
                 return i;
             }
         }

@@ -1,5 +1,6 @@
 package org.paretowb.services.evaluate;
 
+import org.paretowb.models.network.FakeQuant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -7,7 +8,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.paretowb.models.data.LabeledImages;
-import org.paretowb.models.network.Layer;
 import org.paretowb.models.network.LayerNames;
 import org.paretowb.models.network.NetworkSpec;
 import org.paretowb.models.network.WeightSet;
@@ -114,7 +114,7 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
 
     /** The network without its calibrated ranges: int8 speed depends on the shapes, not on the ranges. */
     private static String architectureKey(NetworkSpec spec) {
-        return spec.without(l -> l instanceof Layer.FakeQuant).describe();
+        return spec.without(l -> l instanceof FakeQuant).describe();
     }
 
     private static String kernels(NetworkSpec spec, QuantizationSettings q, Set<String> int8) {

@@ -1,5 +1,13 @@
 package org.paretowb.services.onnx;
 
+import org.paretowb.models.network.Affine;
+import org.paretowb.models.network.AvgPool;
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.Flatten;
+import org.paretowb.models.network.GlobalAvgPool;
+import org.paretowb.models.network.MaxPool;
+import org.paretowb.models.network.Norm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +32,13 @@ final class AffineFold {
                      Map<String, List<Tensor>> params) {
         for (int i = 0; i < order.size(); i++) {
             String name = order.get(i);
-            if (!(layers.get(name) instanceof Layer.Affine)) {
+            if (!(layers.get(name) instanceof Affine)) {
                 continue;
             }
             String producer = inputs.get(name).get(0);
             Layer layer = layers.get(producer);
-            boolean foldable = layer instanceof Layer.Conv || layer instanceof Layer.Dense || layer instanceof Layer.Norm
-                    || layer instanceof Layer.Affine;
+            boolean foldable = layer instanceof Conv || layer instanceof Dense || layer instanceof Norm
+                    || layer instanceof Affine;
             if (!foldable || readers(producer, order, inputs) != 1) {
                 if (foldForward(name, order, layers, inputs, params)) {
                     i--;
@@ -71,17 +79,17 @@ final class AffineFold {
             }
             at = next.get(0);
             Layer layer = layers.get(at);
-            if (layer instanceof Layer.Conv || layer instanceof Layer.Dense) {
+            if (layer instanceof Conv || layer instanceof Dense) {
                 break;
             }
-            boolean passes = layer instanceof Layer.AvgPool || layer instanceof Layer.GlobalAvgPool
-                    || layer instanceof Layer.Flatten || layer instanceof Layer.MaxPool && !negative;
+            boolean passes = layer instanceof AvgPool || layer instanceof GlobalAvgPool
+                    || layer instanceof Flatten || layer instanceof MaxPool && !negative;
             if (!passes) {
                 return false;
             }
         }
         Layer target = layers.get(at);
-        if (target instanceof Layer.Conv conv && conv.groups() != 1 && conv.groups() != scale.length) {
+        if (target instanceof Conv conv && conv.groups() != 1 && conv.groups() != scale.length) {
             return false;
         }
         List<Tensor> folded = new ArrayList<>(params.get(at));
@@ -103,7 +111,7 @@ final class AffineFold {
         float[] v = weight.values().clone();
         int units = (int) weight.shape()[0];
         int inputs = v.length / units;
-        boolean depthwise = target instanceof Layer.Conv conv && conv.groups() != 1;
+        boolean depthwise = target instanceof Conv conv && conv.groups() != 1;
         for (int u = 0; u < units; u++) {
             for (int k = 0; k < inputs; k++) {
                 int channel = depthwise ? u * scale.length / units : k * scale.length / inputs;

@@ -1,5 +1,18 @@
 package org.paretowb.services.onnx;
 
+import org.paretowb.models.network.Activation;
+import org.paretowb.models.network.Add;
+import org.paretowb.models.network.Affine;
+import org.paretowb.models.network.AvgPool;
+import org.paretowb.models.network.Concat;
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.FakeQuant;
+import org.paretowb.models.network.Flatten;
+import org.paretowb.models.network.GlobalAvgPool;
+import org.paretowb.models.network.MaxPool;
+import org.paretowb.models.network.Norm;
+import org.paretowb.models.network.Relu;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,27 +77,27 @@ final class GraphExport {
         String in = value.get(node.inputs().get(0));
         String hint = "/" + node.name() + "/" + onnxOp(node.layer());
         Layer layer = node.layer();
-        if (layer instanceof Layer.Conv conv) {
+        if (layer instanceof Conv conv) {
             return conv(i, conv, in);
-        } else if (layer instanceof Layer.Dense) {
+        } else if (layer instanceof Dense) {
             return dense(i, in);
-        } else if (layer instanceof Layer.Norm) {
+        } else if (layer instanceof Norm) {
             return folded.contains(i) ? in : batchNorm(i, in, hint);
-        } else if (layer instanceof Layer.Affine) {
+        } else if (layer instanceof Affine) {
             return affine(i, in, hint);
-        } else if (layer instanceof Layer.Relu) {
+        } else if (layer instanceof Relu) {
             return w.node("Relu", hint, in);
-        } else if (layer instanceof Layer.Activation activation) {
+        } else if (layer instanceof Activation activation) {
             return activation(activation, in, hint);
-        } else if (layer instanceof Layer.MaxPool pool) {
+        } else if (layer instanceof MaxPool pool) {
             return w.node("MaxPool", hint, Pools.attributes(pool.window(), pool.ceil(), null), in);
-        } else if (layer instanceof Layer.AvgPool pool) {
+        } else if (layer instanceof AvgPool pool) {
             return w.node("AveragePool", hint, Pools.attributes(pool.window(), pool.ceil(), pool.countPadding()), in);
-        } else if (layer instanceof Layer.GlobalAvgPool) {
+        } else if (layer instanceof GlobalAvgPool) {
             return w.node("GlobalAveragePool", hint, in);
-        } else if (layer instanceof Layer.Flatten) {
+        } else if (layer instanceof Flatten) {
             return w.node("Flatten", hint, new AttributeProto[] {GraphWriter.integer("axis", 1)}, in);
-        } else if (layer instanceof Layer.FakeQuant q) {
+        } else if (layer instanceof FakeQuant q) {
             return q.dynamic() || !emitsPair(i) ? in : quantized.quantizeDequantize(in, new float[] {q.min(), q.max()}, hint);
         } else if (layer instanceof Layer.Join) {
             return join(node, hint);
@@ -94,11 +107,11 @@ final class GraphExport {
 
     private String join(Node node, String hint) {
         List<String> inputs = node.inputs().stream().map(value::get).toList();
-        if (node.layer() instanceof Layer.Concat) {
+        if (node.layer() instanceof Concat) {
             return w.node("Concat", hint, new AttributeProto[] {GraphWriter.integer("axis", 1)},
                     inputs.toArray(String[]::new));
         }
-        String op = node.layer() instanceof Layer.Add ? "Add" : "Mul";
+        String op = node.layer() instanceof Add ? "Add" : "Mul";
         String result = inputs.get(0);
         for (int k = 1; k < inputs.size(); k++) {
             result = w.node(op, hint, result, inputs.get(k));
@@ -106,7 +119,7 @@ final class GraphExport {
         return result;
     }
 
-    private String conv(int i, Layer.Conv conv, String in) {
+    private String conv(int i, Conv conv, String in) {
         Tensor weight = tensors.get(first[i]);
         float[] wv = weight.values().clone();
         float[] bias = tensors.get(first[i] + 1).values().clone();
@@ -171,7 +184,7 @@ final class GraphExport {
         return w.node("Add", hint, scaled, w.floats(hint + "_b", dims, shift.values()));
     }
 
-    private String activation(Layer.Activation a, String in, String hint) {
+    private String activation(Activation a, String in, String hint) {
         return switch (a.kind()) {
             case LEAKY_RELU -> w.node("LeakyRelu", hint, new AttributeProto[] {GraphWriter.real("alpha", a.a())}, in);
             case SIGMOID -> w.node("Sigmoid", hint, in);
@@ -191,13 +204,13 @@ final class GraphExport {
     /** The ONNX operator a node mostly becomes, for its ONNX node's name. */
     private static String onnxOp(Layer layer) {
         String simple = layer.getClass().getSimpleName();
-        return layer instanceof Layer.Activation a ? a.kind().token() : simple;
+        return layer instanceof Activation a ? a.kind().token() : simple;
     }
 
     /** The BatchNormalization to fold into convolution {@code i}: its only reader, reading nothing else; or -1. */
     private int foldableNorm(int i) {
         List<Integer> readers = consumers.get(i);
-        if (readers.size() == 1 && spec.node(readers.get(0)).layer() instanceof Layer.Norm) {
+        if (readers.size() == 1 && spec.node(readers.get(0)).layer() instanceof Norm) {
             return readers.get(0);
         }
         return -1;
@@ -206,7 +219,7 @@ final class GraphExport {
     /** The calibrated range of what int8 layer {@code i} reads: a static fake-quantize must be its input. */
     private float[] inputRange(int i, String name) {
         int input = spec.indexOf(spec.node(i).inputs().get(0));
-        if (input >= 0 && spec.node(input).layer() instanceof Layer.FakeQuant q && !q.dynamic()) {
+        if (input >= 0 && spec.node(input).layer() instanceof FakeQuant q && !q.dynamic()) {
             return new float[] {q.min(), q.max()};
         }
         throw new IllegalArgumentException(name + " cannot run in int8: no calibrated input range in front of it"
@@ -215,7 +228,7 @@ final class GraphExport {
 
     private boolean readsDynamicQuantization(int i) {
         int input = spec.indexOf(spec.node(i).inputs().get(0));
-        return input >= 0 && spec.node(input).layer() instanceof Layer.FakeQuant q && q.dynamic();
+        return input >= 0 && spec.node(input).layer() instanceof FakeQuant q && q.dynamic();
     }
 
     private boolean flatInput(int i) {
@@ -252,19 +265,19 @@ final class GraphExport {
         }
         return spec.node(at).layer() instanceof Layer.Join && spec.node(at).inputs().stream().allMatch(in -> {
             int producer = spec.indexOf(in);
-            return producer >= 0 && spec.node(producer).layer() instanceof Layer.FakeQuant q && !q.dynamic()
+            return producer >= 0 && spec.node(producer).layer() instanceof FakeQuant q && !q.dynamic()
                     && emitsPair(producer);
         });
     }
 
     private static boolean passesQuantization(Layer layer) {
-        return layer instanceof Layer.Relu || layer instanceof Layer.Norm
-                || layer instanceof Layer.Activation a && a.kind() == Layer.Activation.Kind.CLIP;
+        return layer instanceof Relu || layer instanceof Norm
+                || layer instanceof Activation a && a.kind() == Activation.Kind.CLIP;
     }
 
     private boolean isWeighted(int i) {
         Layer layer = spec.node(i).layer();
-        return layer instanceof Layer.Conv || layer instanceof Layer.Dense;
+        return layer instanceof Conv || layer instanceof Dense;
     }
 
     /** For each node, the weighted layer it serves: itself, or the nearest one up its first inputs; else "input". */

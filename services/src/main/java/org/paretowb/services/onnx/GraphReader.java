@@ -1,5 +1,8 @@
 package org.paretowb.services.onnx;
 
+import org.paretowb.models.network.Dense;
+import org.paretowb.models.network.Flatten;
+import org.paretowb.models.network.GlobalAvgPool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -176,8 +179,8 @@ final class GraphReader {
         inputs.put(name, List.copyOf(reads));
         params.put(name, List.copyOf(tensors));
         shapeOf.put(name, out);
-        flatOf.put(name, layer instanceof Layer.Flatten || layer instanceof Layer.Dense
-                || reads.stream().anyMatch(flatOf::get) && !(layer instanceof Layer.GlobalAvgPool));
+        flatOf.put(name, layer instanceof Flatten || layer instanceof Dense
+                || reads.stream().anyMatch(flatOf::get) && !(layer instanceof GlobalAvgPool));
         refs.put(onnx.getOutput(0), name);
         return name;
     }

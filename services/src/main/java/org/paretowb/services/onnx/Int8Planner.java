@@ -20,8 +20,8 @@ import org.paretowb.services.runtime.OrtRuntime;
  * whose int8 kernel beats fp32 at batch 1 and at the evaluation batch); but switching a layer to int8 also
  * costs layout changes and quantize nodes around it, which no single layer's row shows. So every subset of
  * the candidates (at most {@value #MAX_SUBSET_CANDIDATES} candidates; beyond that, as in a graph network of many
- * layers, none, all the candidates together and every layer, since an int8 chain pays most where it is not
- * broken by fp32 layers) is timed as a whole network, batch-1 median and evaluation time, and the fastest by the
+ * layers, none and all the candidates together), and every layer in int8 (an int8 chain can pay where no layer
+ * pays alone), is timed as a whole network, batch-1 median and evaluation time, and the fastest by the
  * mean of the two ratios to fp32 wins; fp32 everywhere wins when nothing beats it.
  */
 public final class Int8Planner {
@@ -81,8 +81,9 @@ public final class Int8Planner {
     }
 
     /**
-     * The empty set first, then the subsets of the candidates; when there are many candidates, all of them and
-     * every layer ({@code all}) instead.
+     * The empty set first, then the subsets of the candidates (when there are many, all of them together instead),
+     * and every layer ({@code all}) in any case: a chain of int8 layers can pay as a whole where no layer pays
+     * alone, since the quantize nodes between them go.
      */
     static List<Set<String>> subsets(List<String> candidates, Set<String> all) {
         List<Set<String>> subsets = new ArrayList<>();
@@ -96,11 +97,11 @@ public final class Int8Planner {
                 }
                 subsets.add(subset);
             }
-            return subsets;
+        } else {
+            subsets.add(Set.of());
+            subsets.add(new HashSet<>(candidates));
         }
-        subsets.add(Set.of());
-        subsets.add(new HashSet<>(candidates));
-        if (!all.equals(new HashSet<>(candidates))) {
+        if (!subsets.contains(all)) {
             subsets.add(new HashSet<>(all));
         }
         return subsets;

@@ -1,5 +1,6 @@
 package org.paretowb.services.onnx;
 
+import org.paretowb.models.network.FakeQuant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -78,7 +79,7 @@ public final class LayerProfiler {
         var spec = calibrated.spec();
         LayerNames.of(spec).forEach((index, name) -> {
             int input = spec.indexOf(spec.node(index).inputs().get(0));
-            if (input >= 0 && spec.node(input).layer() instanceof org.paretowb.models.network.Layer.FakeQuant q
+            if (input >= 0 && spec.node(input).layer() instanceof org.paretowb.models.network.FakeQuant q
                     && !q.dynamic()) {
                 layers.add(name);
             }

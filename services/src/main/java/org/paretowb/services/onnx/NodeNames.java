@@ -1,5 +1,7 @@
 package org.paretowb.services.onnx;
 
+import org.paretowb.models.network.Conv;
+import org.paretowb.models.network.Dense;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,7 +47,7 @@ final class NodeNames {
             String given = unique(layer.stem() + count);
             defaults.add(given);
             return given;
-        } else if (layer instanceof Layer.Conv || layer instanceof Layer.Dense
+        } else if (layer instanceof Conv || layer instanceof Dense
                 || !containers.contains(path) && opsPerPath.get(path) == 1 || lastPart(path).contains(op)) {
             name = path;
         } else {

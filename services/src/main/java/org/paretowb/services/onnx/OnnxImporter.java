@@ -1,23 +1,13 @@
 package org.paretowb.services.onnx;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.paretowb.models.network.Layer;
-import org.paretowb.models.network.NetworkSpec;
-import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.services.onnx.proto.Onnx.AttributeProto;
-import org.paretowb.services.onnx.proto.Onnx.GraphProto;
 import org.paretowb.services.onnx.proto.Onnx.ModelProto;
-import org.paretowb.services.onnx.proto.Onnx.NodeProto;
 import org.paretowb.services.onnx.proto.Onnx.TensorProto;
-import org.paretowb.services.onnx.proto.Onnx.ValueInfoProto;
 
 /**
  * Reads an ONNX file into the workbench's own network graph and weights, so that every technique (the structured

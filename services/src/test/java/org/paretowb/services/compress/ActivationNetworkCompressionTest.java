@@ -1,5 +1,6 @@
 package org.paretowb.services.compress;
 
+import org.paretowb.models.network.Dense;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class ActivationNetworkCompressionTest {
         WeightSet cnn = TorchActivationNetworks.imported("activations-cnn");
         ChannelPruner.Plan plan = pruner.plan(cnn, new StructuredPruningSettings(0.5, Norm.L2));
         // the sigmoid after the hidden dense layer maps a silenced unit to 0.5, not 0: keep all of its units
-        int dense = cnn.spec().layers().indexOf(new org.paretowb.models.network.Layer.Dense(16));
+        int dense = cnn.spec().layers().indexOf(new org.paretowb.models.network.Dense(16));
         java.util.Map<Integer, int[]> kept = new java.util.HashMap<>(plan.kept());
         kept.put(dense, java.util.stream.IntStream.range(0, 16).toArray());
 
