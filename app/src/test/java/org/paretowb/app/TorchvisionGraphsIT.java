@@ -60,7 +60,7 @@ class TorchvisionGraphsIT {
 
     @Test
     void halfTheChannelsGoByDependencyGroupsAndFineTuningOnTheTrainingDataRecovers() throws Exception {
-        Path training = trainingFolder(2_000);
+        Path training = trainingFolder(4_000);
         for (String name : List.of("resnet18", "mobilenet_v2")) {
             TestBed.Network n = TestBed.network(name);
             JsonNode baseline = eval(n.onnx().toString(), n.normalisation());
@@ -69,8 +69,8 @@ class TorchvisionGraphsIT {
             assertTrue(pruned.get("macs").asDouble() <= 0.55 * baseline.get("macs").asDouble(),
                     name + ": MACs " + pruned.get("macs") + " of " + baseline.get("macs"));
 
-            JsonNode tuned = eval(n.onnx().toString(), plus(pruning, "--finetune-epochs", "1", "--train-data",
-                    training.toString()));
+            JsonNode tuned = eval(n.onnx().toString(), plus(pruning, "--finetune-epochs", "2", "--finetune-lr",
+                    "0.001", "--train-data", training.toString()));
             assertTrue(tuned.get("accuracy").asDouble() > pruned.get("accuracy").asDouble(),
                     name + ": fine-tuned " + tuned.get("accuracy") + " after pruned " + pruned.get("accuracy"));
             assertTrue(tuned.get("data").get("training").asText().contains(training.toString()),
