@@ -4,7 +4,7 @@ import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.Architecture;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;

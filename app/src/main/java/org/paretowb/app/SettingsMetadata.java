@@ -1,8 +1,8 @@
 package org.paretowb.app;
 
 import java.util.Map;
-import org.paretowb.models.network.ModelSettings;
-import org.paretowb.models.network.SettingsText;
+import org.paretowb.models.input.ModelSettings;
+import org.paretowb.models.input.SettingsText;
 
 /**
  * A model's settings as a file's metadata states them: keys {@code class_names} (comma-separated),

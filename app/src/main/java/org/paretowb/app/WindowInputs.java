@@ -5,7 +5,7 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
 import org.paretowb.services.evaluate.PointMeasurer;

@@ -57,7 +57,7 @@ class ModelExportCancelTest {
                 "the same export, not cancelled, writes the file");
     }
 
-    private static org.paretowb.models.network.ModelSettings cnnSettings() {
-        return org.paretowb.models.network.ModelSettings.of(Architecture.CNN.spec());
+    private static org.paretowb.models.input.ModelSettings cnnSettings() {
+        return org.paretowb.models.input.ModelSettings.of(Architecture.CNN.spec());
     }
 }

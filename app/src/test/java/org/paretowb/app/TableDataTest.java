@@ -13,7 +13,7 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.TableOptions;
 import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;

@@ -11,8 +11,8 @@ import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
-import org.paretowb.models.network.SettingsText;
+import org.paretowb.models.input.ModelSettings;
+import org.paretowb.models.input.SettingsText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -15,7 +15,7 @@ import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableOptions;
 import org.paretowb.models.data.TableSplit;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.evaluate.Evaluator;

@@ -27,6 +27,7 @@ import org.paretowb.services.compress.LowRankFactorizer;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.train.Distiller;
+import org.paretowb.services.evaluate.LayerProfiler;
 
 /**
  * ONNX's own checker ({@code onnx.checker.check_model} with full shape inference, from Debian's python3-onnx)

@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paretowb.models.data.Normalisation;
+import org.paretowb.models.input.Normalisation;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 

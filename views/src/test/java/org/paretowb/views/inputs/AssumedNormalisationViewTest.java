@@ -16,7 +16,7 @@ import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;

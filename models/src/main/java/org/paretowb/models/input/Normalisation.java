@@ -1,4 +1,4 @@
-package org.paretowb.models.data;
+package org.paretowb.models.input;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,9 +1,8 @@
-package org.paretowb.models.network;
+package org.paretowb.models.input;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.paretowb.models.data.Normalisation;
 
 /**
  * The text forms of a model's settings, as a file's metadata, the command line and the settings dialog write

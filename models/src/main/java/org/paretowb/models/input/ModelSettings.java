@@ -1,8 +1,8 @@
-package org.paretowb.models.network;
+package org.paretowb.models.input;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.paretowb.models.data.Normalisation;
+import org.paretowb.models.network.NetworkSpec;
 
 /**
  * What a loaded model expects of its data and how its outputs are named: the input shape (channels, height,

@@ -1,4 +1,4 @@
-package org.paretowb.services.onnx;
+package org.paretowb.services.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.paretowb.services.onnx;
+package org.paretowb.services.evaluate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,11 +9,10 @@ import java.util.TreeSet;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.services.evaluate.Evaluator;
-import org.paretowb.services.evaluate.LatencyProbe;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.OnnxNetwork;
 import org.paretowb.services.runtime.OrtRuntime;
+import org.paretowb.services.onnx.OnnxExporter;
 
 /**
  * Chooses the layers that run in int8 "where it pays". The per-layer profile names the candidates (layers

@@ -1,4 +1,4 @@
-package org.paretowb.services.onnx;
+package org.paretowb.services.evaluate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.OnnxNetwork;
 import org.paretowb.services.runtime.OrtRuntime;
+import org.paretowb.services.onnx.OnnxExporter;
 
 /**
  * Times every weighted layer on ONNX Runtime's real kernels in fp32 and in static int8 (the layer's
