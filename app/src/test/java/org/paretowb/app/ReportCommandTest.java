@@ -20,6 +20,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.Workspace;
 import picocli.CommandLine;
+import org.paretowb.services.usecase.ExampleSession;
 
 /** The report command on a workspace holding the example CNN's baseline and a pruned point. */
 class ReportCommandTest {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import org.paretowb.services.usecase.ModelSource;
 
 /** train, eval and sweep on CSV files: a model written, and bad files refused in one line before any work. */
 class TableCommandsTest {

@@ -26,6 +26,7 @@ import org.paretowb.services.runtime.PyTorchRuntime;
 import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.services.train.TableTrainer;
 import org.paretowb.services.train.TrainingSettings;
+import org.paretowb.services.usecase.ExampleSession;
 
 /** An MLP trained on the wine table in the workbench, then compressed and measured like the examples. */
 class TableDataTest {

@@ -17,6 +17,7 @@ import org.paretowb.views.inputs.DataSplit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.paretowb.services.usecase.ModelSource;
 
 /** The window's wiring between its view models: what one tab starts measures the inputs another tab set. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,10 +1,10 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.paretowb.app.ExampleSession;
-import org.paretowb.app.ModelSource;
+import org.paretowb.services.usecase.ExampleSession;
+import org.paretowb.services.usecase.ModelSource;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.ImageFolder;

@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.paretowb.app.AtomicFile;
+import org.paretowb.services.usecase.AtomicFile;
 import org.paretowb.models.data.CsvTable;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;

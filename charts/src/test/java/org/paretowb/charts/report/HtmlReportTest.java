@@ -20,6 +20,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.paretowb.models.report.ReportInput;
 
 class HtmlReportTest {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";

@@ -108,6 +108,11 @@ public record ModelInputs(String modelTitle, WeightSet weights, ModelSettings se
     }
 
     /** How the points of these inputs are titled, for the window's header. */
+    /** Whether there is data to measure on (none when the built-in images do not fit the model and none was opened). */
+    public boolean hasData() {
+        return evaluation.size() > 0;
+    }
+
     public String dataTitle() {
         return context.data();
     }

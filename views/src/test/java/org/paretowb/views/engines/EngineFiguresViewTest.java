@@ -40,6 +40,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.paretowb.views.workbench.WorkbenchActions;
 
 /** Point › Measure on DJL PyTorch in the window measuring the example CNN on ONNX Runtime, on a workspace. */
 @ExtendWith(ApplicationExtension.class)
@@ -58,7 +59,7 @@ class EngineFiguresViewTest {
         Path dir = Files.createTempDirectory("engines-view");
         file = dir.resolve("w" + Workspace.EXTENSION);
         lane = OrtCnnLane.start();
-        model = new WorkbenchViewModel(lane, Platform::runLater, io, "CNN", "first 300 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, WorkbenchActions.NONE, "CNN", "first 300 test images");
         WorkspaceSession session = new WorkspaceSession(CNN, new RecentWorkspaces(dir.resolve("recent.txt")),
                 () -> Map.of("cpu", "test"));
         model.history().useWorkspace(session, file);

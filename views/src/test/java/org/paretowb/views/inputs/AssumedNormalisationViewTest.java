@@ -31,6 +31,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.paretowb.views.workbench.WorkbenchActions;
 
 /**
  * A model whose file states no normalisation: the status bar and the input settings dialog say which one is
@@ -54,7 +55,7 @@ class AssumedNormalisationViewTest {
                 new ThroughputProbe(64, 1, 2)), () -> {
                     throw new UnsupportedOperationException("one engine");
                 });
-        WorkbenchViewModel model = new WorkbenchViewModel(lane, Platform::runLater, io, "model.onnx",
+        WorkbenchViewModel model = new WorkbenchViewModel(lane, Platform::runLater, io, WorkbenchActions.NONE, "model.onnx",
                 initial.dataTitle());
         WorkbenchView view = new WorkbenchView(model);
         inputs = new InputsViewModel(initial, lane, model, in -> null, Runnable::run, Platform::runLater);

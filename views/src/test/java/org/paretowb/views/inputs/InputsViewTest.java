@@ -50,6 +50,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.paretowb.views.workbench.WorkbenchActions;
 
 /**
  * The window's inputs, driven through its menus and dialogs on the real engine (the example MLP, first on
@@ -106,7 +107,7 @@ class InputsViewTest {
         lane = new MeasuringSession(initial.context(), () -> measurer(initial), () -> {
             throw new UnsupportedOperationException("one engine");
         });
-        model = new WorkbenchViewModel(lane, Platform::runLater, io, "MLP", initial.dataTitle());
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, WorkbenchActions.NONE, "MLP", initial.dataTitle());
         WorkspaceSession session = new WorkspaceSession(initial.context(), new RecentWorkspaces(dir.resolve("recent.txt")),
                 () -> Map.of("cpu", "test"));
         model.history().useWorkspace(session, workspaceFile);

@@ -45,7 +45,7 @@ class Int8LayerChoiceViewTest {
     @Start
     void start(Stage stage) throws Exception {
         lane = OrtCnnLane.start();
-        model = new WorkbenchViewModel(lane, Platform::runLater, Runnable::run, "CNN", "first 300 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, Runnable::run, WorkbenchActions.NONE, "CNN", "first 300 test images");
         model.knobs().quantization().int8LayersProperty().addListener((obs, old, now) -> knobValues.add(now == null ? NONE : now));
         model.knobs().quantization().int8Choice().layers().setAll(LayerNames.list(new ExampleWeights().load(Architecture.CNN).spec()));
         stage.setScene(new Scene(new WorkbenchView(model).root(), 1200, 800));

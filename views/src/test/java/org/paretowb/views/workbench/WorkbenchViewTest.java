@@ -62,7 +62,7 @@ class WorkbenchViewTest {
         }, () -> {
             throw new UnsupportedOperationException("one engine");
         });
-        model = new WorkbenchViewModel(lane, Platform::runLater, Runnable::run, "MLP", "first 1,000 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, Runnable::run, WorkbenchActions.NONE, "MLP", "first 1,000 test images");
         view = new WorkbenchView(model);
         stage.setScene(new Scene(view.root(), 1200, 800));
         stage.show();

@@ -68,7 +68,7 @@ class WorkspaceViewTest {
         }, () -> {
             throw new UnsupportedOperationException("one engine");
         });
-        model = new WorkbenchViewModel(lane, Platform::runLater, io, "MLP", "first 1,000 test images");
+        model = new WorkbenchViewModel(lane, Platform::runLater, io, WorkbenchActions.NONE, "MLP", "first 1,000 test images");
         WorkspaceSession session = new WorkspaceSession(MLP, new RecentWorkspaces(dir.resolve("recent.txt")),
                 () -> Map.of("cpu", "test"), () -> {
                     if (Platform.isFxApplicationThread()) {

@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 /** A problem the user can fix (bad flag, missing file): printed as one line, exit code 2. */
 public class UserError extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;

@@ -1,8 +1,9 @@
-package org.paretowb.charts.report;
+package org.paretowb.models.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,20 @@ public record ReportInput(String title, String modelTitle, String dataTitle, Lis
         points = List.copyOf(all);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
         environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+    }
+
+    /**
+     * The baseline to compare with: on the engine of the first baseline measured (the window's own engine,
+     * so that a baseline measured again on DJL's PyTorch does not become the reference of ONNX Runtime
+     * points), the one measured on the most images, the newest of equals; null when there is none.
+     */
+    public static EvaluatedPoint baselineOf(List<EvaluatedPoint> all) {
+        String engine = all.stream().filter(EvaluatedPoint::baseline).min(Comparator.comparingInt(EvaluatedPoint::id))
+                .map(EvaluatedPoint::engine).orElse(null);
+        return all.stream().filter(p -> p.baseline() && p.engine().equals(engine))
+                .max(Comparator.comparingInt((EvaluatedPoint p) -> p.measurement().samples())
+                        .thenComparingInt(EvaluatedPoint::id))
+                .orElse(null);
     }
 
     /** The name of class {@code index}. */

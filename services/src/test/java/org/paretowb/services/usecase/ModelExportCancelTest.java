@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import java.util.Map;
 import org.paretowb.models.input.ModelSettings;

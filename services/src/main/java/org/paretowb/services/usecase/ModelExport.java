@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.paretowb.models.data.LabeledImages;
+import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightFileException;
@@ -13,6 +14,8 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.Evaluator;
+import org.paretowb.services.evaluate.MeasuringSession;
+import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.export.ModelFiles;
 import org.paretowb.services.export.ModelFormat;
 import org.paretowb.services.export.SettingsStamp;
@@ -71,6 +74,43 @@ public final class ModelExport {
             return Set.of();
         }
         return new TreeSet<>(measured.how().int8Layers());
+    }
+
+    /**
+     * Exports a measured point as a job on a window's session: the session's measurer applies the point's recipe,
+     * then {@link #writePoint} writes and reload-tests the file; cancelled, it leaves no file. Completes with a
+     * one-line description of the result.
+     */
+    public MeasuringSession.Handle<String> submit(MeasuringSession session, EvaluatedPoint point,
+                                                  ModelSettings settings, Path file) {
+        ModelFormat format = formatOf(file);
+        return session.submit(MeasuringSession.Order.QUEUED, (measurers, token) -> {
+            if (format == null) {
+                throw new IllegalArgumentException("the file name must end in .onnx, .djl or .pwb");
+            }
+            try {
+                PointMeasurer measurer = measurers.main();
+                WeightSet weights = measurer.apply(point.recipe(), token);
+                return writePoint(weights, point, settings, format, file, measurer.evaluationSet(), token).describe();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Writes a measured point's network ({@code weights}: its recipe applied), with its int8 layers, and evaluates
+     * the file on the images the point was measured on (the first of {@code evaluation}), on the point's engine,
+     * comparing with the point's accuracy.
+     */
+    public Result writePoint(WeightSet weights, EvaluatedPoint point, ModelSettings settings, ModelFormat format,
+                             Path file, LabeledImages evaluation, CancelToken cancel) throws Exception {
+        Measurement measured = point.measurement();
+        boolean onOrt = measured.how().engine().startsWith("ONNX Runtime");
+        return write(weights, settings, format, int8Of(point.recipe(), measured), file,
+                evaluation.first(measured.samples()), onOrt, measured.accuracy(), cancel);
     }
 
     /**

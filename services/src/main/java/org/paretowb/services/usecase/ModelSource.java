@@ -1,4 +1,4 @@
-package org.paretowb.app;
+package org.paretowb.services.usecase;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -61,6 +61,11 @@ public record ModelSource(String name, String title, WeightSet weights, ModelSet
      */
     public boolean normalisationAssumed() {
         return !normalisationStated && settings.height() > 1;
+    }
+
+    /** Whether the model's file said nothing of its settings, or nothing of its normalisation. */
+    public boolean statesNothing() {
+        return normalisationAssumed() || settings.equals(ModelSettings.of(weights.spec()));
     }
 
     /**
