@@ -79,7 +79,8 @@ class TableDataTest {
                         org.paretowb.models.data.TrainingData.of(split.training())),
                 split.evaluation());
         Measurement baseline = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
-        Measurement pruned = measurer.measure(new Recipe(new PruningSettings(0.5)), CancelToken.NEVER);
+        Measurement pruned = measurer.measure(Recipe.builder().pruning(new PruningSettings(0.5)).build(),
+                CancelToken.NEVER);
         Measurement int8 = measurer.measure(Recipe.builder().quantization(new QuantizationSettings(
                 QuantizationSettings.Mode.STATIC, 8, true, true, 100, QuantizationSettings.Observer.MIN_MAX)).build(),
                 CancelToken.NEVER);

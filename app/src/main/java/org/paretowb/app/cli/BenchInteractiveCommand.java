@@ -62,7 +62,7 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 })) {
             lane.start().result().join();
             for (int i = 0; i < changes; i++) {
-                Recipe recipe = new Recipe(new PruningSettings((i % 95 + 1) / 100.0));
+                Recipe recipe = Recipe.builder().pruning(new PruningSettings((i % 95 + 1) / 100.0)).build();
                 long start = System.nanoTime();
                 lane.submit(MeasuringSession.Order.LATEST, (m, token) -> m.main().measure(recipe, token)).result().join();
                 millis[i] = (System.nanoTime() - start) / 1e6;

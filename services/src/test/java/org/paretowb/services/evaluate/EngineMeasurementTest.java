@@ -65,7 +65,8 @@ class EngineMeasurementTest {
                 new LatencyProbe(5, 30), new ThroughputProbe(64, 1, 2));
 
         Measurement base = measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
-        Measurement half = measurer.measure(new Recipe(new PruningSettings(0.5)), CancelToken.NEVER);
+        Measurement half = measurer.measure(Recipe.builder().pruning(new PruningSettings(0.5)).build(),
+                CancelToken.NEVER);
 
         assertEquals(500, base.samples());
         assertTrue(base.how().subset());

@@ -82,7 +82,7 @@ class MeasuringSessionTest {
 
     @Test
     void theSecondEngineMeasuresTheSameNetworkOnTheSameImagesAndNamesItself() throws Exception {
-        Recipe pruned = new Recipe(new PruningSettings(0.5));
+        Recipe pruned = Recipe.builder().pruning(new PruningSettings(0.5)).build();
         assertFalse(session.secondReady());
 
         Measurement ort = value(session.submit(MeasuringSession.Order.QUEUED, (m, t) -> m.main().measure(pruned, 200, t)));
@@ -156,9 +156,9 @@ class MeasuringSessionTest {
         MeasuringSession.Handle<Measurement> queued = session.submit(MeasuringSession.Order.QUEUED,
                 (m, t) -> m.main().measure(Recipe.BASELINE, 50, t));
         MeasuringSession.Handle<Measurement> first = session.submit(MeasuringSession.Order.LATEST,
-                (m, t) -> m.main().measure(new Recipe(new PruningSettings(0.3)), 50, t));
+                (m, t) -> m.main().measure(Recipe.builder().pruning(new PruningSettings(0.3)).build(), 50, t));
         MeasuringSession.Handle<Measurement> second = session.submit(MeasuringSession.Order.LATEST,
-                (m, t) -> m.main().measure(new Recipe(new PruningSettings(0.6)), 50, t));
+                (m, t) -> m.main().measure(Recipe.builder().pruning(new PruningSettings(0.6)).build(), 50, t));
 
         assertEquals(50, value(queued).samples());
         assertInstanceOf(CancelledException.class, assertThrows(ExecutionException.class,
@@ -177,7 +177,7 @@ class MeasuringSessionTest {
 
     @Test
     void aFullSetMeasurementCancelledMidWayStops() throws Exception {
-        cancelledMidWay((m, t) -> m.main().measure(new Recipe(new PruningSettings(0.5)), 0, t));
+        cancelledMidWay((m, t) -> m.main().measure(Recipe.builder().pruning(new PruningSettings(0.5)).build(), 0, t));
     }
 
     @Test
@@ -200,7 +200,8 @@ class MeasuringSessionTest {
     void aTrainingJobCancelledMidWayStopsAndLeavesTheModelAsItWas() throws Exception {
         String before = value(session.submit(MeasuringSession.Order.QUEUED,
                 (m, t) -> ContentHash.of(m.main().original())));
-        Recipe fineTune = new Recipe(new PruningSettings(0.5)).toBuilder().fineTune(new FineTuneSettings(2, 5e-4)).build();
+        Recipe fineTune = Recipe.builder().pruning(new PruningSettings(0.5)).fineTune(new FineTuneSettings(2, 5e-4))
+                .build();
 
         cancelledMidWay((m, t) -> m.main().measure(fineTune, 0, (e, n, l, a, ms) -> { }, t));
 

@@ -73,29 +73,24 @@ class ExportRoundTripTest {
         QuantizationSettings staticAll = new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 500,
                 QuantizationSettings.Observer.MIN_MAX, Int8Layers.ALL);
         return Stream.of(
-                Arguments.of("unstructured pruning", new Recipe(new PruningSettings(0.7))),
-                Arguments.of("structured pruning", new Recipe(DistillationSettings.NONE,
-                        new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1), LowRankSettings.NONE,
-                        PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE)),
-                Arguments.of("low-rank", new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                        new LowRankSettings(0.4, LowRankSettings.Criterion.PARAMETERS, LowRankSettings.Target.ALL),
-                        PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE)),
+                Arguments.of("unstructured pruning", Recipe.builder().pruning(new PruningSettings(0.7)).build()),
+                Arguments.of("structured pruning", Recipe.builder().structured(new StructuredPruningSettings(0.5,
+                        StructuredPruningSettings.Norm.L1)).build()),
+                Arguments.of("low-rank", Recipe.builder().lowRank(new LowRankSettings(0.4,
+                        LowRankSettings.Criterion.PARAMETERS, LowRankSettings.Target.ALL)).build()),
                 Arguments.of("int4 weights", quantized(new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 4,
                         true, true))),
                 Arguments.of("dynamic int8", quantized(new QuantizationSettings(QuantizationSettings.Mode.DYNAMIC, 8,
                         true, true))),
                 Arguments.of("static int8", quantized(staticAll)),
-                Arguments.of("fine-tuning", new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                        LowRankSettings.NONE, new PruningSettings(0.8), new FineTuneSettings(1, 5e-4),
-                        QuantizationSettings.NONE)),
-                Arguments.of("distillation", new Recipe(new DistillationSettings("mlp:32", 4, 0.7, 1, 0.01,
-                        DistillationSettings.Optimizer.ADAM, 0, 128, 1), StructuredPruningSettings.NONE,
-                        LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE)));
+                Arguments.of("fine-tuning", Recipe.builder().pruning(new PruningSettings(0.8))
+                        .fineTune(new FineTuneSettings(1, 5e-4)).build()),
+                Arguments.of("distillation", Recipe.builder().distillation(new DistillationSettings("mlp:32", 4, 0.7,
+                        1, 0.01, DistillationSettings.Optimizer.ADAM, 0, 128, 1)).build()));
     }
 
     private static Recipe quantized(QuantizationSettings q) {
-        return new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE,
-                PruningSettings.NONE, FineTuneSettings.NONE, q);
+        return Recipe.builder().quantization(q).build();
     }
 
     @ParameterizedTest(name = "{0}")

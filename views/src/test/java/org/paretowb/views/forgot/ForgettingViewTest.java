@@ -54,7 +54,8 @@ class ForgettingViewTest {
         String set = samples == 30 ? "hand-made" : "hand-made (first " + samples + ")";
         Provenance how = Provenance.builder().engine("test", 1, 1).images(set, samples < 30).latencyRuns(0, 1)
                 .throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
-        return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)), Measurement.builder()
+        return new EvaluatedPoint(id, Recipe.builder().pruning(new PruningSettings(sparsity)).build(),
+                Measurement.builder()
                 .accuracy(0.9, 0.99, new double[3]).latency(1, 1).sizeBytes(100).counts(100, 100, 100).throughput(100)
                 .predictions(predictions).network("net").how(how).build());
     }

@@ -129,7 +129,8 @@ class WorkspaceViewTest {
         EvaluatedPoint baseline = table.getItems().get(0);
 
         try (Workspace other = Workspace.open(file)) {
-            other.add(MLP, new Recipe(new PruningSettings(0.3)), baseline.measurement(), "from the CLI",
+            other.add(MLP, Recipe.builder().pruning(new PruningSettings(0.3)).build(), baseline.measurement(),
+                    "from the CLI",
                     Map.of("cpu", "other"));
         }
         robot.type(KeyCode.F5);
