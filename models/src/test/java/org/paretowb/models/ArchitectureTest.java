@@ -54,7 +54,7 @@ class ArchitectureTest {
     @Test
     void theNetworkPackageUsesOnlyDjlsBlockApi() {
         noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
-                        .and(DescribedPredicate.not(BLOCK_API)).as("DJL classes beyond its block API (an engine, a"
+                        .and(DescribedPredicate.not(BLOCK_API)).as("are DJL classes beyond its block API (an engine, a"
                                 + " Model, a Predictor, a Trainer, a translator)"))
                 .because("engines are started and run by services (runtime, evaluate, train), which own native memory")
                 .check(models);
