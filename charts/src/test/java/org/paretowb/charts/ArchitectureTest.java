@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,31 +14,26 @@ import org.junit.jupiter.api.Test;
  * the views'); and nothing here runs a network.
  */
 class ArchitectureTest {
-    private static JavaClasses charts;
-
-    @BeforeAll
-    static void importCharts() {
-        charts = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.paretowb.charts");
-    }
-
-    @Test
-    void thePackagesFormNoCycle() {
-        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(charts);
-    }
+    private static final JavaClasses CHARTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.paretowb.charts");
 
     @Test
     void chartsAreDrawnWithoutJavaFx() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..")
                 .because("charts and reports are drawn headless (HTML, PDF, SVG, PNG); the window shows them through"
                         + " JFreeChart's JavaFX viewer in views")
-                .check(charts);
+                .check(CHARTS);
     }
 
     @Test
     void nothingHereRunsANetwork() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
                 .because("charts draw measurements that services made; they never call an engine")
-                .check(charts);
+                .check(CHARTS);
+    }
+
+    @Test
+    void thePackagesFormNoCycle() {
+        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(CHARTS);
     }
 }

@@ -8,7 +8,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,24 +15,14 @@ import org.junit.jupiter.api.Test;
  * nothing, and it reaches DJL only to describe networks as DJL blocks (models.network), never to run an engine.
  */
 class ArchitectureTest {
-    private static JavaClasses models;
-
-    @BeforeAll
-    static void importModels() {
-        models = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.paretowb.models");
-    }
-
-    @Test
-    void thePackagesFormNoCycle() {
-        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(models);
-    }
+    private static final JavaClasses MODELS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.paretowb.models");
 
     @Test
     void theDomainDrawsNothing() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "javax.swing..")
                 .because("the domain is plain Java (reading images with javax.imageio is allowed); windows are the views'")
-                .check(models);
+                .check(MODELS);
     }
 
     @Test
@@ -42,7 +31,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
                 .because("settings, measurements, recipes, data and reports are plain records; only a network's"
                         + " description is built into DJL blocks")
-                .check(models);
+                .check(MODELS);
     }
 
     /** DJL's API for building and running blocks: layers, arrays, their parameters and initialisers. */
@@ -57,6 +46,11 @@ class ArchitectureTest {
                         .and(DescribedPredicate.not(BLOCK_API)).as("are DJL classes beyond its block API (an engine, a"
                                 + " Model, a Predictor, a Trainer, a translator)"))
                 .because("engines are started and run by services (runtime, evaluate, train), which own native memory")
-                .check(models);
+                .check(MODELS);
+    }
+
+    @Test
+    void thePackagesFormNoCycle() {
+        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(MODELS);
     }
 }

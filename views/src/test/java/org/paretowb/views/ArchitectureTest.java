@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,24 +15,14 @@ import org.junit.jupiter.api.Test;
  * models stay plain Java.
  */
 class ArchitectureTest {
-    private static JavaClasses views;
-
-    @BeforeAll
-    static void importViews() {
-        views = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.paretowb.views");
-    }
-
-    @Test
-    void thePackagesFormNoCycle() {
-        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(views);
-    }
+    private static final JavaClasses VIEWS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.paretowb.views");
 
     @Test
     void noViewTalksToAnEngine() {
         ArchRule rule = noClasses().should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "ai.onnxruntime..")
                 .because("views measure through the window's MeasuringSession (services), never on an engine themselves");
-        rule.check(views);
+        rule.check(VIEWS);
     }
 
     @Test
@@ -45,6 +34,11 @@ class ArchitectureTest {
                 .or().haveFullyQualifiedName("org.paretowb.views.inputs.ModelInputs")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("what a view model computes (rows, comparisons, summaries, splits) is tested without a display");
-        rule.check(views);
+        rule.check(VIEWS);
+    }
+
+    @Test
+    void thePackagesFormNoCycle() {
+        slices().matching("org.paretowb.(**)").should().beFreeOfCycles().check(VIEWS);
     }
 }
