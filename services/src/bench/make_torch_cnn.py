@@ -6,7 +6,7 @@ Fashion-MNIST, prints its own test accuracy, and exports it as ONNX (torch.onnx.
 
 --data names the folder of idx files: the full training set (train-images-idx3-ubyte.gz) when it is there, else the
 12k subset that ships in the repo (train-12k-images-idx3-ubyte.gz); the t10k files are the test set. CI runs this
-script (app's PyTorchModelRoutesTest) on the repo's embedded copy.
+script (app's PyTorchModelRoutesIT) on the repo's embedded copy.
 
 As real users train: --mean and --std normalise the pixels ((x/255 - mean) / std per channel) and --input-shape
 3,32,32 trains on the images resized and replicated to RGB exactly as the workbench converts them (fashion_data.py).

@@ -1,49 +1,27 @@
 package org.paretowb.app;
 
-import java.nio.file.Path;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
-import org.paretowb.services.store.ContentHash;
-import org.paretowb.services.store.Workspace;
-import org.paretowb.services.store.WorkspaceException;
 import org.paretowb.services.train.NetworkTrainer;
 import org.paretowb.views.inputs.DataSplit;
 import org.paretowb.views.inputs.ModelInputs;
+import org.paretowb.services.usecase.UserError;
+import org.paretowb.services.usecase.ModelSource;
+import org.paretowb.services.usecase.ExampleSession;
+import org.paretowb.models.input.ModelSettings;
 
-/** What a window measures on at first, the settings its workspace remembers, and a measurer of any inputs. */
+/** What a window measures on at first, and a measurer of any inputs. */
 final class WindowInputs {
     static final String BUILT_IN = "Fashion-MNIST test set";
 
     private WindowInputs() {
-    }
-
-    /** A model with the settings the workspace remembers for it, and a note when they could not be used. */
-    record Remembered(ModelSource source, boolean found, String note) {
-    }
-
-    /** {@code source} with the settings {@code workspace} remembers for its weights (the file's own when none). */
-    static Remembered remembered(ModelSource source, Path workspace) {
-        if (workspace == null || !java.nio.file.Files.isRegularFile(workspace)) {
-            return new Remembered(source, false, null);
-        }
-        try (Workspace w = Workspace.open(workspace)) {
-            return w.settings(ContentHash.of(source.weights()))
-                    .map(settings -> new Remembered(source.withStated(settings), true, null))
-                    .orElse(new Remembered(source, false, null));
-        } catch (WorkspaceException e) {
-            return new Remembered(source, false, null); // the window reports the workspace it cannot open
-        } catch (UserError e) {
-            return new Remembered(source, false, "The input settings " + workspace.getFileName()
-                    + " remembers for this model do not fit it (" + e.getMessage() + "); the model file's are used.");
-        }
     }
 
     /**
@@ -69,11 +47,6 @@ final class WindowInputs {
         }
     }
 
-    /** Whether the window has data to measure on. */
-    static boolean hasData(ModelInputs inputs) {
-        return inputs.evaluation().size() > 0;
-    }
-
     /**
      * A measurer of the inputs on ONNX Runtime: the evaluation part measured; fine-tuning, distillation and
      * calibration on the training part, else the data's own training data (the files beside an idx folder's t10k
@@ -81,7 +54,7 @@ final class WindowInputs {
      * there is none, they are refused with the reason. Called on the lane.
      */
     static PointMeasurer measurer(ModelInputs inputs) {
-        if (!hasData(inputs)) {
+        if (!inputs.hasData()) {
             throw new UserError("there is no data to measure " + inputs.modelTitle() + " on: open data with File ›"
                     + " Open data folder…");
         }
@@ -92,10 +65,4 @@ final class WindowInputs {
         return ExampleSession.measurer(new OrtMeasuringEngine(new OrtRuntime(), inputs.evaluation().first(1000)),
                 inputs.weights(), 0, applier, inputs.evaluation());
     }
-
-    /** Whether a model file said nothing of its settings, or nothing of its normalisation (then the window asks). */
-    static boolean statesNothing(ModelSource source) {
-        return source.normalisationAssumed() || source.settings().equals(ModelSettings.of(source.weights().spec()));
-    }
-
 }

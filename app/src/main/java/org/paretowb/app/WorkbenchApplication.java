@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.services.store.RecentWorkspaces;
+import org.paretowb.services.usecase.ModelSource;
 
 /** The JavaFX application: the workbench on the example CNN. */
 public final class WorkbenchApplication extends Application {

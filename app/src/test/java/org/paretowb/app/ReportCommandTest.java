@@ -20,6 +20,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.Workspace;
 import picocli.CommandLine;
+import org.paretowb.services.usecase.ExampleSession;
 
 /** The report command on a workspace holding the example CNN's baseline and a pruned point. */
 class ReportCommandTest {
@@ -52,7 +53,8 @@ class ReportCommandTest {
         }
         try (Workspace w = Workspace.open(file)) {
             w.add(cnn, Recipe.BASELINE, measured(1.0, 800_000, labels), "", Map.of("cpu", "test"));
-            w.add(cnn, new Recipe(new PruningSettings(0.9)), measured(0.85, 100_000, wrong), "", Map.of("cpu", "test"));
+            w.add(cnn, Recipe.builder().pruning(new PruningSettings(0.9)).build(), measured(0.85, 100_000, wrong), "",
+                    Map.of("cpu", "test"));
         }
         return file;
     }

@@ -17,7 +17,7 @@ class ParetoChartTest {
             .latencyRuns(0, 1).throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
 
     private static EvaluatedPoint point(int id, double sparsity, double accuracy, double latency, long size) {
-        return new EvaluatedPoint(id, new Recipe(new PruningSettings(sparsity)),
+        return new EvaluatedPoint(id, Recipe.builder().pruning(new PruningSettings(sparsity)).build(),
                 measured(accuracy, latency, size, 500));
     }
 
@@ -62,7 +62,8 @@ class ParetoChartTest {
     @Test
     void onTheThroughputAxisMoreIsBetter() {
         EvaluatedPoint slow = point(1, 0, 0.90, 1.0, 1000);
-        EvaluatedPoint fast = new EvaluatedPoint(2, new Recipe(new PruningSettings(0.5)), measured(0.90, 1.0, 600, 900));
+        EvaluatedPoint fast = new EvaluatedPoint(2, Recipe.builder().pruning(new PruningSettings(0.5)).build(),
+                measured(0.90, 1.0, 600, 900));
         ParetoChart chart = new ParetoChart(CostAxis.THROUGHPUT);
 
         chart.show(List.of(slow, fast), fast);

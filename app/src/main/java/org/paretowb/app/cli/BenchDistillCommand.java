@@ -1,9 +1,9 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;

@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.recipe.PruningSettings;
@@ -62,7 +62,7 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 })) {
             lane.start().result().join();
             for (int i = 0; i < changes; i++) {
-                Recipe recipe = new Recipe(new PruningSettings((i % 95 + 1) / 100.0));
+                Recipe recipe = Recipe.builder().pruning(new PruningSettings((i % 95 + 1) / 100.0)).build();
                 long start = System.nanoTime();
                 lane.submit(MeasuringSession.Order.LATEST, (m, token) -> m.main().measure(recipe, token)).result().join();
                 millis[i] = (System.nanoTime() - start) / 1e6;

@@ -1,17 +1,17 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.onnx.Int8Planner;
-import org.paretowb.services.onnx.LayerProfiler;
+import org.paretowb.services.evaluate.Int8Planner;
+import org.paretowb.services.evaluate.LayerProfiler;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.WeightSet;

@@ -1,18 +1,18 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.paretowb.app.ExampleSession;
-import org.paretowb.app.ModelSource;
+import org.paretowb.services.usecase.ExampleSession;
+import org.paretowb.services.usecase.ModelSource;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableSplit;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
-import org.paretowb.models.network.SettingsText;
+import org.paretowb.models.input.ModelSettings;
+import org.paretowb.models.input.SettingsText;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,11 +1,11 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "An example (cnn, cnn-wide, mlp) or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}).")
-    org.paretowb.app.ModelSource model;
+    org.paretowb.services.usecase.ModelSource model;
 
     @Mixin
     RecipeOptions recipeOptions;

@@ -1,17 +1,16 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.paretowb.app.AtomicFile;
-import org.paretowb.app.ModelExport;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.AtomicFile;
+import org.paretowb.services.usecase.ModelExport;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.measure.Measurement;
-import org.paretowb.app.ModelSource;
+import org.paretowb.services.usecase.ModelSource;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.OrtMeasuringEngine;
@@ -82,16 +81,18 @@ public final class ExportCommand implements Callable<Integer> {
         WeightSet weights = RecipeOptions.applier(recipe, pytorch, training).apply(original, recipe, CancelToken.NEVER);
         OrtRuntime ort = new OrtRuntime();
         LabeledImages test = data == null ? ExampleSession.evaluationData(source.settings()) : data.evaluation();
-        Set<String> int8 = point != null ? ModelExport.int8Of(recipe, point.point().measurement())
-                : Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort, test.first(1000))
-                        .int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
-        Measurement measured = point == null ? null : point.point().measurement();
-        boolean onOrt = measured == null || measured.how().engine().startsWith("ONNX Runtime");
-        LabeledImages images = measured == null ? test : test.first(measured.samples());
+        ModelExport export = new ModelExport(new ModelFiles(pytorch, ort));
         ModelExport.Result result;
         try {
-            result = new ModelExport(new ModelFiles(pytorch, ort)).write(weights, source.settings(), fileFormat, int8,
-                    out, images, onOrt, measured == null ? null : measured.accuracy(), CancelToken.NEVER);
+            if (point != null) {
+                result = export.writePoint(weights, point.point(), source.settings(), fileFormat, out, test,
+                        CancelToken.NEVER);
+            } else {
+                Set<String> int8 = Flags.settings("--int8-layers", () -> new OrtMeasuringEngine(ort, test.first(1000))
+                        .int8Layers(weights, recipe.quantization(), CancelToken.NEVER));
+                result = export.write(weights, source.settings(), fileFormat, int8, out, test, true, null,
+                        CancelToken.NEVER);
+            }
         } catch (IllegalArgumentException e) {
             throw new UserError("--int8-layers: " + e.getMessage(), e);
         } catch (IllegalStateException e) {

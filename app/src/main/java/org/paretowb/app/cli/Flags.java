@@ -1,11 +1,11 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.services.evaluate.MeasuringEngine;
 import org.paretowb.services.evaluate.PyTorchMeasuringEngine;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 
 /**
  * What a measurement's inputs were, as the commands' {@code --json} prints them: the model's input shape and

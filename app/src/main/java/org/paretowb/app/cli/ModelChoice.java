@@ -1,8 +1,8 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Path;
-import org.paretowb.app.ModelSource;
+import org.paretowb.services.usecase.ModelSource;
 import org.paretowb.models.network.Architecture;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

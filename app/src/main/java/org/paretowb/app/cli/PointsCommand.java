@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.util.Locale;
 import java.util.Map;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;

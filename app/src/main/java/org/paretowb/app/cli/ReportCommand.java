@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.paretowb.app.AtomicFile;
-import org.paretowb.app.ExampleSession;
-import org.paretowb.app.ReportExport;
+import org.paretowb.services.usecase.AtomicFile;
+import org.paretowb.services.usecase.ExampleSession;
+import org.paretowb.charts.report.ReportRenderer;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.report.ReportInput;
+import org.paretowb.models.report.ReportScope;
+import org.paretowb.services.usecase.ReportExport;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.StoredPoint;
 import org.paretowb.services.store.Workspace;
@@ -63,12 +66,13 @@ public final class ReportCommand implements Callable<Integer> {
                     context.model(), ofModel.size(), stored.size());
         }
         List<EvaluatedPoint> chosen = choose(ofModel);
-        EvaluatedPoint baseline = ReportExport.baselineOf(ofModel);
+        EvaluatedPoint baseline = ReportInput.baselineOf(ofModel);
         Map<String, String> environment = newest.environment();
         List<String> names = classNames.get(context.modelHash()); // as the workspace remembers them, else the example's
-        ReportExport.write(ReportExport.input(context, chosen, baseline, ExampleSession.testSet(),
-                names != null ? names : org.paretowb.models.data.FashionMnist.CLASS_NAMES, environment), out);
-        System.err.printf(Locale.ROOT, "wrote %s (%,d bytes): %d point(s)%s%n", out, Files.size(out), chosen.size(),
+        long bytes = new ReportExport(ReportRenderer::bytes).write(ReportExport.input(context, chosen, baseline,
+                ExampleSession.testSet(), names != null ? names : org.paretowb.models.data.FashionMnist.CLASS_NAMES,
+                environment), out);
+        System.err.printf(Locale.ROOT, "wrote %s (%,d bytes): %d point(s)%s%n", out, bytes, chosen.size(),
                 baseline == null ? "; no baseline in the workspace, so no gains or forgetting" : ", against baseline #"
                         + baseline.id());
         return 0;
@@ -80,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             return all;
         }
         if (p.equals("frontier")) {
-            return ReportExport.select(all, ReportExport.Scope.FRONTIER, List.of());
+            return ReportScope.FRONTIER.select(all, List.of());
         }
         List<EvaluatedPoint> chosen = new ArrayList<>();
         for (String id : Arrays.stream(p.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {

@@ -1,9 +1,9 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.paretowb.app.ScreenshotSession;
+import org.paretowb.app.screenshot.ScreenshotSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
-    org.paretowb.app.ModelSource model;
+    org.paretowb.services.usecase.ModelSource model;
 
     @Override
     public Integer call() throws Exception {

@@ -1,12 +1,12 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.AtomicFile;
+import org.paretowb.services.usecase.AtomicFile;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.SensitivityCurve;
 import org.paretowb.services.evaluate.Evaluator;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}).")
-    org.paretowb.app.ModelSource model;
+    org.paretowb.services.usecase.ModelSource model;
 
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;

@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.paretowb.app.AtomicFile;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.AtomicFile;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.pareto.ParetoFront;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
-    org.paretowb.app.ModelSource model;
+    org.paretowb.services.usecase.ModelSource model;
 
     @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
     String grid;

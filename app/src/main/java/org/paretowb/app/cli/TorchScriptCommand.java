@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.paretowb.app.ExampleSession;
+import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.data.LabeledImages;
-import org.paretowb.models.data.Normalisation;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.Normalisation;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.network.WeightFileException;
 import org.paretowb.models.recipe.PruningSettings;

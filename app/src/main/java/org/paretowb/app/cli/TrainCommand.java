@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.paretowb.app.AtomicFile;
+import org.paretowb.services.usecase.AtomicFile;
 import org.paretowb.models.data.CsvTable;
 import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TableOptions;
 import org.paretowb.models.data.TableSplit;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightCodec;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.evaluate.Evaluator;

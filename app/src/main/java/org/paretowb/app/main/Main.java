@@ -11,7 +11,7 @@ import org.paretowb.app.cli.SweepCommand;
 import org.paretowb.app.cli.TorchScriptCommand;
 import org.paretowb.app.cli.TrainCommand;
 import org.paretowb.app.cli.TrainExampleCommand;
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import org.paretowb.app.WorkbenchLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

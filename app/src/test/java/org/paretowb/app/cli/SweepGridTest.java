@@ -1,6 +1,6 @@
 package org.paretowb.app.cli;
 
-import org.paretowb.app.UserError;
+import org.paretowb.services.usecase.UserError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

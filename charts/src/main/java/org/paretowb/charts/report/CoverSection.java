@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.report.ReportInput;
 
 /** The title block and the figures a reader wants first: the baseline, and the best points near its accuracy. */
 final class CoverSection {

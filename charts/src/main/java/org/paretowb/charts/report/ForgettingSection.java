@@ -6,6 +6,7 @@ import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Forgetting;
 import org.paretowb.models.measure.SharedImages;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * For each compressed point, what it forgot against the baseline: the per-class accuracy changes as a bar

@@ -3,6 +3,7 @@ package org.paretowb.charts.report;
 import java.util.Locale;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Gains;
+import org.paretowb.models.report.ReportInput;
 
 /** Nominal against measured gains for each point, and why they differ where they do. */
 final class GainsSection {

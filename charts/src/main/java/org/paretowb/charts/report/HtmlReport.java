@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * The session as one self-contained XHTML page: the accuracy-versus-latency and accuracy-versus-size

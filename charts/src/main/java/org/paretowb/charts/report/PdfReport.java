@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * The same report as {@link HtmlReport}, laid out on A4 pages as a PDF: the page's XHTML rendered by

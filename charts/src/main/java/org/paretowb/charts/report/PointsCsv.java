@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * The points as CSV (RFC 4180, UTF-8, comma-separated, a header line): one line per point, the same fields

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * The points as JSON: the report's title, model, data, creation time, class names and environment, and

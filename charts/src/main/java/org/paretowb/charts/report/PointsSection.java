@@ -4,6 +4,7 @@ import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.recipe.Technique;
+import org.paretowb.models.report.ReportInput;
 
 /** The history: one row per point in measurement order, the baseline and the frontier marked; then each recipe. */
 final class PointsSection {

@@ -12,6 +12,7 @@ import org.paretowb.models.measure.Forgetting;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.SharedImages;
 import org.paretowb.models.pareto.ParetoFront;
+import org.paretowb.models.report.ReportInput;
 
 /** What the report derives from its input, worked out once: frontiers, gains, and what each point forgot. */
 final class ReportAnalysis {

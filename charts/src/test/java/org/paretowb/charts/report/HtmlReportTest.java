@@ -20,6 +20,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.paretowb.models.report.ReportInput;
 
 class HtmlReportTest {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
@@ -141,7 +142,8 @@ class HtmlReportTest {
                 .latency(m.latencyP50Ms(), m.latencyP95Ms()).sizeBytes(m.sizeBytes())
                 .counts(m.parameters(), m.nonZeros(), m.macs()).throughput(m.throughput()).predictions(first40)
                 .network(m.network()).how(m.how()).build();
-        EvaluatedPoint subset = new EvaluatedPoint(4, new Recipe(new PruningSettings(0.5)), onSubset);
+        EvaluatedPoint subset = new EvaluatedPoint(4, Recipe.builder().pruning(new PruningSettings(0.5)).build(),
+                onSubset);
         ReportInput input = new ReportInput(full.title(), full.modelTitle(), full.dataTitle(),
                 List.of(full.baseline(), subset), full.baseline(), full.evaluationSet(), full.classNames(),
                 full.environment(), Instant.EPOCH);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.report.ReportInput;
 
 class PointsCsvTest {
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.report.ReportInput;
 
 class PointsJsonTest {
 

@@ -12,6 +12,7 @@ import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * Hand-made report input: 60 images of 28x28 in 3 classes (20 each), a baseline right on 54 of them, and

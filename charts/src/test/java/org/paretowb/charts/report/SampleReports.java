@@ -2,6 +2,7 @@ package org.paretowb.charts.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.paretowb.models.report.ReportInput;
 
 /**
  * Writes the four reports of the hand-made fixture to a folder, to look at them:

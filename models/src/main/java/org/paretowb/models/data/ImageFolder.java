@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.paretowb.models.input.Normalisation;
 
 /**
  * Labelled images from a folder with one sub-folder per class (PNG or JPEG files). Classes are the

@@ -2,6 +2,7 @@ package org.paretowb.models.data;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.paretowb.models.input.Normalisation;
 
 /**
  * Labelled inputs for a network: images held as their raw bytes (channel planes of rows x cols, image after

@@ -3,7 +3,7 @@ package org.paretowb.models.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 
 /**
  * Where fine-tuning, distillation and static int8 calibration get their images, or why there are none: the

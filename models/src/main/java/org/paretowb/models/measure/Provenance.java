@@ -26,14 +26,6 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         int8Layers = int8Layers == null ? java.util.List.of() : java.util.List.copyOf(int8Layers);
     }
 
-    /** No layer on int8 kernels. */
-    public Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
-                      int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
-                      String sizeFormat, boolean realKernels) {
-        this(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns, latencyTimedRuns,
-                throughputBatch, kernels, sizeFormat, realKernels, java.util.List.of());
-    }
-
     public static Builder builder() {
         return new Builder();
     }

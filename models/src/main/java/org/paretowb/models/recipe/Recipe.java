@@ -21,12 +21,6 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
         }
     }
 
-    /** Unstructured pruning only. */
-    public Recipe(PruningSettings pruning) {
-        this(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE, pruning,
-                FineTuneSettings.NONE, QuantizationSettings.NONE);
-    }
-
     /** A builder with every stage off (NONE): set the stages a recipe uses, then {@link Builder#build()}. */
     public static Builder builder() {
         return new Builder(BASELINE);

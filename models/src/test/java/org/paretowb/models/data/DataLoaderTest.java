@@ -14,7 +14,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
+import org.paretowb.models.input.Normalisation;
 
 /** Data is converted to the model's channels and size as it is read, exactly, and says so. */
 class DataLoaderTest {

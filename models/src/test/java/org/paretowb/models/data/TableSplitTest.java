@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
+import org.paretowb.models.input.Normalisation;
 
 class TableSplitTest {
     @TempDir

@@ -7,10 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.paretowb.models.data.LabeledImages;
 
 class ForgettingTest {
-    private static final Provenance HOW = new Provenance("test", 1, 1, "hand-made", false, 0, 1, 64, "fp32", "none", true);
+    private static final Provenance HOW = Provenance.builder().engine("test", 1, 1).images("hand-made", false)
+            .latencyRuns(0, 1).throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
 
     private static Measurement predicting(byte... predictions) {
-        return new Measurement(0.5, 1, new double[3], 1, 1, 1, 1, 1, 1, 1, predictions.length, "net", HOW, predictions);
+        return Measurement.builder().accuracy(0.5, 1, new double[3]).latency(1, 1).sizeBytes(1).counts(1, 1, 1)
+                .throughput(1).predictions(predictions).network("net").how(HOW).build();
     }
 
     @Test

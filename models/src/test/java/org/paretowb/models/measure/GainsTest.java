@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
-import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.QuantizationSettings.Mode;
@@ -20,7 +17,8 @@ class GainsTest {
     private static final String ORT = "ONNX Runtime 1.21.1";
 
     private static Provenance how(String engine, boolean realKernels) {
-        return new Provenance(engine, 2, 1, "fashion-mnist test", false, 20, 200, 64, "fp32", "PWB1", realKernels);
+        return Provenance.builder().engine(engine, 2, 1).images("fashion-mnist test", false).latencyRuns(20, 200)
+                .throughputBatch(64).kernels("fp32", realKernels).sizeFormat("PWB1").build();
     }
 
     private static EvaluatedPoint point(Recipe recipe, long size, long nonZeros, long macs, double p50, Provenance how) {
@@ -29,16 +27,16 @@ class GainsTest {
 
     private static EvaluatedPoint point(Recipe recipe, long size, long parameters, long nonZeros, long macs, double p50,
                                         Provenance how) {
-        return new EvaluatedPoint(1, recipe, new Measurement(0.9, 0.99, new double[10], p50, p50 * 1.2, size, parameters,
-                nonZeros, macs, 1000, 4, "net", how, new byte[4]));
+        return new EvaluatedPoint(1, recipe, Measurement.builder().accuracy(0.9, 0.99, new double[10])
+                .latency(p50, p50 * 1.2).sizeBytes(size).counts(parameters, nonZeros, macs).throughput(1000)
+                .predictions(new byte[4]).network("net").how(how).build());
     }
 
     private static final EvaluatedPoint BASELINE = point(Recipe.BASELINE, 829_203, 207_114, 1_236_864, 0.073, how(ORT, true));
 
     private static Recipe quantized(Mode mode, int bits) {
-        return new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE,
-                PruningSettings.NONE, FineTuneSettings.NONE, new QuantizationSettings(mode, bits, true, true,
-                        mode == Mode.STATIC ? 256 : 0));
+        return Recipe.builder().quantization(new QuantizationSettings(mode, bits, true, true,
+                mode == Mode.STATIC ? 256 : 0)).build();
     }
 
     @Test
@@ -53,8 +51,8 @@ class GainsTest {
 
     @Test
     void unstructuredPruningShrinksTheFileButNotTheClock() {
-        EvaluatedPoint pruned = point(new Recipe(new PruningSettings(0.9)), 110_597, 20_712, 1_236_864, 0.074,
-                how(ORT, true));
+        EvaluatedPoint pruned = point(Recipe.builder().pruning(new PruningSettings(0.9)).build(), 110_597, 20_712,
+                1_236_864, 0.074, how(ORT, true));
 
         Gains g = Gains.of(BASELINE, pruned);
 
@@ -70,8 +68,8 @@ class GainsTest {
     @Test
     void pruningAModelWhoseFileStoresEveryZeroSaysTheFileDidNotShrink() {
         EvaluatedPoint baseline = point(Recipe.BASELINE, 229_234, 52_282, 52_282, 0, 0.40, how(ORT, true));
-        EvaluatedPoint pruned = point(new Recipe(new PruningSettings(0.9)), 229_234, 52_282, 5_331, 0, 0.40,
-                how(ORT, true));
+        EvaluatedPoint pruned = point(Recipe.builder().pruning(new PruningSettings(0.9)).build(), 229_234, 52_282,
+                5_331, 0, 0.40, how(ORT, true));
 
         Gains g = Gains.of(baseline, pruned);
 
@@ -91,9 +89,9 @@ class GainsTest {
 
     @Test
     void simulatedStaticInt8PromisesASpeedUpItCannotMeasure() {
-        EvaluatedPoint prunedSimulated = point(new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                LowRankSettings.NONE, new PruningSettings(0.5), FineTuneSettings.NONE,
-                new QuantizationSettings(Mode.STATIC, 8, true, true, 256)), 120_000, 103_557, 1_236_864, 0.56,
+        EvaluatedPoint prunedSimulated = point(Recipe.builder().pruning(new PruningSettings(0.5))
+                .quantization(new QuantizationSettings(Mode.STATIC, 8, true, true, 256)).build(), 120_000, 103_557,
+                1_236_864, 0.56,
                 how("PyTorch 2.7.1", false));
         EvaluatedPoint baselineOnPyTorch = point(Recipe.BASELINE, 829_203, 207_114, 1_236_864, 0.55,
                 how("PyTorch 2.7.1", true));
@@ -120,9 +118,8 @@ class GainsTest {
 
     @Test
     void structuredPruningThatRunsAsFastAsItsMacsPromiseAgrees() {
-        Recipe halfTheChannels = new Recipe(DistillationSettings.NONE,
-                new StructuredPruningSettings(0.5, StructuredPruningSettings.Norm.L1), LowRankSettings.NONE,
-                PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
+        Recipe halfTheChannels = Recipe.builder().structured(new StructuredPruningSettings(0.5,
+                StructuredPruningSettings.Norm.L1)).build();
         EvaluatedPoint agreeing = point(halfTheChannels, 207_000, 51_778, 51_778, 412_288, 0.026, how(ORT, true));
         EvaluatedPoint overheadBound = point(halfTheChannels, 207_000, 51_778, 51_778, 346_322, 0.042, how(ORT, true));
 

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class SharedImagesTest {
     private static Measurement on(String set, int samples) {
-        Provenance how = new Provenance("test", 1, 1, set, false, 0, 1, 64, "fp32", "none", true);
-        return new Measurement(0.5, 1, new double[10], 1, 1, 1, 1, 1, 1, 1, samples, "net", how, new byte[samples]);
+        Provenance how = Provenance.builder().engine("test", 1, 1).images(set, false).latencyRuns(0, 1)
+                .throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
+        return Measurement.builder().accuracy(0.5, 1, new double[10]).latency(1, 1).sizeBytes(1).counts(1, 1, 1)
+                .throughput(1).predictions(new byte[samples]).network("net").how(how).build();
     }
 
     @Test

@@ -17,7 +17,8 @@ class PruningSettingsTest {
 
     @Test
     void summaryNamesTheSparsity() {
-        assertEquals("prune 50% (global magnitude)", new Recipe(new PruningSettings(0.5)).summary());
+        assertEquals("prune 50% (global magnitude)", Recipe.builder().pruning(new PruningSettings(0.5)).build()
+                .summary());
         assertEquals("baseline (fp32, dense)", Recipe.BASELINE.summary());
     }
 }

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.Test;
 class TechniqueTest {
     @Test
     void aRecipeStandsForItsOneTechniqueOrForCombined() {
-        Recipe pruned = new Recipe(new PruningSettings(0.5));
-        Recipe quantized = new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE,
-                PruningSettings.NONE, new FineTuneSettings(1, 0.001),
-                new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true));
-        Recipe both = new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE,
-                new PruningSettings(0.5), FineTuneSettings.NONE,
-                new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true));
+        Recipe pruned = Recipe.builder().pruning(new PruningSettings(0.5)).build();
+        Recipe quantized = Recipe.builder().fineTune(new FineTuneSettings(1, 0.001))
+                .quantization(new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true)).build();
+        Recipe both = Recipe.builder().pruning(new PruningSettings(0.5))
+                .quantization(new QuantizationSettings(QuantizationSettings.Mode.WEIGHT, 8, true, true)).build();
 
         assertEquals(Technique.BASELINE, Technique.of(Recipe.BASELINE));
         assertEquals(Technique.PRUNING, Technique.of(pruned));

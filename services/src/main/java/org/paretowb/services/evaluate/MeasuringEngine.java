@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.runtime.InferenceNetwork;
 
 /** The engine a point is measured on: DJL's PyTorch or ONNX Runtime. */

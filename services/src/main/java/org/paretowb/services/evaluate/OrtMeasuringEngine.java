@@ -15,8 +15,6 @@ import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.onnx.Int8Planner;
-import org.paretowb.services.onnx.LayerProfiler;
 import org.paretowb.services.onnx.OnnxExporter;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.OrtRuntime;

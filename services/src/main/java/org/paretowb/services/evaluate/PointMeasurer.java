@@ -12,7 +12,6 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
-import org.paretowb.services.onnx.Int8Planner;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.runtime.PyTorchRuntime;

@@ -28,7 +28,7 @@ import org.paretowb.services.onnx.proto.Onnx.AttributeProto;
 /**
  * One pass over a graph's nodes, writing each as ONNX nodes and remembering which ONNX value holds each node's
  * tensor. ONNX nodes are named after the weighted layer they serve (a ReLU or pool after conv3 is "conv3_…"), so
- * that ONNX Runtime's profile charges their time to that layer ({@link NodeProfile}).
+ * that ONNX Runtime's profile charges their time to that layer ({@link org.paretowb.services.evaluate.NodeProfile}).
  *
  * <p>Static int8: a calibrated fake-quantize node becomes a QuantizeLinear/DequantizeLinear pair where an int8
  * layer reads it or where it quantizes an int8 layer's (activated) output; elsewhere it is left out, and its

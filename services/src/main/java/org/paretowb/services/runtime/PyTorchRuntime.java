@@ -49,7 +49,7 @@ public final class PyTorchRuntime {
      * Batch-1 latency of a small network is steadier and no slower on one thread: measured here, two
      * threads gave p95 5.7 to 6.4 ms for the CNN where one thread gave 0.85 to 1.1 ms. The count is the calling
      * thread's: libtorch 2.7.1's CPU build sets it with OpenMP's and MKL's per-thread settings, so two windows'
-     * lanes each run with their own count (PyTorchThreadCountTest holds this).
+     * lanes each run with their own count (PyTorchThreadCountIT holds this).
      */
     public <T> T withThreads(int threads, Supplier<T> work) {
         int before = JniUtils.getNumThreads();

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.Map;
-import org.paretowb.models.data.Normalisation;
+import org.paretowb.models.input.Normalisation;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 
 /** Recipes, measurements and environments as JSON text (record components only), and back. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 
 /**

@@ -9,20 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightSet;
-import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
-import org.paretowb.models.recipe.StructuredPruningSettings;
 
 class ParameterCompressorTest {
     private final ParameterCompressor compressor = new ParameterCompressor();
 
     private static Recipe recipe(PruningSettings pruning, QuantizationSettings quantization) {
-        return new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE, LowRankSettings.NONE, pruning,
-                FineTuneSettings.NONE, quantization);
+        return Recipe.builder().pruning(pruning).quantization(quantization).build();
     }
 
     @Test
@@ -50,9 +46,8 @@ class ParameterCompressorTest {
     @Test
     void stagesThatNeedTheArchitectureOrCalibrationAreRefusedByName() {
         List<Tensor> tensors = MagnitudePrunerTest.randomWeights(5).tensors();
-        Recipe recipe = new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-                new LowRankSettings(0.5), PruningSettings.NONE, FineTuneSettings.NONE,
-                new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 100));
+        Recipe recipe = Recipe.builder().lowRank(new LowRankSettings(0.5))
+                .quantization(new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, true, true, 100)).build();
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> compressor.apply(tensors, recipe));
         assertTrue(e.getMessage().contains("not low-rank factorization, static quantization"), e.getMessage());

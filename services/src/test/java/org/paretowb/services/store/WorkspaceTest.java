@@ -19,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paretowb.models.data.Normalisation;
+import org.paretowb.models.input.Normalisation;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 
@@ -61,7 +61,8 @@ class WorkspaceTest {
         Path file = dir.resolve("w.pwws");
         try (Workspace w = Workspace.open(file)) {
             int a = w.add(CNN, Recipe.BASELINE, PointJsonTest.measurement(), "", ENV).point().id();
-            int b = w.add(CNN, new Recipe(new PruningSettings(0.5)), PointJsonTest.measurement(), "", ENV).point().id();
+            int b = w.add(CNN, Recipe.builder().pruning(new PruningSettings(0.5)).build(), PointJsonTest.measurement(),
+                    "", ENV).point().id();
             w.rename(b, "half");
             w.delete(a);
         }
@@ -114,7 +115,8 @@ class WorkspaceTest {
             WorkspaceException full = null;
             for (int i = 0; i < 200 && full == null; i++) {
                 try {
-                    w.add(CNN, new Recipe(new PruningSettings(i / 1000.0)), PointJsonTest.measurement(), "", ENV);
+                    w.add(CNN, Recipe.builder().pruning(new PruningSettings(i / 1000.0)).build(),
+                            PointJsonTest.measurement(), "", ENV);
                     saved++;
                 } catch (WorkspaceException e) {
                     full = e;
@@ -141,7 +143,8 @@ class WorkspaceTest {
                 Callable<Integer> writer = () -> {
                     try (Workspace w = Workspace.open(file)) {
                         for (int i = 0; i < 40; i++) {
-                            w.add(context, new Recipe(new PruningSettings(i / 100.0)), PointJsonTest.measurement(), "",
+                            w.add(context, Recipe.builder().pruning(new PruningSettings(i / 100.0)).build(),
+                                    PointJsonTest.measurement(), "",
                                     ENV);
                         }
                     }
@@ -233,7 +236,8 @@ class WorkspaceTest {
                     insert.setString(4, CNN.modelHash());
                     insert.setString(5, CNN.data());
                     insert.setString(6, CNN.dataHash());
-                    insert.setString(7, PointJson.write(name.equals("half") ? new Recipe(new PruningSettings(0.5))
+                    insert.setString(7, PointJson.write(name.equals("half") ? Recipe.builder()
+                            .pruning(new PruningSettings(0.5)).build()
                             : Recipe.BASELINE));
                     insert.setString(8, PointJson.write(m));
                     insert.setString(9, PointJson.write(ENV));

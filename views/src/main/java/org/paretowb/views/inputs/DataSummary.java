@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.paretowb.models.data.LabeledImages;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 
 /**
  * What the Data tab shows of the inputs: where they came from and their shape, the inputs per class (whole,

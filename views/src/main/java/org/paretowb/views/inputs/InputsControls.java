@@ -178,11 +178,11 @@ public final class InputsControls {
     public boolean drop(List<File> files) {
         switch (FileDrop.of(files)) {
             case MODEL -> {
-                if (workbench.modelOpener().isEmpty()) {
+                if (!workbench.offersFiles()) {
                     workbench.errorProperty().set("Opening a model is not offered in this window.");
                     return false;
                 }
-                workbench.modelOpener().get().accept(files.get(0).toPath());
+                workbench.openModel(files.get(0).toPath());
                 return true;
             }
             case DATA -> {

@@ -20,7 +20,7 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.ImageFolder;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
 import org.paretowb.services.lane.CancelToken;

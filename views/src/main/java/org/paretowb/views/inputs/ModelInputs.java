@@ -5,7 +5,7 @@ import org.paretowb.models.data.DataLoader;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightSet;
 import org.paretowb.services.store.ContentHash;
 import org.paretowb.services.store.PointContext;
@@ -108,6 +108,11 @@ public record ModelInputs(String modelTitle, WeightSet weights, ModelSettings se
     }
 
     /** How the points of these inputs are titled, for the window's header. */
+    /** Whether there is data to measure on (none when the built-in images do not fit the model and none was opened). */
+    public boolean hasData() {
+        return evaluation.size() > 0;
+    }
+
     public String dataTitle() {
         return context.data();
     }

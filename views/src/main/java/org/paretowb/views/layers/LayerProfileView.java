@@ -15,8 +15,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.paretowb.services.onnx.Int8Planner;
-import org.paretowb.services.onnx.LayerProfiler;
+import org.paretowb.services.evaluate.Int8Planner;
+import org.paretowb.services.evaluate.LayerProfiler;
 
 /** The "int8 per layer" view: a profile button, the per-layer table and the whole-network options. */
 public final class LayerProfileView {

@@ -14,8 +14,8 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.views.common.JobState;
 import org.paretowb.views.common.LaneTask;
-import org.paretowb.services.onnx.Int8Planner;
-import org.paretowb.services.onnx.LayerProfiler;
+import org.paretowb.services.evaluate.Int8Planner;
+import org.paretowb.services.evaluate.LayerProfiler;
 
 /**
  * State of the "int8 per layer" view: ONNX Runtime's per-layer kernel times, fp32 against int8, the

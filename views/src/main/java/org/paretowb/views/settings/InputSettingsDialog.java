@@ -9,9 +9,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.NetworkSpec;
-import org.paretowb.models.network.SettingsText;
+import org.paretowb.models.input.SettingsText;
 
 /** Model › Input settings…: the model's input shape, normalisation and class names; OK only when they are valid. */
 public final class InputSettingsDialog extends Dialog<ModelSettings> {

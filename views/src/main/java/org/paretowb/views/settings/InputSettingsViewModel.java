@@ -9,9 +9,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.NetworkSpec;
-import org.paretowb.models.network.SettingsText;
+import org.paretowb.models.input.SettingsText;
 
 /**
  * State of the input settings dialog: the model's input shape (stated by its network, so shown, not edited),

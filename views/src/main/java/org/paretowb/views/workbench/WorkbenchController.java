@@ -177,19 +177,15 @@ public final class WorkbenchController {
         pointsTable.scrollTo(point);
     }
 
-    void dark(boolean dark) {
-        darkItem.setSelected(dark);
-    }
-
     @FXML
     private void openModel() {
-        if (model.modelOpener().isEmpty()) {
+        if (!model.offersFiles()) {
             showInfo("Opening a model is not offered in this window.");
             return;
         }
         java.io.File chosen = modelChooser().showOpenDialog(statusLabel.getScene().getWindow());
         if (chosen != null) {
-            model.modelOpener().get().accept(chosen.toPath());
+            model.openModel(chosen.toPath());
         }
     }
 
@@ -273,10 +269,6 @@ public final class WorkbenchController {
         alert.setTitle("Pareto Workbench");
         alert.initOwner(statusLabel.getScene().getWindow());
         alert.show();
-    }
-
-    void compare() {
-        comparePoints();
     }
 
     @FXML

@@ -58,16 +58,6 @@ public final class WorkbenchView {
         return (javafx.scene.control.MenuBar) root.lookup("#menuBar");
     }
 
-    /** Switches between the light and the dark theme, as View › Dark theme does. */
-    public void dark(boolean dark) {
-        controller.dark(dark);
-    }
-
-    /** Opens the comparison of the two points selected in the table, as Point › Compare does. */
-    public void compareSelected() {
-        controller.compare();
-    }
-
     public Parent root() {
         return root;
     }

@@ -3,9 +3,7 @@ package org.paretowb.views.workbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,8 +13,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.pareto.Frontiers;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.models.report.ReportScope;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.views.common.JobState;
@@ -42,14 +40,16 @@ public final class WorkbenchViewModel {
     private final IntegerProperty liveSamples = new SimpleIntegerProperty(DEFAULT_LIVE_SAMPLES);
     private boolean started;
     private LaneTask<?> baseline;
-    private PointExporter exporter;
-    private ReportExporter reports;
-    private Consumer<Path> modelOpener;
+    private final WorkbenchActions actions;
 
-    /** @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock) */
-    public WorkbenchViewModel(MeasuringSession session, Executor fxThread, Executor io, String modelTitle,
-                              String dataTitle) {
+    /**
+     * @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock)
+     * @param actions export, reports and opening a model ({@link WorkbenchActions#NONE}: not offered)
+     */
+    public WorkbenchViewModel(MeasuringSession session, Executor fxThread, Executor io, WorkbenchActions actions,
+                              String modelTitle, String dataTitle) {
         this.session = session;
+        this.actions = actions;
         this.jobs = new JobState(fxThread, error::set, "Ready");
         this.history = new HistoryViewModel(fxThread, io, error::set, jobs.statusProperty()::set);
         this.knobs = new Knobs(fxThread, this::measureLatest);
@@ -139,62 +139,53 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Who writes a point's network to a file (the application); null: export is not offered. */
-    public void setExporter(PointExporter exporter) {
-        this.exporter = exporter;
-    }
-
     /** Exports the selected point's network to {@code file} and loads it back; the result goes to the status line. */
     public void exportSelected(Path file) {
         EvaluatedPoint point = history.selectedProperty().get();
-        if (point == null || exporter == null) {
+        if (point == null || !actions.offered()) {
             return;
         }
-        MeasuringSession.Handle<String> handle = exporter.export(point, file);
+        MeasuringSession.Handle<String> handle = actions.exportPoint(point, file);
         LaneTask.<String>measuring("Export of point #" + point.id() + " to " + file.getFileName(), jobs, session)
                 .onSucceeded(result -> jobs.statusProperty().set(result.value()))
                 .start("Exporting point #" + point.id() + " to " + file.getFileName() + " and loading it back…",
                         handle.result(), handle::cancel);
     }
 
-    /** Who opens a model file (the application, in a new window); null: File › Open model only explains. */
-    public void setModelOpener(Consumer<Path> opener) {
-        this.modelOpener = opener;
+    /** Whether the window exports, writes reports and opens models (a test's window may not). */
+    public boolean offersFiles() {
+        return actions.offered();
     }
 
-    public Optional<Consumer<Path>> modelOpener() {
-        return Optional.ofNullable(modelOpener);
+    /** Opens a model file in a new window on the same workspace; a file that cannot be read is named in a dialog. */
+    public void openModel(Path file) {
+        if (!actions.offered()) {
+            error.set("Opening a model is not offered in this window.");
+            return;
+        }
+        LaneTask.<Void>of("Opening " + file.getFileName(), jobs)
+                .onSucceeded(opened -> jobs.statusProperty().set("Opened " + file.getFileName() + " in a new window"))
+                .start("Opening " + file.getFileName() + " in a new window…", actions.openModel(file), null);
     }
-
-    /** Who writes reports (the application); null: reports are not offered. */
-    public void setReportExporter(ReportExporter reports) {
-        this.reports = reports;
-    }
-
-    /** Which points a report covers. */
-    public enum ReportScope { ALL, FRONTIER, SELECTED }
 
     /** Writes a report of the chosen points to {@code file} (.html, .pdf, .csv or .json) in the background. */
     public void exportReport(ReportScope scope, Path file) {
-        if (reports == null) {
+        if (!actions.offered()) {
             return;
         }
         List<EvaluatedPoint> all = List.copyOf(history.points());
         EvaluatedPoint selected = history.selectedProperty().get();
-        List<EvaluatedPoint> chosen = switch (scope) {
-            case ALL -> all;
-            case FRONTIER -> Frontiers.latencyOrSize(all);
-            case SELECTED -> selected == null ? List.of() : List.of(selected);
-        };
+        List<EvaluatedPoint> chosen = scope.select(all, selected == null ? List.of() : List.of(selected));
         if (chosen.isEmpty()) {
             error.set("No points to report on: " + (scope == ReportScope.SELECTED ? "select a point first."
                     : "measure some first."));
             return;
         }
-        LaneTask.<String>of("Report " + file.getFileName(), jobs)
-                .onSucceeded(message -> jobs.statusProperty().set(message))
+        LaneTask.<Long>of("Report " + file.getFileName(), jobs)
+                .onSucceeded(bytes -> jobs.statusProperty().set(String.format(Locale.ROOT,
+                        "Wrote the report of %d point(s) to %s (%,d bytes)", chosen.size(), file, bytes)))
                 .start("Writing the report of " + chosen.size() + " point(s) to " + file.getFileName() + "…",
-                        reports.export(chosen, all, file), null);
+                        actions.writeReport(chosen, all, file), null);
     }
 
     /** Stops every job of the window's main panel (each at its next batch). */

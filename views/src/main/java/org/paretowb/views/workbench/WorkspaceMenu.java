@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.paretowb.services.store.Workspace;
+import org.paretowb.models.report.ReportScope;
 
 /**
  * The File menu's workspace items: New, Open, Open recent, Save As and Refresh. File dialogs open here;
@@ -46,10 +47,10 @@ final class WorkspaceMenu {
     }
 
     private void exportReport() {
-        java.util.Map<String, WorkbenchViewModel.ReportScope> scopes = new java.util.LinkedHashMap<>();
-        scopes.put("The frontier (latency or size)", WorkbenchViewModel.ReportScope.FRONTIER);
-        scopes.put("All points", WorkbenchViewModel.ReportScope.ALL);
-        scopes.put("The selected point (against the baseline)", WorkbenchViewModel.ReportScope.SELECTED);
+        java.util.Map<String, ReportScope> scopes = new java.util.LinkedHashMap<>();
+        scopes.put("The frontier (latency or size)", ReportScope.FRONTIER);
+        scopes.put("All points", ReportScope.ALL);
+        scopes.put("The selected point (against the baseline)", ReportScope.SELECTED);
         javafx.scene.control.ChoiceDialog<String> dialog = new javafx.scene.control.ChoiceDialog<>(
                 scopes.keySet().iterator().next(), scopes.keySet());
         dialog.setTitle("Export report");

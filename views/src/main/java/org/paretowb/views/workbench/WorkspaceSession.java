@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.store.PointContext;
 import org.paretowb.services.store.RecentWorkspaces;

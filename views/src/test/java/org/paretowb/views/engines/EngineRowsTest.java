@@ -20,7 +20,8 @@ class EngineRowsTest {
     @Test
     void aPointPairsWithTheNewestPointOfItsRecipeOnTheOtherEngineOnTheSameImages() {
         EvaluatedPoint ort = point(1, Recipe.BASELINE, ORT, 1000, 0.080, 4000);
-        EvaluatedPoint pruned = point(2, new Recipe(new PruningSettings(0.5)), ORT, 1000, 0.080, 4000);
+        EvaluatedPoint pruned = point(2, Recipe.builder().pruning(new PruningSettings(0.5)).build(), ORT, 1000, 0.080,
+                4000);
         EvaluatedPoint djlOnOtherImages = point(3, Recipe.BASELINE, DJL, 500, 0.600, 800);
         EvaluatedPoint djl = point(4, Recipe.BASELINE, DJL, 1000, 0.600, 800);
         EvaluatedPoint djlAgain = point(5, Recipe.BASELINE, DJL, 1000, 0.640, 800);

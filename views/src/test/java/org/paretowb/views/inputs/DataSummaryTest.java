@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
-import org.paretowb.models.network.ModelSettings;
+import org.paretowb.models.input.ModelSettings;
 import org.paretowb.models.network.WeightSet;
 
 class DataSummaryTest {

@@ -1,0 +1,79 @@
+package org.paretowb.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paretowb.models.measure.Engines;
+import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.network.Architecture;
+import org.paretowb.views.inputs.DataSplit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.paretowb.services.usecase.ModelSource;
+
+/** The window's wiring between its view models: what one tab starts measures the inputs another tab set. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowIT {
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new WorkbenchWindow(ModelSource.example(Architecture.CNN));
+        window.show(stage);
+        stage.setWidth(1200); // within Monocle's headless screen (1280 x 800)
+        stage.setHeight(780);
+    }
+
+    @AfterEach
+    void close() {
+        window.close();
+    }
+
+    @Test
+    void afterStartingOverOnANewSplitMeasureOnDjlPyTorchMeasuresTheNewInputs() throws Exception {
+        waitUntil(() -> window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
+        measureFirstPointOnDjl(); // the DJL engine is made and warmed up on the first inputs
+
+        Platform.runLater(() -> window.inputs().applySplit(new DataSplit(0.05, 7)));
+        waitUntil(() -> window.inputs().inputs().split().active() && !window.inputs().busyProperty().get()
+                && window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
+        EvaluatedPoint baseline = onFx(() -> window.model().history().points().get(0));
+        assertEquals(500, baseline.measurement().samples(), "the new baseline: 5% of 10,000 images");
+
+        EvaluatedPoint djl = measureFirstPointOnDjl();
+
+        assertEquals(Engines.DJL_PYTORCH, djl.engine());
+        assertEquals(baseline.measurement().samples(), djl.measurement().samples(), "the new evaluation images");
+        assertEquals(baseline.measurement().how().evaluationSet(), djl.measurement().how().evaluationSet());
+        assertEquals(baseline.measurement().accuracy(), djl.measurement().accuracy(), 0.01,
+                "the same network on the same 500 images, within 5 predictions");
+    }
+
+    private EvaluatedPoint measureFirstPointOnDjl() throws Exception {
+        int before = onFx(() -> window.model().history().points().size());
+        Platform.runLater(() -> {
+            window.model().history().selectedProperty().set(window.model().history().points().get(0));
+            window.engines().measureSelected();
+        });
+        waitUntil(() -> window.model().history().points().size() == before + 1 && !window.engines().busyProperty().get());
+        return onFx(() -> window.model().history().points().get(before));
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(onFx(condition));
+    }
+}
