@@ -55,11 +55,24 @@ public final class NodeProfile {
         return micros;
     }
 
-    /** The layer that the event's node serves; "other" for nodes the exporter did not write. */
+    /**
+     * The layer that the event's node serves; "other" for nodes the exporter did not write. ONNX Runtime renames the
+     * nodes it rewrites by adding to their names ("/conv1/Conv_12_token_3", "/maxpool2/MaxPool_37_nchwc"): the node
+     * the exporter wrote is the longest of its names that the event's starts with, followed by '_'.
+     */
     private static String layerOf(String event, Map<String, String> owners, Map<String, Double> layers) {
         String node = event.startsWith("fused ") ? event.substring("fused ".length()) : event;
         node = node.substring(0, node.length() - "_kernel_time".length());
         String owner = owners.get(node);
+        if (owner == null) {
+            String longest = null;
+            for (String written : owners.keySet()) {
+                if (node.startsWith(written + "_") && (longest == null || written.length() > longest.length())) {
+                    longest = written;
+                }
+            }
+            owner = longest == null ? null : owners.get(longest);
+        }
         return owner != null && layers.containsKey(owner) ? owner : OTHER;
     }
 }
