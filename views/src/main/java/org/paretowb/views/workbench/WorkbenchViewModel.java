@@ -59,8 +59,8 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Starts and warms up the engine, then measures the unchanged model: the baseline point (unless the
-     * workspace already holds one for these inputs, whose points are then shown as they were).
+     * Starts and warms up the engine, then measures the unchanged model: the baseline point of this session (a
+     * workspace's baseline of an earlier session is shown as it was, marked, but not compared with).
      */
     public void start() {
         started = true;
@@ -86,7 +86,8 @@ public final class WorkbenchViewModel {
     }
 
     private void measureBaselineIfMissing() {
-        if (started && baseline == null && !history.loading() && !history.hasBaseline()) {
+        if (started && baseline == null && !history.loading()
+                && !history.hasBaselineOf(org.paretowb.services.evaluate.SessionInfo.current().id())) {
             LaneTask<?> task = measure("Baseline", Recipe.BASELINE, MeasuringSession.Order.QUEUED, liveSamples.get(),
                     "Measuring the baseline on " + dataTitle.get() + "…");
             baseline = task;
