@@ -17,6 +17,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.report.ReportScope;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.store.PointContext;
+import org.paretowb.services.evaluate.LiveSet;
 import org.paretowb.views.common.JobState;
 import org.paretowb.views.common.LaneTask;
 import org.paretowb.views.knobs.Knobs;
@@ -39,6 +40,8 @@ public final class WorkbenchViewModel {
     private final StringProperty dataTitle = new SimpleStringProperty();
     private final IntegerProperty liveSamples = new SimpleIntegerProperty(DEFAULT_LIVE_SAMPLES);
     private boolean started;
+    private boolean chooseLiveSet;
+    private final StringProperty liveSet = new SimpleStringProperty("");
     private LaneTask<?> baseline;
     private final WorkbenchActions actions;
 
@@ -67,7 +70,36 @@ public final class WorkbenchViewModel {
         MeasuringSession.Handle<MeasuringSession.Stamp> warmUp = session.start();
         LaneTask.<MeasuringSession.Stamp>measuring("Engine start", jobs, session)
                 .start("Starting the engine and warming it up…", warmUp.result(), warmUp::cancel);
-        measureBaselineIfMissing();
+        if (!chooseLiveSet) {
+            measureBaselineIfMissing();
+            return;
+        }
+        // the baseline waits for the choice, so that it is measured on the images live points will use
+        MeasuringSession.Handle<LiveSet> choice = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> LiveSet.choose(m.main(), DEFAULT_LIVE_SAMPLES, token));
+        LaneTask.<LiveSet>measuring("Live set", jobs, session)
+                .onSucceeded(result -> {
+                    if (liveSamples.get() == DEFAULT_LIVE_SAMPLES) { // not if the user chose meanwhile
+                        liveSamples.set(result.value().samples());
+                    }
+                    liveSet.set(result.value().reason());
+                    jobs.statusProperty().set(result.value().reason());
+                })
+                .onEnded(this::measureBaselineIfMissing)
+                .start("Timing full-set points to choose the live set…", choice.result(), choice::cancel);
+    }
+
+    /**
+     * Before {@link #start()}: time full-set points once the engine is warm and make the full evaluation set the live
+     * default where its p95 is within {@link LiveSet#BUDGET_MS} on this machine, else keep the subset.
+     */
+    public void chooseLiveSetOnStart() {
+        chooseLiveSet = true;
+    }
+
+    /** What the live set is and why ("" until chosen). */
+    public ReadOnlyStringProperty liveSetProperty() {
+        return liveSet;
     }
 
     /**
