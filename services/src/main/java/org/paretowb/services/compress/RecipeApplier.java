@@ -128,6 +128,12 @@ public final class RecipeApplier {
             }
 
             @Override
+            public void batchesDone(int epoch, int epochs, int batch, int batches, double loss, double accuracy) {
+                listener.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
+                progress.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
+            }
+
+            @Override
             public void trained(int epoch, int epochs, Supplier<WeightSet> weights) {
                 progress.trained(epoch, epochs, () -> rest.apply(weights.get()));
             }

@@ -167,6 +167,11 @@ public final class PointMeasurer {
             }
 
             @Override
+            public void batchesDone(int epoch, int epochs, int batch, int batches, double loss, double accuracy) {
+                progress.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
+            }
+
+            @Override
             public void trained(int epoch, int epochs, java.util.function.Supplier<WeightSet> weights) {
                 if (epoch < epochs) {
                     interim.measured(epoch, epochs, measure(recipe, images, subset || part, weights.get(), cancel));
