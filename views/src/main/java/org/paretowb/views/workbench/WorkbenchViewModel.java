@@ -158,9 +158,11 @@ public final class WorkbenchViewModel {
 
     private void said(EvaluatedPoint point, Recipe recipe, Measurement measurement) {
         if (jobs.idle()) {
-            jobs.statusProperty().set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images%s",
+            String load = org.paretowb.models.measure.FigureText.load(measurement.how());
+            jobs.statusProperty().set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images%s%s",
                     point.id(), recipe.summary(), measurement.accuracy() * 100, measurement.samples(),
-                    measurement.how().subset() ? " (live subset)" : ""));
+                    measurement.how().subset() ? " (live subset)" : " (full set)",
+                    load.isEmpty() ? "" : ". \u26a0 " + load));
         }
     }
 
