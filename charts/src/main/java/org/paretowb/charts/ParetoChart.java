@@ -108,6 +108,8 @@ public final class ParetoChart {
         LogAxis log = new LogAxis(axis.label());
         log.setBase(10);
         log.setSmallestValue(1);
+        // a lone value widens by the minimum size before the margins: JFreeChart's 1e-8 is lost on tens of megabytes
+        log.setAutoRangeMinimumSize(1);
         log.setNumberFormatOverride(new ByteFormat());
         log.setTickUnit(new NumberTickUnit(0.25)); // a quarter decade: 100 kB, 178 kB, 316 kB, 562 kB, 1 MB
         return log;

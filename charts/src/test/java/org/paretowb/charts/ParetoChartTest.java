@@ -83,4 +83,14 @@ class ParetoChartTest {
         assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() > 500_000);
         assertTrue(y.getLength() >= 1.0, "accuracy axis spans at least one point: " + y);
     }
+
+    @Test
+    void aLonePointOfTensOfMegabytesGetsALogAxisToo() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(point(1, 0, 0.8432, 1.4, 44_710_229)), null); // ResNet-18: 1e-8 is below its ulp
+
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(x.getLowerBound() < 44_710_229 && x.getUpperBound() > 44_710_229, x.toString());
+    }
 }
