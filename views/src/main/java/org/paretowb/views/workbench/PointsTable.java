@@ -9,6 +9,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.paretowb.views.common.Columns;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.FigureText;
+import org.paretowb.services.evaluate.SessionInfo;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
 
@@ -23,8 +25,9 @@ final class PointsTable {
         table.getColumns().setAll(
                 column("#", 45, EvaluatedPoint::id, id -> "#" + id),
                 column("Recipe", 230, EvaluatedPoint::title, s -> s),
-                column("Top-1 (%)", 75, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
-                column("p50 (ms)", 75, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
+                column("Top-1 (%)", 75, p -> new Figure(m(p).accuracy(), FigureText.accuracyCell(m(p))), Figure::text),
+                column("p50 (ms)", 75, p -> new Figure(m(p).latencyP50Ms(), FigureText.latencyCell(m(p))),
+                        Figure::text),
                 column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
                 column("Size (bytes)", 100, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Non-zeros", 90, p -> m(p).nonZeros(), v -> format("%,d", v)),
@@ -86,21 +89,54 @@ final class PointsTable {
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
                 EvaluatedPoint baseline = empty || point == null ? null : getTableView().getItems().stream()
-                        .filter(p -> p.baseline() && p.engine().equals(point.engine())).findFirst().orElse(null);
+                        .filter(p -> p.baseline() && p.engine().equals(point.engine()))
+                        .max(java.util.Comparator.comparing((EvaluatedPoint p) -> SessionInfo.current().id()
+                                .equals(p.measurement().how().session()))).orElse(null); // this session's first
                 if (baseline == null || point.baseline()) {
                     setText(null);
                     setTooltip(null);
                     return;
                 }
-                Gains g = Gains.of(baseline, point);
-                setText((g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→"
-                        + Gains.factor(g.sizeGain()) + " | " + Gains.factor(g.nominalComputeGain()) + "→"
-                        + Gains.factor(g.latencyGain()));
-                setTooltip(new javafx.scene.control.Tooltip(g.differs() ? g.cause()
-                        : "The measured gains agree with the nominal ones (within 15%)."));
+                setText(gainsText(baseline, point));
+                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(gainsTooltip(baseline, point));
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                setTooltip(tip);
             }
         });
         return column;
+    }
+
+    /**
+     * "1.43x→1.37x | 1.43x→no measurable difference": nominal against measured, the latency as the claim its
+     * intervals support; ⚠ first when measured and nominal differ.
+     */
+    static String gainsText(EvaluatedPoint baseline, EvaluatedPoint point) {
+        Gains g = Gains.of(baseline, point);
+        return (g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→" + Gains.factor(g.sizeGain())
+                + " | " + Gains.factor(g.nominalComputeGain()) + "→" + g.latency().text();
+    }
+
+    /** The point's figures with their intervals, its latency against the baseline, and why nominal and measured differ. */
+    static String gainsTooltip(EvaluatedPoint baseline, EvaluatedPoint point) {
+        Gains g = Gains.of(baseline, point);
+        SessionInfo session = SessionInfo.current();
+        return FigureText.tooltip(point, baseline, session.id(), session.machine()) + "\n"
+                + (g.differs() ? "Nominal and measured differ: " + g.cause()
+                : "The measured gains agree with the nominal ones (within 15%).");
+    }
+
+    /** A figure sorted by its value and shown with its interval. */
+    record Figure(double value, String text) implements Comparable<Figure> {
+        @Override
+        public int compareTo(Figure other) {
+            return Double.compare(value, other.value);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */
