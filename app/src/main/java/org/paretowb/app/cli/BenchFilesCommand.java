@@ -46,12 +46,24 @@ public final class BenchFilesCommand implements Callable<Integer> {
         }
         List<ModelSource> models = new ArrayList<>();
         List<Double> importMillis = new ArrayList<>();
+        List<String> notImported = new ArrayList<>();
         for (Path file : files) {
             if (!file.toString().endsWith(".onnx")) {
                 throw new UserError(file + ": bench files takes ONNX files");
             }
             long start = System.nanoTime();
-            models.add(ModelSource.file(file));
+            try {
+                models.add(ModelSource.file(file));
+                notImported.add(null);
+            } catch (UserError e) {
+                if (models.isEmpty()) {
+                    throw e;
+                }
+                // a file the importer does not read (an int8 export's QuantizeLinear) still runs on ONNX Runtime
+                // as it is, with the first file's inputs
+                models.add(models.get(0));
+                notImported.add(e.getMessage());
+            }
             importMillis.add((System.nanoTime() - start) / 1e6);
         }
         DataOptions.Loaded data = dataOptions.load(models.get(0), 1);
@@ -68,7 +80,8 @@ public final class BenchFilesCommand implements Callable<Integer> {
         try {
             for (int f = 0; f < n; f++) {
                 byte[] bytes = Files.readAllBytes(files.get(f));
-                ModelSource model = f == 0 ? data.model() : dataOptions.load(models.get(f), 1).model();
+                ModelSource model = f == 0 || notImported.get(f) != null ? data.model()
+                        : dataOptions.load(models.get(f), 1).model();
                 single.add(runtime.load(bytes, model.weights().spec(), 1));
                 all.add(runtime.load(bytes, model.weights().spec(), Runtime.getRuntime().availableProcessors()));
                 LabeledImages own = images.withNormalisation(model.settings().normalisation());
@@ -93,10 +106,15 @@ public final class BenchFilesCommand implements Callable<Integer> {
         for (int f = 0; f < n; f++) {
             ObjectNode row = rows.addObject();
             row.put("file", files.get(f).toString());
-            row.put("importMs", importMillis.get(f));
-            row.put("nodes", models.get(f).weights().spec().nodes().size());
-            row.put("parameters", models.get(f).weights().parameters());
-            row.put("macs", models.get(f).weights().spec().macs());
+            if (notImported.get(f) == null) {
+                row.put("importMs", importMillis.get(f));
+                row.put("nodes", models.get(f).weights().spec().nodes().size());
+                row.put("parameters", models.get(f).weights().parameters());
+                row.put("macs", models.get(f).weights().spec().macs());
+            } else {
+                row.put("notImported", notImported.get(f) + " (run as it is, with the first file's input settings)");
+            }
+            row.put("bytes", Files.size(files.get(f)));
             row.put("accuracy", accuracy[f]);
             row.put("latencyP50Ms", Flags.median(p50[f]));
             row.put("throughput", Flags.median(perSecond[f]));
