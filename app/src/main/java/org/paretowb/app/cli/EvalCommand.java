@@ -18,7 +18,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Compress an example network with a recipe and measure it on this machine.")
+        description = {"Compress a network with a recipe (technique flags or --recipe FILE) and measure it on this machine.",
+            "Exit codes: 0 done (gate passed), 1 unexpected fault, 2 bad input (one line on stderr),",
+            "3 the --fail-if-drop-over gate failed (figures printed)."})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "An example (cnn, cnn-wide, mlp) or a model file (.onnx, .pwb, .djl) (default: ${DEFAULT-VALUE}).")
@@ -38,6 +40,17 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--fail-if-drop-over", paramLabel = "POINTS",
+            description = "A CI gate: also measure the baseline on the same images in this run, and exit with code 3"
+                    + " (the figures printed) when the recipe loses more than POINTS percentage points of top-1"
+                    + " accuracy against it.")
+    Double dropBudget;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "With --fail-if-drop-over: write the gate's result as a JUnit XML test suite (one test case,"
+                    + " a failure element when over the budget).")
+    java.nio.file.Path junit;
+
     @Mixin
     WorkspaceOption workspace;
 
@@ -48,6 +61,13 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (samples < 0) {
             throw new UserError("--samples must be 0 (all) or a positive count, got " + samples);
+        }
+        AccuracyGate.check(dropBudget);
+        if (junit != null) {
+            if (dropBudget == null) {
+                throw new UserError("--junit goes with --fail-if-drop-over: it writes the gate's result");
+            }
+            org.paretowb.services.usecase.AtomicFile.requireWritableFolder(junit);
         }
         Recipe recipe = recipeOptions.recipe();
         DataOptions.Loaded data = dataOptions.load(model, recipeOptions.seed);
@@ -61,6 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
                 samples, applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
+        Measurement baseline = dropBudget == null ? null : measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         long start = System.nanoTime();
         Measurement m = Flags.settings("--int8-layers", () -> measurer.measure(recipe, CancelToken.NEVER));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -68,8 +89,11 @@ public final class EvalCommand implements Callable<Integer> {
                 recipe,
                 m);
         workspace.close();
-        System.out.println(json ? json(recipe, m, measurer, seconds, data)
-                : table(recipe, m, seconds, evaluation.isImages() ? "images" : "rows", data));
+        AccuracyGate gate = baseline == null ? null
+                : new AccuracyGate(dropBudget, baseline.accuracy(), m.accuracy(), m.samples());
+        System.out.println(json ? json(recipe, m, measurer, seconds, data, gate)
+                : table(recipe, m, seconds, evaluation.isImages() ? "images" : "rows", data)
+                        + (gate == null ? "" : "\ngate         " + gate.figures()));
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);
         }
@@ -77,13 +101,24 @@ public final class EvalCommand implements Callable<Integer> {
         if (busy != null) {
             System.err.println(busy);
         }
-        return 0;
+        return gate == null ? 0 : verdict(gate, recipe, seconds);
+    }
+
+    private int verdict(AccuracyGate gate, Recipe recipe, double seconds) throws java.io.IOException {
+        if (junit != null) {
+            JUnitReport.write(junit, gate, model.title(), recipe.summary(), seconds);
+        }
+        if (gate.passed()) {
+            return 0;
+        }
+        System.err.println("paretowb: accuracy gate failed: " + gate.figures());
+        return AccuracyGate.FAILED;
     }
 
 
 
-    private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds, DataOptions.Loaded data)
-            throws Exception {
+    private String json(Recipe recipe, Measurement m, PointMeasurer measurer, double seconds, DataOptions.Loaded data,
+                        AccuracyGate gate) throws Exception {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode o = mapper.createObjectNode();
         o.put("model", model.name());
@@ -97,6 +132,15 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("prunableParameters", measurer.original().prunableParameters());
         o.put("measureSeconds", seconds);
         InputsJson.put(o, model.settings(), model.normalisationAssumed(), data.evaluation(), data.training());
+        if (gate != null) {
+            ObjectNode g = o.putObject("gate");
+            g.put("baselineAccuracy", gate.baseline());
+            g.put("compressedAccuracy", gate.compressed());
+            g.put("dropPoints", gate.drop());
+            g.put("budgetPoints", gate.budget());
+            g.put("samples", gate.samples());
+            g.put("passed", gate.passed());
+        }
         return mapper.writeValueAsString(o);
     }
 

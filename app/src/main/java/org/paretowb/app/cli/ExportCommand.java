@@ -19,6 +19,7 @@ import org.paretowb.services.export.ModelFormat;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import org.paretowb.services.store.RecipeFile;
 import org.paretowb.services.store.StoredPoint;
 import org.paretowb.services.store.Workspace;
 import picocli.CommandLine.Command;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
             "with its measured accuracy on the same images) or an example network with recipe flags.",
             "Formats: onnx (static int8 as QuantizeLinear/DequantizeLinear, dynamic int8 as MatMulInteger),",
             "djl (zip: DJL parameter file + network description + packed PWB1 weights) or pwb.",
+            "Format recipe writes the recipe itself (a paretowb-recipe JSON file) of the point or of the flags, and",
+            "nothing else: 'eval --recipe FILE' measures it again.",
             "The model's settings (input shape, mean and std, class names) are written into the file (ONNX metadata",
             "keys input_shape, mean, std, class_names; a settings block in .pwb; settings.txt in .djl), so 'eval'",
             "of the file needs no flags."})
@@ -48,7 +51,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--point", paramLabel = "ID", description = "Id of the point to export (see 'paretowb points').")
     Integer pointId;
 
-    @Option(names = "--format", defaultValue = "onnx", paramLabel = "onnx|djl|pwb",
+    @Option(names = "--format", defaultValue = "onnx", paramLabel = "onnx|djl|pwb|recipe",
             description = "File format (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -60,11 +63,18 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFormat fileFormat = Flags.settings("--format", () -> ModelFormat.parse(format));
+        ModelFormat fileFormat = format.equals("recipe") ? null
+                : Flags.settings("--format", () -> ModelFormat.parse(format));
         if ((workspaceFile == null) != (pointId == null)) {
             throw new UserError("--workspace and --point go together: the workspace holding the point, and its id");
         }
+        if (pointId != null && recipeOptions.fromFile()) {
+            throw new UserError("--recipe goes with --model: a saved point is exported with its own recipe");
+        }
         AtomicFile.requireWritableFolder(out);
+        if (fileFormat == null) {
+            return writeRecipe();
+        }
         if (pointId != null && !dataOptions.builtIn()) {
             throw new UserError("--data goes with --model: a saved point is reload-tested on the images it was measured on");
         }
@@ -102,6 +112,17 @@ public final class ExportCommand implements Callable<Integer> {
                 + source.settings().normalisation().describe() + (!source.normalisationAssumed() ? ""
                 : " (assumed: the source states none)") + ", " + source.settings().classNames().size() + " class names");
         return result.matches() ? 0 : 1;
+    }
+
+    /** The point's recipe, or the flags' (or --recipe file's), as a recipe file; no model is loaded. */
+    private int writeRecipe() throws java.io.IOException {
+        StoredPoint point = workspaceFile == null ? null : storedPoint();
+        Recipe recipe = point == null ? recipeOptions.recipe() : point.point().recipe();
+        String text = RecipeFile.text(recipe);
+        AtomicFile.write(out, temporary -> Files.writeString(temporary, text, java.nio.charset.StandardCharsets.UTF_8));
+        System.err.println("wrote the recipe " + (point == null ? "" : "of point " + pointId + " ") + "to " + out
+                + ": " + recipe.summary());
+        return 0;
     }
 
     private StoredPoint storedPoint() {

@@ -15,10 +15,29 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.recipe.StructuredPruningSettings;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.runtime.PyTorchRuntime;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.paretowb.services.store.RecipeFile;
+import org.paretowb.services.store.RecipeFileException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** The flags of every compression technique, shared by the commands that apply a recipe (eval, export). */
 public final class RecipeOptions {
+    @Option(names = "--recipe", paramLabel = "FILE",
+            description = "A recipe file (JSON, format paretowb-recipe; see docs/recipe.schema.json) instead of the"
+                    + " technique flags below, which it cannot be combined with.")
+    Path recipeFile;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
     @Option(names = "--prune", defaultValue = "0", paramLabel = "SPARSITY",
             description = "Global magnitude pruning: fraction of weights set to zero, 0 to below 1.")
     double prune;
@@ -55,6 +74,16 @@ public final class RecipeOptions {
             + " At 0.001 a 784-64-10 student is still undertrained after 10 epochs and distillation costs accuracy;"
             + " at 0.01 it pays (default: ${DEFAULT-VALUE}).")
     double distillLearningRate;
+
+    @Option(names = "--distill-optimizer", defaultValue = "adam", paramLabel = "adam|sgd",
+            description = "Student's optimizer (default: ${DEFAULT-VALUE}).")
+    String distillOptimizer;
+
+    @Option(names = "--distill-weight-decay", defaultValue = "0", description = "Student's weight decay (default: ${DEFAULT-VALUE}).")
+    double distillWeightDecay;
+
+    @Option(names = "--distill-batch", defaultValue = "128", description = "Student's batch size (default: ${DEFAULT-VALUE}).")
+    int distillBatch;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of a CSV --data file's split into training and"
             + " evaluation rows, and of the student's training (default: ${DEFAULT-VALUE}).")
@@ -104,8 +133,49 @@ public final class RecipeOptions {
     @Option(names = "--asymmetric", description = "Asymmetric grid (with a zero point) instead of symmetric.")
     boolean asymmetric;
 
-    /** The recipe the flags describe; a flag out of range becomes a one-line user error. */
+    /**
+     * The recipe of {@code --recipe}'s file, or the one the flags describe; a flag out of range, a file that cannot
+     * be read, or a file given with technique flags becomes a one-line user error.
+     */
     public Recipe recipe() {
+        if (recipeFile != null) {
+            List<String> given = givenTechniqueFlags();
+            if (!given.isEmpty()) {
+                throw new UserError("--recipe cannot be combined with technique flags (" + String.join(", ", given)
+                        + "): put the settings in the recipe file, or leave out --recipe");
+            }
+            try {
+                return RecipeFile.read(recipeFile);
+            } catch (RecipeFileException e) {
+                throw new UserError(e.getMessage(), e);
+            }
+        }
+        return flagsRecipe();
+    }
+
+    /** Whether a recipe file was given. */
+    public boolean fromFile() {
+        return recipeFile != null;
+    }
+
+    /** The technique flags given on the command line ({@code --seed} also splits data, so it is not one of them). */
+    private List<String> givenTechniqueFlags() {
+        Set<String> technique = new HashSet<>();
+        for (Class<?> type : List.of(RecipeOptions.class, StructuredOptions.class)) {
+            for (Field field : type.getDeclaredFields()) {
+                Option option = field.getAnnotation(Option.class);
+                if (option != null) {
+                    technique.addAll(List.of(option.names()));
+                }
+            }
+        }
+        technique.removeAll(List.of("--recipe", "--seed"));
+        ParseResult parsed = mixee.commandLine().getParseResult();
+        return parsed.matchedOptions().stream().map(OptionSpec::longestName).filter(technique::contains).distinct()
+                .toList();
+    }
+
+    private Recipe flagsRecipe() {
         return Recipe.builder()
                 .distillation(distillation())
                 .structured(structuredOptions.settings())
@@ -191,8 +261,10 @@ public final class RecipeOptions {
         if (distillStudent == null) {
             return DistillationSettings.NONE;
         }
-        return Flags.settings("--distill-student/--temperature/--alpha/--distill-lr", () -> new DistillationSettings(distillStudent,
-                temperature, alpha, distillEpochs, distillLearningRate, DistillationSettings.Optimizer.ADAM, 0, 128, seed));
+        return Flags.settings("--distill-student/--temperature/--alpha/--distill-lr/--distill-batch/--distill-weight-decay", () -> new DistillationSettings(distillStudent,
+                temperature, alpha, distillEpochs, distillLearningRate, Flags.choice("--distill-optimizer", distillOptimizer,
+                Map.entry("adam", DistillationSettings.Optimizer.ADAM), Map.entry("sgd", DistillationSettings.Optimizer.SGD)),
+                distillWeightDecay, distillBatch, seed));
     }
 
     private QuantizationSettings quantization() {
