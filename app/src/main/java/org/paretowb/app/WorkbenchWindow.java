@@ -67,7 +67,7 @@ public final class WorkbenchWindow {
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations, tests). */
     public WorkbenchWindow(ModelSource source) {
-        this(new RememberedSettings(source, false, null), null);
+        this(new RememberedSettings(source, false, null), null, null);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class WorkbenchWindow {
     public static CompletableFuture<WorkbenchWindow> open(ModelSource source, Path workspace, Stage stage) {
         return CompletableFuture.supplyAsync(() -> RememberedSettings.read(source, workspace), REMEMBERING)
                 .thenApplyAsync(remembered -> {
-                    WorkbenchWindow window = new WorkbenchWindow(remembered, workspace);
+                    WorkbenchWindow window = new WorkbenchWindow(remembered, workspace, RecentWorkspaces.forUser());
                     Stage shown = stage != null ? stage : new Stage();
                     shown.setOnHidden(e -> window.close());
                     window.show(shown);
@@ -88,7 +88,12 @@ public final class WorkbenchWindow {
                 }, Platform::runLater);
     }
 
-    private WorkbenchWindow(RememberedSettings remembered, Path workspace) {
+    /**
+     * A window on {@code workspace} (null: none), recorded in {@code recent} (the user's list, or another for a
+     * screenshot of a prepared workspace); {@code remembered} as {@link RememberedSettings#read} found it, off the
+     * FX thread. Call {@link #show} next.
+     */
+    public WorkbenchWindow(RememberedSettings remembered, Path workspace, RecentWorkspaces recent) {
         this.remembered = remembered;
         this.source = remembered.source();
         ModelInputs initial = WindowInputs.initial(source);
@@ -132,8 +137,8 @@ public final class WorkbenchWindow {
             }
         });
         if (workspace != null) {
-            history.useWorkspace(new WorkspaceSession(inputs.inputs().context(), RecentWorkspaces.forUser(),
-                    Environment::current), workspace);
+            history.useWorkspace(new WorkspaceSession(inputs.inputs().context(), recent, Environment::current),
+                    workspace);
         }
     }
 
