@@ -36,13 +36,13 @@ class ParetoChartTest {
 
         chart.show(List.of(baseline, smaller, dominated), dominated);
 
-        assertEquals(2, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING)).getItemCount());
-        assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
+        assertEquals(2, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING, false)).getItemCount());
+        assertEquals(1, chart.points().getSeries(ParetoChart.seriesOf(Technique.BASELINE, false)).getItemCount());
         assertEquals(700.0, chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue());
         assertEquals(2, chart.frontier().getItemCount(), "the dominated point is off the frontier");
         assertEquals(600.0, chart.frontier().getX(0).doubleValue());
         assertEquals(90.0, chart.frontier().getY(1).doubleValue(), 1e-9);
-        assertEquals(dominated, chart.pointAt(ParetoChart.seriesOf(Technique.PRUNING), 1));
+        assertEquals(dominated, chart.pointAt(ParetoChart.seriesOf(Technique.PRUNING, false), 1));
     }
 
     @Test
@@ -80,7 +80,51 @@ class ParetoChartTest {
 
         org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
         org.jfree.data.Range y = chart.chart().getXYPlot().getRangeAxis().getRange();
-        assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() > 500_000);
+        assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() >= 0.1 * 829_113,
+                x.toString());
         assertTrue(y.getLength() >= 1.0, "accuracy axis spans at least one point: " + y);
+    }
+
+    @Test
+    void theLatencyAxisFitsItsPointsAndDoesNotStartAtZero() {
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+
+        chart.show(List.of(point(1, 0, 0.92, 0.057, 1000), point(2, 0.5, 0.91, 0.061, 900),
+                point(3, 0.9, 0.85, 0.136, 800)), null);
+
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(x.getLowerBound() > 0.02 && x.getLowerBound() < 0.057, "from near the fastest point: " + x);
+        assertTrue(x.getUpperBound() > 0.136 && x.getUpperBound() < 0.16, "to near the slowest: " + x);
+    }
+
+    @Test
+    void pointsWithTheSameFiguresAreOneMarkerThatListsThemAll() {
+        EvaluatedPoint baseline = point(1, 0, 0.90, 1.0, 1000);
+        EvaluatedPoint again = point(4, 0.3, 0.90, 1.0, 1000);
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(baseline, again), null);
+
+        int series = ParetoChart.seriesOf(Technique.BASELINE, false);
+        assertEquals(1, chart.points().getSeries(series).getItemCount());
+        assertEquals(0, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING, false)).getItemCount());
+        assertEquals(List.of(baseline, again), chart.groupAt(series, 0).points());
+        String tooltip = PointTooltip.of(chart.groupAt(series, 0));
+        assertTrue(tooltip.startsWith("2 points") && tooltip.contains("#1 ") && tooltip.contains("#4 "), tooltip);
+        assertTrue(tooltip.lines().allMatch(l -> l.length() <= PointTooltip.WIDTH), "wrapped: " + tooltip);
+    }
+
+    @Test
+    void aSizeSpanningADecadeIsDrawnOnALogAxisAndAZoomStaysUntilReset() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 829_203), point(2, 0.9, 0.85, 1.0, 39_175)), null);
+        assertTrue(chart.chart().getXYPlot().getDomainAxis() instanceof org.jfree.chart.axis.LogAxis);
+
+        chart.chart().getXYPlot().getRangeAxis().setRange(86, 87);
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 829_203), point(2, 0.9, 0.85, 1.0, 39_175),
+                point(3, 0.5, 0.80, 1.0, 400_000)), null);
+        assertTrue(chart.zoomed(), "a new point does not undo the user's zoom");
+        chart.resetZoom();
+        assertTrue(!chart.zoomed() && chart.chart().getXYPlot().getRangeAxis().getLowerBound() < 80);
     }
 }

@@ -89,8 +89,8 @@ class WorkbenchViewIT {
         assertEquals(model.currentRecipe(), pruned.recipe(), "the point carries the knob's setting");
         assertTrue(pruned.measurement().nonZeros() < table.getItems().get(0).measurement().nonZeros());
         for (ParetoChart chart : new ParetoChart[] {view.controller().charts().latencyChart(), view.controller().charts().sizeChart()}) {
-            assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
-            assertEquals(1, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING)).getItemCount());
+            assertEquals(1, chart.pointsOf(Technique.BASELINE).size());
+            assertEquals(1, chart.pointsOf(Technique.PRUNING).size());
             assertEquals(chart.axis().of(pruned.measurement()),
                     chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue(), 1e-12);
         }
@@ -159,7 +159,7 @@ class WorkbenchViewIT {
         assertEquals(8, point.recipe().quantization().bits());
         assertEquals(model.currentRecipe(), point.recipe());
         ParetoChart latency = view.controller().charts().latencyChart();
-        assertEquals(point, latency.pointAt(ParetoChart.seriesOf(Technique.QUANTIZATION), 0));
+        assertEquals(java.util.List.of(point), latency.pointsOf(Technique.QUANTIZATION));
     }
 
     @Test
@@ -258,7 +258,7 @@ class WorkbenchViewIT {
         assertTrue(plot.getDomainAxis().getLabel().startsWith("Throughput"), plot.getDomainAxis().getLabel());
         EvaluatedPoint baseline = table.getItems().get(0);
         assertEquals(baseline.measurement().throughput(),
-                plot.getDataset(0).getXValue(ParetoChart.BASELINE, 0), 1e-9);
+                plot.getDataset(0).getXValue(ParetoChart.seriesOf(baseline), 0), 1e-9);
     }
 
     @Test
