@@ -106,6 +106,8 @@ public final class WorkbenchWindow {
                 initial.dataTitle());
         HistoryViewModel history = model.history();
         this.layers = new LayerProfileViewModel(session, Platform::runLater, model::staticInt8Recipe);
+        layers.measuredP50(recipe -> history.points().stream().filter(p -> p.recipe().equals(recipe))
+                .reduce((first, last) -> last).map(p -> p.measurement().latencyP50Ms()));
         this.sensitivity = new SensitivityViewModel(session, Platform::runLater, () -> model.liveSamplesProperty().get());
         this.training = new TrainingJobViewModel(session, Platform::runLater, model::currentRecipe,
                 () -> model.liveSamplesProperty().get(), history);
@@ -117,6 +119,9 @@ public final class WorkbenchWindow {
         ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(initial.settings().classNames()));
         view.addTab("What it forgot", forgetting.root());
         ModelView network = new ModelView();
+        network.weightsFrom(point -> session.submit(MeasuringSession.Order.QUEUED,
+                (measurers, token) -> measurers.main().apply(point.recipe(), token)).result()
+                .thenApply(MeasuringSession.Stamped::value));
         view.addTab("Model", network.root());
         this.inputControls = InputsControls.install(view, model, inputs, InputsControls.SYSTEM);
         inputs.inputsProperty().addListener((obs, old, now) -> {

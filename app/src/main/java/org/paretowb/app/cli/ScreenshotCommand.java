@@ -16,7 +16,8 @@ public final class ScreenshotCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--sparsity", split = ",", paramLabel = "PERCENT",
-            description = "Knob settings to apply in order (default: 30,60,90; none with --workspace).")
+            description = "Knob settings to apply in order (default: 30,60,90; none with --workspace, --structured,"
+                    + " --int8 or --int8-layers).")
     List<Double> sparsity;
 
     @Option(names = "--structured", split = ",", paramLabel = "PERCENT",
@@ -103,7 +104,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
             }
             return new org.paretowb.views.inputs.DataSplit(Double.parseDouble(parts[0]) / 100, Long.parseLong(parts[1]));
         });
-        List<Double> settings = sparsity != null ? sparsity : workspace != null ? List.of() : List.of(30.0, 60.0, 90.0);
+        boolean otherSteps = !structured.isEmpty() || !int8.isEmpty() || !int8Layers.isEmpty();
+        List<Double> settings = sparsity != null ? sparsity : workspace != null || otherSteps ? List.of()
+                : List.of(30.0, 60.0, 90.0);
         new ScreenshotSession(model, settings, structured, int8, layers, out).int8Layers(int8Layers)
                 .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
                 .data(data).split(dataSplit).inputSettings(inputSettings).workspace(workspace).thirdAxis(thirdAxis).run();

@@ -179,6 +179,10 @@ public final class ScreenshotSession {
                 : RememberedSettings.read(source, workspace);
         RecentWorkspaces recent = workspace == null ? null
                 : new RecentWorkspaces(workspace.toAbsolutePath().resolveSibling("recent-workspaces.txt"));
+        java.util.Optional<String> cannot = org.paretowb.app.DisplayCheck.here().problem();
+        if (cannot.isPresent()) {
+            throw new UserError(cannot.get());
+        }
         try {
             Platform.startup(() -> {
                 WorkbenchWindow window = new WorkbenchWindow(remembered, workspace, recent);

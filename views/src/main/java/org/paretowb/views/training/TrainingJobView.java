@@ -96,7 +96,7 @@ public final class TrainingJobView {
         bar.setStyle("-fx-alignment: center-left;");
 
         model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> {
-            chart.clear();
+            chart.start(model.epochsProperty().get()); // the epoch axis spans the whole job from its start
             model.curve().forEach(e -> chart.add(e.epoch(), e.loss(), e.accuracy()));
         });
         StackPane chartPane = new StackPane(new ChartViewer(chart.chart()));

@@ -52,10 +52,36 @@ public final class WorkbenchViewModel {
         this.actions = actions;
         this.jobs = new JobState(fxThread, error::set, "Ready");
         this.history = new HistoryViewModel(fxThread, io, error::set, jobs.statusProperty()::set);
-        this.knobs = new Knobs(fxThread, this::measureLatest);
+        this.knobs = new Knobs(fxThread, this::measureLatest, this::revisit);
         this.modelTitle.set(modelTitle);
         this.dataTitle.set(dataTitle);
         history.afterShowing(this::measureBaselineIfMissing);
+        followLatestAndSelection();
+    }
+
+    /**
+     * The status line follows what happened last: a point added by any job (a fine-tune or a student too) says so,
+     * and a point selected in the table or on a chart is named with its figures, so the line never names an old
+     * point or an engine start long over. A running job's own messages take precedence while it runs.
+     */
+    private void followLatestAndSelection() {
+        history.latestProperty().addListener((obs, old, point) -> {
+            if (point != null && point.id() != 0) {
+                said(point, point.recipe(), point.measurement());
+            }
+        });
+        history.selectedProperty().addListener((obs, old, point) -> {
+            if (point != null && jobs.idle() && point != history.latestProperty().get()) {
+                jobs.statusProperty().set(describe("Selected", point));
+            }
+        });
+    }
+
+    private static String describe(String what, EvaluatedPoint point) {
+        Measurement m = point.measurement();
+        return String.format(Locale.ROOT, "%s #%d, %s: %.2f%% top-1 on %,d images%s, p50 %.3f ms, %,d bytes", what,
+                point.id(), point.title(), m.accuracy() * 100, m.samples(), m.how().subset() ? " (live subset)" : "",
+                m.latencyP50Ms(), m.sizeBytes());
     }
 
     /**
@@ -66,6 +92,14 @@ public final class WorkbenchViewModel {
         started = true;
         MeasuringSession.Handle<MeasuringSession.Stamp> warmUp = session.start();
         LaneTask.<MeasuringSession.Stamp>measuring("Engine start", jobs, session)
+                .onSucceeded(ready -> {
+                    if (jobs.idle()) {
+                        jobs.statusProperty().set(String.format(Locale.ROOT,
+                                "Ready: engine warmed up; %d point(s) of this model%s", history.points().size(),
+                                history.workspaceFileProperty().get() == null ? ""
+                                        : " in " + history.workspaceFileProperty().get().getFileName()));
+                    }
+                })
                 .start("Starting the engine and warming it up…", warmUp.result(), warmUp::cancel);
         measureBaselineIfMissing();
     }
@@ -98,6 +132,21 @@ public final class WorkbenchViewModel {
         }
     }
 
+    /**
+     * Undo or redo back to a recipe measured in this window since it opened (on the live sample count in use):
+     * that point is selected again instead of a new measurement and a duplicate row.
+     */
+    private boolean revisit(Recipe recipe) {
+        java.util.Optional<EvaluatedPoint> point = history.measuredThisSession(recipe, liveSamples.get());
+        point.ifPresent(p -> {
+            jobs.cancelAll(); // a measurement of the knobs as they were after is no longer wanted
+            history.selectedProperty().set(p);
+            jobs.statusProperty().set(String.format(Locale.ROOT,
+                    "Back to point #%d, %s (measured in this session; not measured again)", p.id(), p.title()));
+        });
+        return point.isPresent();
+    }
+
     private void measureLatest(Recipe recipe) {
         measure("Measurement", recipe, MeasuringSession.Order.LATEST, liveSamples.get(),
                 "Measuring " + recipe.summary() + "…");
@@ -125,9 +174,7 @@ public final class WorkbenchViewModel {
 
     private void said(EvaluatedPoint point, Recipe recipe, Measurement measurement) {
         if (jobs.idle()) {
-            jobs.statusProperty().set(String.format(Locale.ROOT, "Point #%d, %s: %.2f%% top-1 on %,d images%s",
-                    point.id(), recipe.summary(), measurement.accuracy() * 100, measurement.samples(),
-                    measurement.how().subset() ? " (live subset)" : ""));
+            jobs.statusProperty().set(describe("Point", point));
         }
     }
 

@@ -325,25 +325,42 @@ class WorkbenchViewIT {
     }
 
     @Test
-    void undoAndRedoPutTheKnobsBackAndMeasureThem(FxRobot robot) throws Exception {
+    void undoAndRedoReturnToThePointsMeasuredInThisSessionWithoutANewRow(FxRobot robot) throws Exception {
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
-        robot.doubleClickOn("#sparsityField").eraseText(6).write("50").type(KeyCode.ENTER);
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("49.9").type(KeyCode.ENTER);
         waitUntil(() -> table.getItems().size() == 2 && !model.jobs().busyProperty().get());
+        EvaluatedPoint pruned = table.getItems().get(1);
         robot.doubleClickOn("#structuredField").eraseText(6).write("25").type(KeyCode.ENTER);
         waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
+        EvaluatedPoint structured = table.getItems().get(2);
 
         robot.clickOn("#pointsTable"); // in a text field, Ctrl+Z undoes typing instead
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        waitUntil(() -> table.getItems().size() == 4 && !model.jobs().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0.0, model.knobs().structured().percentProperty().get());
-        assertEquals(50.0, model.knobs().pruning().percentProperty().get());
-        assertEquals(model.currentRecipe(), table.getItems().get(3).recipe());
+        assertEquals(49.9, model.knobs().pruning().percentProperty().get(), 1e-9);
+        assertEquals(pruned, model.history().selectedProperty().get(), "undo selects the point of that recipe");
+        assertEquals(pruned, table.getSelectionModel().getSelectedItem());
+        assertTrue(!model.jobs().busyProperty().get(), "nothing is measured again");
+        assertEquals(3, table.getItems().size(), "no new row");
+        assertTrue(robot.lookup("#statusLabel").queryLabeled().getText().contains("#" + pruned.id()),
+                robot.lookup("#statusLabel").queryLabeled().getText());
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
-        waitUntil(() -> table.getItems().size() == 5 && !model.jobs().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(25.0, model.knobs().structured().percentProperty().get());
-        assertEquals(0.25, table.getItems().get(4).recipe().structured().ratio());
+        assertEquals(structured, table.getSelectionModel().getSelectedItem(), "redo selects the later point");
+        assertEquals(3, table.getItems().size(), "still no new row");
+
+        robot.doubleClickOn("#sparsityField").eraseText(6).write("70").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 4 && !model.jobs().busyProperty().get());
+        robot.clickOn("#pointsTable");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(structured, table.getSelectionModel().getSelectedItem());
+        assertEquals(4, table.getItems().size());
+        assertEquals(model.currentRecipe(), structured.recipe());
     }
 
     @Test
