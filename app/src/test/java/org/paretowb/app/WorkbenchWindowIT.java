@@ -3,26 +3,36 @@ package org.paretowb.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.paretowb.models.measure.Engines;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.views.inputs.DataSplit;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.paretowb.services.usecase.ModelSource;
 
-/** The window's wiring between its view models: what one tab starts measures the inputs another tab set. */
+/**
+ * The window's wiring between its view models: what one tab starts measures the inputs another tab set; a model file
+ * that cannot be opened is named in a dialog.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowIT {
     private WorkbenchWindow window;
+
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) {
@@ -55,6 +65,23 @@ class WorkbenchWindowIT {
         assertEquals(baseline.measurement().how().evaluationSet(), djl.measurement().how().evaluationSet());
         assertEquals(baseline.measurement().accuracy(), djl.measurement().accuracy(), 0.01,
                 "the same network on the same 500 images, within 5 predictions");
+    }
+
+    @Test
+    void aModelFileTheImporterRefusesIsNamedInADialogWithTheCommandLinesMessage(FxRobot robot) throws Exception {
+        waitUntil(() -> window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
+        for (BadGraphs.Case bad : BadGraphs.all(dir)) {
+            Platform.runLater(() -> window.model().openModel(bad.file()));
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+            DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+            String text = onFx(dialog::getContentText);
+
+            assertEquals("Opening " + bad.file().getFileName() + " failed: " + bad.message(), text,
+                    "the same line as the command line's, in a dialog");
+            Platform.runLater(() -> dialog.getScene().getWindow().hide());
+            waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        }
+        assertEquals(1, onFx(() -> window.model().history().points().size()), "the window's points are kept");
     }
 
     private EvaluatedPoint measureFirstPointOnDjl() throws Exception {

@@ -127,4 +127,14 @@ class ParetoChartTest {
         chart.resetZoom();
         assertTrue(!chart.zoomed() && chart.chart().getXYPlot().getRangeAxis().getLowerBound() < 80);
     }
+
+    @Test
+    void aLonePointOfTensOfMegabytesGetsAnAxisAroundIt() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(point(1, 0, 0.8432, 1.4, 44_710_229)), null); // ResNet-18: 1e-8 is below its ulp
+
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(x.getLowerBound() < 44_710_229 && x.getUpperBound() > 44_710_229, x.toString());
+    }
 }
