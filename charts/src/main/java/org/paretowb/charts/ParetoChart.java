@@ -109,7 +109,8 @@ public final class ParetoChart {
         r.setDefaultItemLabelGenerator((dataset, series, item) -> series < FIRST_FAMILY
                 || groupAt(series, item).size() < 2 ? null : "\u00d7" + groupAt(series, item).size());
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        // to the left of the marker: the baseline, most often drawn with others, sits at the right border of a size chart
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
         r.setDefaultItemLabelsVisible(true);
         return r;
     }

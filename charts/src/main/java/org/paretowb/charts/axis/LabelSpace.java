@@ -7,12 +7,15 @@ import java.util.function.Predicate;
 
 /**
  * Whether a set of ticks can be drawn with no two labels touching: along a horizontal axis each label takes its
- * width, along a vertical one its height; neighbours need {@value #GAP} pixels between them, and no label may
- * stick out of the axis by more than half of itself.
+ * width, along a vertical one its height; neighbours need {@value #GAP} pixels between them. The first label may
+ * stick out of its end of the axis by half of itself (the other axis's labels leave room there); the last by at most
+ * {@value #OVERHANG} pixels, since a chart's border is there (a size axis's last label "1 MB" read "1 ME").
  */
 public final class LabelSpace implements Predicate<List<Tick>> {
     /** Pixels between two neighbouring labels. */
     public static final double GAP = 8;
+    /** How far the last label may reach past the end of its axis. */
+    public static final double OVERHANG = 8;
 
     private final DoubleUnaryOperator position;
     private final LabelSize size;
@@ -59,6 +62,7 @@ public final class LabelSpace implements Predicate<List<Tick>> {
                 return false;
             }
         }
-        return at.length == 0 || (at[0] >= from - half[0] && at[at.length - 1] <= to + half[at.length - 1]);
+        int last = at.length - 1;
+        return at.length == 0 || (at[0] >= from - half[0] && at[last] + half[last] <= to + OVERHANG);
     }
 }

@@ -33,8 +33,8 @@ public final class Ticks {
                     continue;
                 }
                 if (ticks.size() < 2) { // no two round labels fit this range: two less round ones, else one
-                    List<Tick> two = twoInside(lower, upper, unit);
-                    return fits.test(two) ? two : fits.test(ticks) ? ticks : List.of();
+                    List<Tick> two = twoInside(lower, upper, unit, fits);
+                    return !two.isEmpty() ? two : fits.test(ticks) ? ticks : List.of();
                 }
                 if (fits.test(ticks)) {
                     return ticks;
@@ -45,10 +45,10 @@ public final class Ticks {
     }
 
     /**
-     * Two ticks a fifth of the span in from each end, at the coarsest rounding that keeps them apart and inside
-     * the axis: for a range too narrow for two round values at a readable distance.
+     * Two ticks about a fifth of the span in from each end, at the coarsest rounding that keeps them apart, inside
+     * the axis and readable: for a range too narrow for two round values at a readable distance.
      */
-    static List<Tick> twoInside(double lower, double upper, Unit unit) {
+    static List<Tick> twoInside(double lower, double upper, Unit unit, Predicate<List<Tick>> fits) {
         double span = upper - lower;
         for (double resolution = Math.pow(10, Math.ceil(Math.log10(span))); resolution > span / 1e6;
              resolution /= 10) {
@@ -56,7 +56,7 @@ public final class Ticks {
             double b = Math.round((upper - span / 5) / resolution) * resolution;
             if (a > lower && b < upper && b - a >= span / 3) {
                 List<Tick> two = List.of(new Tick(a, unit.label(a, resolution)), new Tick(b, unit.label(b, resolution)));
-                if (allDiffer(two)) {
+                if (allDiffer(two) && fits.test(two)) {
                     return two;
                 }
             }

@@ -23,7 +23,7 @@ final class LegendBar {
         this.pane = pane;
         pane.setHgap(14);
         pane.setVgap(2);
-        pane.getStyleClass().add("chart-legend");
+        pane.getStyleClass().add("points-legend"); // not "chart-legend": modena styles that for its own charts
     }
 
     void show(List<LegendEntry> entries) {

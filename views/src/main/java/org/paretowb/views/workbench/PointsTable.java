@@ -25,16 +25,20 @@ import org.paretowb.views.common.Columns;
 /**
  * The columns of the history table: the recipe in short columns of its own (sparsity, channels removed, rank,
  * quantization, bits, int8 layers, student, fine-tuning), then the figures; typed values (so sorting is numeric),
- * formatted for reading. No column is ever narrower than its header, and the table scrolls sideways rather than
+ * formatted for reading; a knob's column shows once a point uses that knob. No column is ever narrower than its header, and the table scrolls sideways rather than
  * cut a cell; the "+" at the right of the header row chooses the columns shown. A row's tooltip gives its whole
  * recipe.
  */
 final class PointsTable {
     /** Columns hidden until chosen (the figures most users read elsewhere). */
     private static final List<String> HIDDEN = List.of("Recipe", "Non-zeros", "Params", "MACs", "Img/s");
-    private static final Font HEADER = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 13);
+    private static final Font HEADER = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13);
     /** Room around a header's text: padding, and the sort arrow. */
-    private static final double HEADER_PADDING = 30;
+    private static final double HEADER_PADDING = 22;
+    /** Room around a cell's text. */
+    private static final double CELL_PADDING = 16;
+    /** The key under which a column keeps how its cells read (for fitting its width to them). */
+    private static final String TEXT = "pointsTable.text";
 
     private PointsTable() {
     }
@@ -47,15 +51,20 @@ final class PointsTable {
         TableColumn<EvaluatedPoint, Integer> tuned = column("Tuned", 50, p -> p.recipe().fineTune().epochs(),
                 n -> n == 0 ? "" : n + (n == 1 ? " ep." : " ep."));
         TableColumn<EvaluatedPoint, String> name = column("Name", 120, EvaluatedPoint::name, s -> s == null ? "" : s);
+        TableColumn<EvaluatedPoint, Double> sparsity = percentColumn("Sparsity %", p -> p.recipe().pruning().sparsity(), 0);
+        TableColumn<EvaluatedPoint, Double> channels = percentColumn("Channels −%", p -> p.recipe().structured().ratio(), 0);
+        TableColumn<EvaluatedPoint, Double> rank = percentColumn("Rank %", p -> p.recipe().lowRank().fraction(), 1);
+        TableColumn<EvaluatedPoint, String> quant = column("Quant", 62, p -> quantization(p.recipe()), s -> s);
+        TableColumn<EvaluatedPoint, Integer> bits = column("Bits", 40, p -> p.recipe().quantization().active()
+                ? p.recipe().quantization().bits() : 32, b -> b == 32 ? "" : String.valueOf(b));
         table.getColumns().setAll(List.of(
                 column("#", 48, EvaluatedPoint::id, id -> "#" + id),
                 name,
-                percentColumn("Sparsity %", p -> p.recipe().pruning().sparsity(), 0),
-                percentColumn("Channels −%", p -> p.recipe().structured().ratio(), 0),
-                percentColumn("Rank %", p -> p.recipe().lowRank().fraction(), 1),
-                column("Quant", 62, p -> quantization(p.recipe()), s -> s),
-                column("Bits", 40, p -> p.recipe().quantization().active() ? p.recipe().quantization().bits() : 32,
-                        b -> b == 32 ? "" : String.valueOf(b)),
+                sparsity,
+                channels,
+                rank,
+                quant,
+                bits,
                 int8,
                 student,
                 tuned,
@@ -81,6 +90,12 @@ final class PointsTable {
         showWhenUsed(table, student, items -> items.stream().anyMatch(p -> p.recipe().distillation().active()));
         showWhenUsed(table, tuned, items -> items.stream().anyMatch(p -> p.recipe().fineTune().active()));
         showWhenUsed(table, name, items -> items.stream().anyMatch(p -> p.name() != null && !p.name().isBlank()));
+        showWhenUsed(table, sparsity, items -> items.stream().anyMatch(p -> p.recipe().pruning().active()));
+        showWhenUsed(table, channels, items -> items.stream().anyMatch(p -> p.recipe().structured().active()));
+        showWhenUsed(table, rank, items -> items.stream().anyMatch(p -> p.recipe().lowRank().active()));
+        showWhenUsed(table, quant, items -> items.stream().anyMatch(p -> p.recipe().quantization().active()));
+        showWhenUsed(table, bits, items -> items.stream().anyMatch(p -> p.recipe().quantization().active()));
+        fitContents(table);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setTableMenuButtonVisible(true);
         table.setRowFactory(t -> new TableRow<>() {
@@ -92,6 +107,42 @@ final class PointsTable {
             }
         });
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
+    }
+
+    /**
+     * Each column as wide as its widest cell (and its header), recomputed when the rows change, so no cell is cut to
+     * "conv1, conv2…": the table scrolls sideways instead.
+     */
+    private static void fitContents(TableView<EvaluatedPoint> table) {
+        Text probe = new Text();
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13));
+        javafx.beans.InvalidationListener fit = o -> {
+            for (TableColumn<EvaluatedPoint, ?> column : table.getColumns()) {
+                @SuppressWarnings("unchecked")
+                Function<EvaluatedPoint, String> text = (Function<EvaluatedPoint, String>) column.getProperties().get(TEXT);
+                if (text == null || table.getItems() == null) {
+                    continue;
+                }
+                double widest = column.getMinWidth();
+                for (EvaluatedPoint p : table.getItems()) {
+                    probe.setText(text.apply(p));
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + CELL_PADDING);
+                }
+                column.setPrefWidth(Math.ceil(widest));
+            }
+        };
+        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
+        javafx.beans.InvalidationListener follow = o -> {
+            watched.forEach(list -> list.removeListener(fit));
+            watched.clear();
+            if (table.getItems() != null) {
+                table.getItems().addListener(fit);
+                watched.add(table.getItems());
+            }
+            fit.invalidated(null);
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(null);
     }
 
     /** No narrower than its header: a header is never cut to "Top-1…". */
@@ -215,6 +266,11 @@ final class PointsTable {
 
     private static <T> TableColumn<EvaluatedPoint, T> column(String title, double width,
                                                  Function<EvaluatedPoint, T> value, Function<T, String> text) {
-        return Columns.typed(title, width, value, text);
+        TableColumn<EvaluatedPoint, T> column = Columns.typed(title, width, value, text);
+        column.getProperties().put(TEXT, (Function<EvaluatedPoint, String>) p -> {
+            T v = value.apply(p);
+            return v == null ? "" : text.apply(v);
+        });
+        return column;
     }
 }
