@@ -79,6 +79,8 @@ public final class ChartTheme {
             if (chart.getSubtitle(i) instanceof LegendTitle legend) {
                 legend.setBackgroundPaint(background(dark));
                 legend.setItemPaint(text(dark));
+                // room after each entry: "fc1 (200,704 weights)" and the next marker must not run together
+                legend.setItemLabelPadding(new org.jfree.chart.ui.RectangleInsets(2, 3, 2, 16));
             }
         }
     }

@@ -42,6 +42,7 @@ public final class TrainingCurveChart {
         accuracyLines.setSeriesLinesVisible(1, false);
         accuracyLines.setSeriesShapesVisible(1, true);
         accuracyLines.setSeriesShape(1, Markers.shape(org.paretowb.models.recipe.Technique.QUANTIZATION));
+        accuracyLines.setSeriesShapesFilled(1, true);
         plot.setRenderer(1, accuracyLines);
         plot.setNoDataMessage("The curves appear once training starts");
         chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
@@ -52,9 +53,13 @@ public final class TrainingCurveChart {
         return FittedAxes.of("Epoch", Unit.PLAIN, new AxisRange(0, epochs, false));
     }
 
+    /** Lines with small markers: a curve of one reading (after one epoch) still shows its point. */
     private static XYLineAndShapeRenderer renderer(boolean lines) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, false);
-        IntStream.range(0, 2).forEach(s -> r.setSeriesStroke(s, new BasicStroke(2f)));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, true);
+        IntStream.range(0, 2).forEach(s -> {
+            r.setSeriesStroke(s, new BasicStroke(2f));
+            r.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        });
         return r;
     }
 

@@ -44,9 +44,11 @@ class WorkbenchViewIT {
     private MeasuringSession lane;
     private WorkbenchViewModel model;
     private WorkbenchView view;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         lane = new MeasuringSession(OrtCnnLane.CONTEXT, () -> {
             try {
                 PyTorchRuntime runtime = new PyTorchRuntime();
@@ -462,6 +464,50 @@ class WorkbenchViewIT {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(!resources.running(), "the timer stopped with the window (it would keep the window alive)");
+    }
+
+    @Test
+    void atTheDefaultSizeNoHeaderAndNoIdIsCut(FxRobot robot) throws Exception {
+        Platform.runLater(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+        });
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
+        String[] settings = {"10", "20", "30", "40", "49.9", "60", "70", "80", "90", "91.5", "95"};
+        for (int i = 0; i < settings.length; i++) {
+            int rows = i + 2;
+            robot.doubleClickOn("#sparsityField").eraseText(6).write(settings[i]).type(KeyCode.ENTER);
+            waitUntil(() -> table.getItems().size() == rows && !model.jobs().busyProperty().get());
+        }
+        robot.doubleClickOn("#structuredField").eraseText(6).write("25").type(KeyCode.ENTER);
+        waitUntil(() -> table.getItems().size() == 13 && !model.jobs().busyProperty().get());
+        Platform.runLater(() -> table.scrollTo(table.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        for (javafx.scene.Node header : robot.lookup("#pointsTable .column-header .label").queryAll()) {
+            javafx.scene.control.Labeled label = (javafx.scene.control.Labeled) header;
+            shownText(label).filter(t -> !t.equals(label.getText())).ifPresent(t -> cut.add("header " + t));
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (javafx.scene.Node node : robot.lookup("#pointsTable .table-cell").queryAll()) {
+            javafx.scene.control.Labeled cell = (javafx.scene.control.Labeled) node;
+            if (cell.getText() != null && cell.getText().matches("#\\d+")) {
+                ids.add(cell.getText());
+                shownText(cell).filter(t -> !t.equals(cell.getText())).ifPresent(t -> cut.add("id " + t));
+            }
+        }
+        assertTrue(cut.isEmpty(), "cut at 1360x860: " + cut);
+        assertTrue(ids.contains("#13") && ids.contains("#10"), "ids of two digits are shown: " + ids);
+        assertTrue(table.getItems().stream().anyMatch(p -> p.title().contains("prune 49.9%")),
+                "the label gives the knob's exact value");
+    }
+
+    /** The text a label draws (with "…" where it is cut), if it draws one. */
+    private static java.util.Optional<String> shownText(javafx.scene.control.Labeled label) {
+        return label.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
