@@ -15,7 +15,7 @@ public final class LabelSpace implements Predicate<List<Tick>> {
     /** Pixels between two neighbouring labels. */
     public static final double GAP = 8;
     /** How far the last label may reach past the end of its axis. */
-    public static final double OVERHANG = 8;
+    public static final double OVERHANG = 12;
 
     private final DoubleUnaryOperator position;
     private final LabelSize size;

@@ -83,4 +83,13 @@ class TicksTest {
         List<Tick> ticks = Ticks.linear(81.85, 81.95, Unit.PERCENT, space);
         readable(ticks, space, "81.85 to 81.95");
     }
+
+    @Test
+    void aPercentAxisFromZeroToAHundredGetsRoundTicksEndsIncluded() {
+        LabelSpace space = axis(0, 100, 980, false);
+        List<Tick> ticks = Ticks.linear(0, 100, Unit.PERCENT, space);
+        readable(ticks, space, "0 to 100 in 980 px");
+        assertTrue(ticks.size() >= 5 && ticks.get(0).label().equals("0") && ticks.get(ticks.size() - 1).label()
+                .equals("100"), ticks.toString());
+    }
 }
