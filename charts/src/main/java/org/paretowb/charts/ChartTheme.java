@@ -55,6 +55,8 @@ public final class ChartTheme {
     /** Colours {@code chart}'s background, plot, grid, axes and legend. */
     public static void apply(JFreeChart chart, boolean dark) {
         chart.setBackgroundPaint(background(dark));
+        // room at the right for the last tick label, which may reach past its axis (LabelSpace.OVERHANG)
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 14));
         Plot plot = chart.getPlot();
         plot.setBackgroundPaint(plotBackground(dark));
         plot.setNoDataMessagePaint(text(dark));

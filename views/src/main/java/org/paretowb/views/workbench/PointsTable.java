@@ -73,7 +73,7 @@ final class PointsTable {
                 column("p95 ms", 62, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
                 column("Size (B)", 84, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Images", 96, p -> new Images(m(p).samples(), p.subset()), Images::toString),
-                gains(),
+                gains(table),
                 column("Recipe", 260, p -> p.recipe().summary(), s -> s),
                 column("Non-zeros", 84, p -> m(p).nonZeros(), v -> format("%,d", v)),
                 column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
@@ -206,32 +206,39 @@ final class PointsTable {
      * Nominal against measured gains over the baseline: non-zeros against bytes written, nominal compute
      * against batch-1 latency; marked with ⚠ and the cause in the tooltip when they differ.
      */
-    private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains() {
+    private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains(TableView<EvaluatedPoint> table) {
         TableColumn<EvaluatedPoint, EvaluatedPoint> column = new TableColumn<>("Size | speed gain");
         column.setPrefWidth(150);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.getProperties().put(TEXT, (Function<EvaluatedPoint, String>) p -> gainsText(p,
+                table.getItems() == null ? List.of() : table.getItems()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
-                EvaluatedPoint baseline = empty || point == null ? null : getTableView().getItems().stream()
-                        .filter(p -> p.baseline() && p.engine().equals(point.engine())).findFirst().orElse(null);
-                if (baseline == null || point.baseline()) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                Gains g = Gains.of(baseline, point);
-                setText((g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→"
-                        + Gains.factor(g.sizeGain()) + " | " + Gains.factor(g.nominalComputeGain()) + "→"
-                        + Gains.factor(g.latencyGain()));
-                setTooltip(new Tooltip("Against the baseline: non-zero weights → bytes written | nominal operations"
-                        + " → batch-1 latency.\n" + (g.differs() ? "\u26a0 " + g.cause()
+                Gains g = empty || point == null ? null : gainsOf(point, getTableView().getItems());
+                setText(g == null ? null : gainsText(point, getTableView().getItems()));
+                setTooltip(g == null ? null : new Tooltip("Against the baseline: non-zero weights → bytes written |"
+                        + " nominal operations → batch-1 latency.\n" + (g.differs() ? "\u26a0 " + g.cause()
                         : "The measured gains agree with the nominal ones (within 15%).")));
             }
         });
         return column;
+    }
+
+    /** The gains of {@code point} over the baseline of its engine among {@code items}; null for none or itself. */
+    private static Gains gainsOf(EvaluatedPoint point, List<EvaluatedPoint> items) {
+        EvaluatedPoint baseline = items.stream().filter(p -> p.baseline() && p.engine().equals(point.engine()))
+                .findFirst().orElse(null);
+        return baseline == null || point.baseline() ? null : Gains.of(baseline, point);
+    }
+
+    private static String gainsText(EvaluatedPoint point, List<EvaluatedPoint> items) {
+        Gains g = gainsOf(point, items);
+        return g == null ? "" : (g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→"
+                + Gains.factor(g.sizeGain()) + " | " + Gains.factor(g.nominalComputeGain()) + "→"
+                + Gains.factor(g.latencyGain());
     }
 
     /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */
