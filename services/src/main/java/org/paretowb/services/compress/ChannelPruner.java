@@ -39,22 +39,35 @@ public final class ChannelPruner {
         }
     }
 
-    /** A group of layers whose channels go together, and how many units it has. */
-    public record Group(List<String> layers, int units) {
+    /** A group of layers whose channels go together: how many units it has, and how many a plan keeps. */
+    public record Group(List<String> layers, int units, int kept) {
     }
 
     public WeightSet prune(WeightSet weights, StructuredPruningSettings settings) {
         return settings.active() ? rebuild(weights, plan(weights, settings)) : weights;
     }
 
-    /** The groups of tied layers that structured pruning finds in the network. */
+    /** The groups of tied layers that structured pruning finds in the network (each keeping all its units). */
     public List<Group> groups(NetworkSpec spec) {
         return new ChannelGraph(spec).groups().stream()
-                .map(g -> new Group(g.layers(), g.units().size())).toList();
+                .map(g -> new Group(g.layers(), g.units().size(), g.units().size())).toList();
+    }
+
+    /** The groups, each with the units that these settings keep. */
+    public List<Group> groups(WeightSet weights, StructuredPruningSettings settings) {
+        ChannelGraph graph = new ChannelGraph(weights.spec());
+        Set<Integer> removed = removals(graph, weights, settings);
+        return graph.groups().stream().map(g -> new Group(g.layers(), g.units().size(),
+                (int) g.units().stream().filter(u -> !removed.contains(u)).count())).toList();
     }
 
     public Plan plan(WeightSet weights, StructuredPruningSettings settings) {
         ChannelGraph graph = new ChannelGraph(weights.spec());
+        return planOf(graph, removals(graph, weights, settings));
+    }
+
+    /** The units (class roots) the settings remove: per group by ratio, or globally by relative norm; aligned. */
+    private static Set<Integer> removals(ChannelGraph graph, WeightSet weights, StructuredPruningSettings settings) {
         List<ChannelGraph.Group> groups = graph.groups();
         Map<Integer, Double> importance = new ChannelImportance(graph, weights.tensors(), settings.norm()).perClass();
         Set<Integer> removed = settings.scope() == StructuredPruningSettings.Scope.GLOBAL
@@ -69,7 +82,7 @@ public final class ChannelPruner {
             weakest.sort(Comparator.comparingDouble(importance::get));
             aligned.addAll(weakest.subList(0, group.units().size() - keep));
         }
-        return planOf(graph, aligned);
+        return aligned;
     }
 
     /**

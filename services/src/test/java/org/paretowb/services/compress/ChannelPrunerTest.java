@@ -98,4 +98,34 @@ class ChannelPrunerTest {
         assertEquals(0, plan.kept().get(4).length % 8, "conv2 keeps a multiple of 8 channels");
         assertEquals(3, plan.kept().size());
     }
+
+    @Test
+    void channelsTiedThroughAddsDepthwiseConvolutionsAndMultiplicationsFormOneGroup() {
+        assertEquals(List.of(new ChannelPruner.Group(List.of("conv1", "conv2"), 8, 8),
+                        new ChannelPruner.Group(List.of("conv3"), 16, 16)),
+                pruner.groups(NetworkSpec.parse(GraphNetworks.RESIDUAL)));
+        assertEquals(List.of(new ChannelPruner.Group(List.of("conv1", "conv2"), 8, 8),
+                        new ChannelPruner.Group(List.of("conv3"), 4, 4)),
+                pruner.groups(NetworkSpec.parse(GraphNetworks.DEPTHWISE_CONCAT)));
+        assertEquals(List.of(new ChannelPruner.Group(List.of("conv1", "conv3"), 8, 8),
+                        new ChannelPruner.Group(List.of("conv2"), 2, 2)),
+                pruner.groups(NetworkSpec.parse(GraphNetworks.SQUEEZE_EXCITATION)));
+    }
+
+    @Test
+    void aGroupLosesItsChannelsTogetherAndEveryReaderIsCutToFit() {
+        WeightSet residual = GraphNetworks.random(GraphNetworks.RESIDUAL, 3);
+        StructuredPruningSettings half = new StructuredPruningSettings(0.5, Norm.L1);
+
+        assertEquals(List.of(4, 8), pruner.groups(residual, half).stream().map(ChannelPruner.Group::kept).toList());
+        assertEquals("1x28x28 conv4k3p1s2 bn relu conv4k3p1 bn add@bn2+relu1 relu conv8k3p1s2 bn relu gap flatten"
+                + " dense10", pruner.prune(residual, half).spec().describe());
+        assertEquals("1x28x28 conv4k3p1s2 relu conv4k3p1g4 relu conv2k1p0@relu1 concat@relu2+conv3 relu gap flatten"
+                        + " dense10",
+                pruner.prune(GraphNetworks.random(GraphNetworks.DEPTHWISE_CONCAT, 3), half).spec().describe(),
+                "the depthwise convolution keeps one group per channel left");
+        assertEquals("1x28x28 conv4k3p1s2 relu gap conv1k1p0 relu conv4k1p0 sigmoid mul@sigmoid1+relu1 gap flatten"
+                + " dense10", pruner.prune(GraphNetworks.random(GraphNetworks.SQUEEZE_EXCITATION, 3), half)
+                .spec().describe());
+    }
 }

@@ -37,4 +37,23 @@ class StructuredPruningEngineIT {
             }
         }
     }
+
+    @Test
+    void rebuiltGraphsGiveTheMaskedOriginalsLogits() {
+        ChannelPruner pruner = new ChannelPruner();
+        for (String description : GraphNetworks.all()) {
+            WeightSet original = GraphNetworks.random(description, 5);
+            for (StructuredPruningSettings.Scope scope : StructuredPruningSettings.Scope.values()) {
+                for (double ratio : new double[] {0.25, 0.5}) {
+                    StructuredPruningSettings settings = new StructuredPruningSettings(ratio, Norm.L2, scope);
+                    ChannelPruner.Plan plan = pruner.plan(original, settings);
+                    WeightSet rebuilt = pruner.rebuild(original, plan);
+
+                    assertTrue(rebuilt.parameters() < original.parameters(), description + " " + settings);
+                    float worst = engine.maxDifference(rebuilt, pruner.mask(original, plan));
+                    assertTrue(worst <= 1e-4, description + " " + settings + ": max |diff| " + worst);
+                }
+            }
+        }
+    }
 }
