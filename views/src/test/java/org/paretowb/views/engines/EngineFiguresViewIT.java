@@ -86,7 +86,7 @@ class EngineFiguresViewIT {
         EvaluatedPoint ort = table.getItems().get(0);
         assertEquals(Engines.ONNX_RUNTIME, ort.engine());
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).lookup(".table-cell").queryAs(Node.class));
         robot.press(KeyCode.CONTROL).type(KeyCode.J).release(KeyCode.CONTROL);
         waitUntil(() -> table.getItems().size() == 2 && !engines.busyProperty().get());
 

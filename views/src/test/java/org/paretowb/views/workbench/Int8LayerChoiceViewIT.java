@@ -123,10 +123,14 @@ class Int8LayerChoiceViewIT {
         assertEquals(List.of("fc1"), applied.measurement().how().int8Layers());
     }
 
-    /** The table's row showing the index-th point (rows are reused: their order in the scene is not the table's). */
+    /**
+     * The first cell of the table's row showing the index-th point (rows are reused: their order in the scene is not
+     * the table's; the table scrolls sideways, so a row's middle may lie outside the view).
+     */
     private static Node row(FxRobot robot, int index) {
-        return robot.lookup("#pointsTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+        Node row = robot.lookup("#pointsTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
                 .filter(r -> r.getIndex() == index).findFirst().orElseThrow();
+        return robot.from(row).lookup(".table-cell").query();
     }
 
     /** Choose layers…, tick exactly these layers in the checklist (clicking the boxes that differ), run them in int8. */
