@@ -51,6 +51,7 @@ public final class LayerProfileView {
         profiled.textProperty().bind(model.profiledProperty());
         profiled.visibleProperty().bind(model.profiledProperty().isNotEmpty());
         profiled.managedProperty().bind(profiled.visibleProperty());
+        profiled.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, never "…"
 
         TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
         layers.setId("layerTable");
@@ -89,6 +90,9 @@ public final class LayerProfileView {
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+        text.setFont(javafx.scene.text.Font.font(13));
+        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() + 22)); // a header is never cut to "fp32 evaluatio…"
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;

@@ -53,7 +53,12 @@ public final class ModelView {
                 column("Zero weights", 100, this::sparsityOf, s -> s),
                 column("Weight bits", 90, this::bits, s -> s),
                 column("Kernels", 110, this::kernels, s -> s)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableColumn<LayerTable.Row, ?> c : table.getColumns()) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(c.getText());
+            text.setFont(javafx.scene.text.Font.font(13));
+            c.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() + 22)); // headers never cut: scroll instead
+        }
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         root.setTop(title);
         root.setCenter(table);
     }
@@ -130,6 +135,8 @@ public final class ModelView {
                 + (point.recipe().distillation().active() ? ". A distilled student is a network of its own: its layers"
                         + " are not matched with the baseline's, even where their names are the same." : ""));
         table.setItems(FXCollections.observableArrayList(LayerTable.of(spec)));
+        // rows of the same network are equal records: without this, cells kept the previous point's kernels and bits
+        table.refresh();
     }
 
     /** A node's kind without its sizes (conv, dense, bn, …): a node matched by name must be the same kind too. */
