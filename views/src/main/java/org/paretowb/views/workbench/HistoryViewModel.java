@@ -41,8 +41,7 @@ public final class HistoryViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private WorkspaceSession workspace; // its calls run on io only
     private int nextId = 1;
-    /** Ids of the points measured since the window opened (undo returns to these instead of measuring again). */
-    private final java.util.Set<Integer> measuredHere = new java.util.HashSet<>();
+
     private Runnable afterShowing = () -> { };
 
     /**
@@ -168,29 +167,9 @@ public final class HistoryViewModel {
     }
 
     private EvaluatedPoint show(EvaluatedPoint point) {
-        measuredHere.add(point.id());
         points.add(point);
         latest.set(point);
         return point;
-    }
-
-    /**
-     * The newest point of this recipe measured in this window since it opened, on {@code liveSamples} images (0: the
-     * whole set), if it is still listed.
-     */
-    public Optional<EvaluatedPoint> measuredThisSession(Recipe recipe, int liveSamples) {
-        return points.stream().filter(p -> measuredHere.contains(p.id()) && sameEffect(p.recipe(), recipe)
-                        && (p.subset() ? p.measurement().samples() == liveSamples
-                        : liveSamples == 0 || p.measurement().samples() <= liveSamples))
-                .reduce((first, second) -> second);
-    }
-
-    /**
-     * Whether two recipes make the same network: equal, or both the unchanged model (the knobs at rest keep settings
-     * of techniques that are off, such as the int8 layers choice, which the baseline's recipe does not).
-     */
-    private static boolean sameEffect(Recipe a, Recipe b) {
-        return a.equals(b) || a.isBaseline() && b.isBaseline();
     }
 
     /** Removes the selected point (the baseline stays) once the workspace has. */

@@ -41,6 +41,8 @@ public final class WorkbenchViewModel {
     private boolean started;
     private LaneTask<?> baseline;
     private final WorkbenchActions actions;
+    /** Points measured in this window since it opened, by id: the live sample count asked for (undo returns to them). */
+    private final java.util.Map<Integer, Integer> measuredHere = new java.util.HashMap<>();
 
     /**
      * @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock)
@@ -112,6 +114,7 @@ public final class WorkbenchViewModel {
     public void startOver(String newModelTitle, String newDataTitle, PointContext context) {
         jobs.cancelAll();
         baseline = null;
+        measuredHere.clear();
         knobs.reset();
         modelTitle.set(newModelTitle);
         dataTitle.set(newDataTitle);
@@ -137,7 +140,10 @@ public final class WorkbenchViewModel {
      * that point is selected again instead of a new measurement and a duplicate row.
      */
     private boolean revisit(Recipe recipe) {
-        java.util.Optional<EvaluatedPoint> point = history.measuredThisSession(recipe, liveSamples.get());
+        int samples = liveSamples.get();
+        java.util.Optional<EvaluatedPoint> point = history.points().stream()
+                .filter(p -> Integer.valueOf(samples).equals(measuredHere.get(p.id())) && sameEffect(p.recipe(), recipe))
+                .reduce((first, last) -> last);
         point.ifPresent(p -> {
             jobs.cancelAll(); // a measurement of the knobs as they were after is no longer wanted
             history.selectedProperty().set(p);
@@ -145,6 +151,14 @@ public final class WorkbenchViewModel {
                     "Back to point #%d, %s (measured in this session; not measured again)", p.id(), p.title()));
         });
         return point.isPresent();
+    }
+
+    /**
+     * Whether two recipes make the same network: equal, or both the unchanged model (the knobs at rest keep settings
+     * of techniques that are off, such as the int8 layers choice, which the baseline's recipe does not).
+     */
+    private static boolean sameEffect(Recipe a, Recipe b) {
+        return a.equals(b) || a.isBaseline() && b.isBaseline();
     }
 
     private void measureLatest(Recipe recipe) {
@@ -168,7 +182,7 @@ public final class WorkbenchViewModel {
                 (m, token) -> m.main().measure(recipe, samples, token));
         return LaneTask.<Measurement>measuring(what, jobs, session)
                 .onSucceeded(result -> history.add(recipe, result.value(), result.inputs())
-                        .thenAccept(point -> said(point, recipe, result.value())))
+                        .thenAccept(point -> measuredHere.put(point.id(), samples)))
                 .start(starting, handle.result(), handle::cancel);
     }
 

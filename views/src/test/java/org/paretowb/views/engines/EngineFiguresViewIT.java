@@ -86,7 +86,8 @@ class EngineFiguresViewIT {
         EvaluatedPoint ort = table.getItems().get(0);
         assertEquals(Engines.ONNX_RUNTIME, ort.engine());
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).lookup(".table-cell").queryAs(Node.class));
+        robot.clickOn(robot.from(robot.lookup("#pointsTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getIndex() == 0).findFirst().orElseThrow()).lookup(".table-cell").queryAs(Node.class));
         robot.press(KeyCode.CONTROL).type(KeyCode.J).release(KeyCode.CONTROL);
         waitUntil(() -> table.getItems().size() == 2 && !engines.busyProperty().get());
 

@@ -172,7 +172,7 @@ class WorkbenchViewIT {
         waitUntil(() -> table.getItems().size() == 2 && !model.jobs().busyProperty().get());
         EvaluatedPoint baseline = table.getItems().get(0);
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).lookup(".table-cell").queryAs(javafx.scene.Node.class));
+        robot.clickOn(rowCell(robot, 0));
         WaitForAsyncUtils.waitForFxEvents();
 
         for (ParetoChart chart : new ParetoChart[] {view.controller().charts().latencyChart(), view.controller().charts().sizeChart()}) {
@@ -220,9 +220,8 @@ class WorkbenchViewIT {
         waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
 
         robot.clickOn("#pointsTable");
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).lookup(".table-cell").queryAs(javafx.scene.Node.class));
-        robot.press(KeyCode.CONTROL).clickOn(robot.lookup("#pointsTable .table-row-cell").nth(2).lookup(".table-cell")
-                .queryAs(javafx.scene.Node.class)).release(KeyCode.CONTROL);
+        robot.clickOn(rowCell(robot, 0));
+        robot.press(KeyCode.CONTROL).clickOn(rowCell(robot, 2)).release(KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         TableView<org.paretowb.views.compare.Comparison.Row> compare = robot.lookup("#compareTable").queryTableView();
@@ -375,18 +374,18 @@ class WorkbenchViewIT {
         waitUntil(() -> table.getItems().size() == 3 && !model.jobs().busyProperty().get());
         EvaluatedPoint forty = table.getItems().get(1);
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(1).lookup(".table-cell").queryAs(javafx.scene.Node.class));
+        robot.clickOn(rowCell(robot, 1));
         robot.press(KeyCode.CONTROL).type(KeyCode.R).release(KeyCode.CONTROL);
         waitUntil(() -> table.getItems().size() == 4 && !model.jobs().busyProperty().get());
         assertEquals(40.0, model.knobs().pruning().percentProperty().get());
         assertEquals(forty.recipe(), table.getItems().get(3).recipe());
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(1).lookup(".table-cell").queryAs(javafx.scene.Node.class));
+        robot.clickOn(rowCell(robot, 1));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(3, table.getItems().size());
         assertTrue(!table.getItems().contains(forty), "the point is gone from the table");
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).lookup(".table-cell").queryAs(javafx.scene.Node.class));
+        robot.clickOn(rowCell(robot, 0));
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().get(0).baseline(), "the baseline stays");
@@ -507,6 +506,16 @@ class WorkbenchViewIT {
     private static java.util.Optional<String> shownText(javafx.scene.control.Labeled label) {
         return label.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
                 .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst();
+    }
+
+    /**
+     * The first cell of the row showing the index-th point: rows are reused (their order in the scene is not the
+     * table's), and the table scrolls sideways, so a row's middle may lie outside the view.
+     */
+    private static javafx.scene.Node rowCell(FxRobot robot, int index) {
+        javafx.scene.Node row = robot.lookup("#pointsTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getIndex() == index).findFirst().orElseThrow();
+        return robot.from(row).lookup(".table-cell").query();
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
