@@ -180,6 +180,7 @@ public final class WorkbenchWindow {
         stage.setMinHeight(600);
         stage.show();
         if (inputs.inputs().hasData()) {
+            model.chooseLiveSetOnStart();
             model.start();
         } else {
             view.selectTab("Data");

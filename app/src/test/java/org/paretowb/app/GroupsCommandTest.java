@@ -24,6 +24,7 @@ class GroupsCommandTest {
         Cli.Run run = Cli.run("groups", "--model", "cnn", "--structured", "1");
 
         assertEquals(2, run.exit());
-        assertEquals("paretowb: --structured must be from 0 to below 1, got 1.0", run.err().strip());
+        assertEquals("paretowb: --structured: structured pruning ratio must be at least 0 and below 1, got 1.0",
+                run.err().strip());
     }
 }

@@ -114,6 +114,11 @@ public final class TrainingCurveChart {
         return loss.getItemCount();
     }
 
+    /** Validation figures drawn so far (one per epoch measured). */
+    public int validations() {
+        return validation.getItemCount();
+    }
+
     /** Light or dark, every axis and series included. */
     public void theme(boolean dark) {
         ChartTheme.apply(chart, dark);

@@ -17,7 +17,9 @@ import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.evaluate.Evaluator;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
+import org.paretowb.services.evaluate.LiveSet;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.monitor.OtherProcesses;
 import org.paretowb.services.runtime.OnnxNetwork;
 import org.paretowb.services.runtime.OrtRuntime;
 import org.paretowb.services.runtime.PyTorchRuntime;
@@ -42,6 +44,11 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    /** The window's live subset when the full set is over budget. */
+    private static final int LIVE_FALLBACK = 1000;
+    private double otherCpuShare;
+    private int fullSetSize;
+
     @Override
     public Integer call() throws Exception {
         if (changes < 1 || samples < 1) {
@@ -53,6 +60,8 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
         PointMeasurer measurer = ExampleSession.measurer(new org.paretowb.services.evaluate.OrtMeasuringEngine(ort,
                 ExampleSession.testSet().first(1000)), model, samples, new RecipeApplier());
         double[] millis = new double[changes];
+        OtherProcesses others = new OtherProcesses();
+        OtherProcesses.Mark mark = others.mark();
         long rssAfter50 = -1;
         try (MeasuringSession lane = new MeasuringSession(ExampleSession.context(model), () -> {
                     pytorch.prepareInferenceThread();
@@ -72,6 +81,8 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
             }
         }
         long rssAfterAll = residentBytes();
+        otherCpuShare = others.shareSince(mark);
+        fullSetSize = ExampleSession.testSet().size();
         double raw = rawMillis(ort, measurer);
         Percentiles p = new Percentiles(millis);
         print(p, raw, rssAfter50, rssAfterAll, measurer.evaluationSet().size());
@@ -84,10 +95,13 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
         double[] runs = new double[7];
         try (OnnxNetwork network = ort.load(onnx, measurer.original().spec(), Runtime.getRuntime().availableProcessors())) {
             Evaluator evaluator = new Evaluator(250);
-            evaluator.accuracy(network, measurer.evaluationSet(), CancelToken.NEVER);
+            // the inputs converted once, as the points' evaluation has them: raw is the engine's time alone
+            org.paretowb.services.evaluate.ScaledInputs inputs =
+                    org.paretowb.services.evaluate.ScaledInputs.of(measurer.evaluationSet());
+            evaluator.evaluate(network, measurer.evaluationSet(), inputs, CancelToken.NEVER);
             for (int i = 0; i < runs.length; i++) {
                 long start = System.nanoTime();
-                evaluator.accuracy(network, measurer.evaluationSet(), CancelToken.NEVER);
+                evaluator.evaluate(network, measurer.evaluationSet(), inputs, CancelToken.NEVER);
                 runs[i] = (System.nanoTime() - start) / 1e6;
             }
         }
@@ -122,6 +136,15 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
             o.put("rssAfter50Bytes", rss50);
             o.put("rssAfterAllBytes", rssAll);
             o.put("rssGrowthBytes", rssAll - rss50);
+            o.put("otherCpuShare", otherCpuShare);
+            if (subset >= fullSetSize) {
+                LiveSet live = LiveSet.decide(p.at(95), changes, LIVE_FALLBACK, fullSetSize);
+                o.put("liveDefaultSamples", live.samples());
+                o.put("liveDefault", live.reason());
+            } else {
+                o.putNull("liveDefaultSamples");
+                o.put("liveDefault", "decided on full-set points: run with --samples " + fullSetSize);
+            }
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(o));
             return;
         }
@@ -130,5 +153,10 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 + " (p50 / raw %.1f)%n", p.at(50), p.at(95), raw, p.at(50) / raw);
         System.out.printf(Locale.ROOT, "resident memory: %,d bytes after %d changes, %,d after %d (%+,.1f MB)%n",
                 rss50, Math.min(50, changes), rssAll, changes, (rssAll - rss50) / 1e6);
+        System.out.printf(Locale.ROOT, "other processes took %.0f%% of the CPU meanwhile%s%n", otherCpuShare * 100,
+                otherCpuShare > org.paretowb.models.measure.Provenance.BUSY_SHARE ? ": the times are overstated" : "");
+        if (subset >= fullSetSize) {
+            System.out.println("live default: " + LiveSet.decide(p.at(95), changes, LIVE_FALLBACK, fullSetSize).reason());
+        }
     }
 }

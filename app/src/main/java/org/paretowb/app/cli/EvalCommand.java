@@ -73,6 +73,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (saved != null) {
             System.err.printf(Locale.ROOT, "saved as point %d in %s%n", saved.point().id(), workspace.file);
         }
+        String busy = MeasurementJson.busyWarning(m);
+        if (busy != null) {
+            System.err.println(busy);
+        }
         return 0;
     }
 
@@ -101,8 +105,10 @@ public final class EvalCommand implements Callable<Integer> {
                 model        %s
                 input        %s
                 recipe       %s
-                accuracy     %.2f%% top-1, %.2f%% top-5 on %d %s (%s)
-                latency      p50 %.3f ms, p95 %.3f ms (batch 1, %d runs after %d warm-up, %s, %d thread(s))
+                accuracy     %.2f%% top-1%s, %.2f%% top-5 on %d %s (%s)
+                latency      p50 %.3f ms%s, p95 %.3f ms (batch 1, %d runs in %d rounds after %d warm-up, %s, %d thread(s))
+                vs baseline  %s
+                machine      %s (session %s)%s
                 size         %,d bytes (%s)
                 parameters   %,d (%,d non-zero)
                 MACs         %,d per image
@@ -110,9 +116,11 @@ public final class EvalCommand implements Callable<Integer> {
                 kernels      %s (%s)
                 measured in  %.1f s""",
                 model.title(), InputsJson.line(model.settings(), model.normalisationAssumed(), data.evaluation()),
-                recipe.summary(), m.accuracy() * 100, m.top5() * 100, m.samples(), items, m.how().evaluationSet(),
-                m.latencyP50Ms(), m.latencyP95Ms(), m.how().latencyTimedRuns(), m.how().latencyWarmupRuns(),
-                m.how().engine(), m.how().latencyThreads(), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
+                recipe.summary(), m.accuracy() * 100, Intervals.accuracy(m), m.top5() * 100, m.samples(), items,
+                m.how().evaluationSet(), m.latencyP50Ms(), Intervals.latency(m), m.latencyP95Ms(),
+                m.how().latencyTimedRuns(), m.how().latencyRounds(), m.how().latencyWarmupRuns(),
+                m.how().engine(), m.how().latencyThreads(), Intervals.againstBaseline(m), m.how().machine(),
+                m.how().session(), Intervals.load(m.how()), m.sizeBytes(), m.how().sizeFormat(), m.parameters(),
                 m.nonZeros(), m.macs(), m.throughput(), m.how().throughputBatch(), m.how().threads(),
                 m.how().realKernels() ? "real" : "simulated", m.how().kernels(), seconds);
     }

@@ -27,18 +27,8 @@ public final class RecipeOptions {
             description = "Rank weights for --prune across the network or within each layer (default: ${DEFAULT-VALUE}).")
     String pruneScope;
 
-    @Option(names = "--structured", defaultValue = "0", paramLabel = "RATIO",
-            description = "Structured pruning: fraction of channels and hidden neurons removed, 0 to below 1.")
-    double structured;
-
-    @Option(names = "--structured-norm", defaultValue = "L1", paramLabel = "L1|L2",
-            description = "Norm ranking channels and neurons for --structured (default: ${DEFAULT-VALUE}).")
-    StructuredPruningSettings.Norm structuredNorm;
-
-    @Option(names = "--structured-scope", defaultValue = "layer", paramLabel = "layer|global",
-            description = "Remove the --structured ratio from each layer, or from all prunable units together,"
-                    + " where they are relatively weakest (default: ${DEFAULT-VALUE}).")
-    String structuredScope;
+    @picocli.CommandLine.Mixin
+    StructuredOptions structuredOptions = new StructuredOptions();
 
     @Option(names = "--finetune-epochs", defaultValue = "0", paramLabel = "N",
             description = "Fine-tune the compressed network for N epochs on the training set (pruned weights stay zero).")
@@ -118,8 +108,7 @@ public final class RecipeOptions {
     public Recipe recipe() {
         return Recipe.builder()
                 .distillation(distillation())
-                .structured(Flags.settings("--structured", () -> new StructuredPruningSettings(structured,
-                        structuredNorm, structuredScope())))
+                .structured(structuredOptions.settings())
                 .lowRank(Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())))
                 .pruning(Flags.settings("--prune", () -> new PruningSettings(prune, scope())))
                 .fineTune(Flags.settings("--finetune-epochs/--finetune-lr",
@@ -191,12 +180,6 @@ public final class RecipeOptions {
     private LowRankSettings.Criterion rankCriterion() {
         return Flags.choice("--rank-by", rankBy, Map.entry("parameters", LowRankSettings.Criterion.PARAMETERS),
                 Map.entry("energy", LowRankSettings.Criterion.ENERGY));
-    }
-
-    private StructuredPruningSettings.Scope structuredScope() {
-        return Flags.choice("--structured-scope", structuredScope,
-                Map.entry("layer", StructuredPruningSettings.Scope.PER_LAYER),
-                Map.entry("global", StructuredPruningSettings.Scope.GLOBAL));
     }
 
     private PruningSettings.Scope scope() {

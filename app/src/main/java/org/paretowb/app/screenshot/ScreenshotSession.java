@@ -262,8 +262,9 @@ public final class ScreenshotSession {
         WorkbenchWindow window = driver.window();
         WindowDriver.await("distillation epoch " + distilEpochsShown, 600, done -> {
             var curve = window.training().curve();
-            ListChangeListener<Object> epochs = change -> {
-                if (change.getList().size() >= distilEpochsShown) {
+            ListChangeListener<Object> epochs = change -> { // whole epochs: the curve also moves every few batches
+                if (List.copyOf(curve).stream().filter(e -> e.epoch() == Math.rint(e.epoch())).count()
+                        >= distilEpochsShown) {
                     done.complete(null);
                 }
             };

@@ -3,6 +3,7 @@ package org.paretowb.charts.report;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Gains;
@@ -28,7 +29,7 @@ final class CoverSection {
         x.element("h1", input.title());
         x.open("table", "class", "meta").open("tr");
         meta(x, "Model", input.modelTitle());
-        meta(x, "Data", input.dataTitle());
+        meta(x, "Data", input.dataTitle() + subsetNote());
         meta(x, "Created", HtmlReport.WHEN.format(input.created()));
         x.close("tr").close("table").close("div").newline();
         x.open("div", "class", "section", "id", "summary");
@@ -36,11 +37,24 @@ final class CoverSection {
         x.open("table", "class", "cards").open("tr");
         baselineCard(x);
         pointsCard(x);
-        bestCard(x, "Smallest", "size", m -> m.sizeBytes(), g -> g.sizeGain(), "smaller",
+        bestCard(x, "Smallest", "size", m -> m.sizeBytes(), CoverSection::sizeClaim,
                 p -> Figures.bytes(p.measurement().sizeBytes()));
-        bestCard(x, "Fastest", "batch-1 p50", Measurement::latencyP50Ms, g -> g.latencyGain(), "faster",
-                p -> Figures.ms(p.measurement().latencyP50Ms()) + " ms");
+        bestCard(x, "Fastest", "batch-1 p50", Measurement::latencyP50Ms, CoverSection::latencyClaim,
+                p -> Figures.msWithInterval(p.measurement()));
         x.close("tr").close("table").close("div").newline();
+    }
+
+    /** The data title names the whole set: say when some points were measured on part of it only. */
+    private String subsetNote() {
+        List<EvaluatedPoint> subset = input.points().stream().filter(EvaluatedPoint::subset).toList();
+        if (subset.isEmpty()) {
+            return "";
+        }
+        int fewest = subset.stream().mapToInt(p -> p.measurement().samples()).min().orElse(0);
+        int most = subset.stream().mapToInt(p -> p.measurement().samples()).max().orElse(0);
+        return " \u00b7 " + Figures.count(subset.size()) + " of " + Figures.count(input.points().size())
+                + " points measured on a subset of it (the first " + (fewest == most ? Figures.count(most)
+                : Figures.count(fewest) + " to " + Figures.count(most)) + " images): their top-1 carries a 95% interval";
     }
 
     private static void meta(Xhtml x, String what, String value) {
@@ -57,7 +71,7 @@ final class CoverSection {
         } else {
             Measurement m = b.measurement();
             x.element("div", Figures.percent(m.accuracy()), "class", "value");
-            x.element("div", "top-1 \u00b7 " + Figures.ms(m.latencyP50Ms()) + " ms p50 \u00b7 "
+            x.element("div", "top-1" + Figures.accuracyInterval(m) + " \u00b7 " + Figures.msWithInterval(m) + " p50 \u00b7 "
                     + Figures.bytes(m.sizeBytes()), "class", "detail");
         }
         x.close("td");
@@ -74,29 +88,45 @@ final class CoverSection {
         x.close("td");
     }
 
-    /** The point with the lowest cost among those within {@link #NEAR} of the baseline's accuracy. */
+    /**
+     * The point with the lowest cost among those within {@link #NEAR} of the baseline's accuracy, decided on full-set
+     * figures where there are any (see {@link NearBaseline}); the claim is made by {@code claim} from the gains.
+     */
     private void bestCard(Xhtml x, String adjective, String what, ToDoubleFunction<Measurement> cost,
-                          ToDoubleFunction<Gains> gain, String comparative,
-                          java.util.function.Function<EvaluatedPoint, String> figure) {
+                          Function<Gains, String> claim, Function<EvaluatedPoint, String> figure) {
         x.open("td", "class", "card");
         x.element("div", adjective + " within 1 point of the baseline", "class", "label");
-        Optional<EvaluatedPoint> best = input.baseline() == null ? Optional.empty() : input.compressed().stream()
-                .filter(p -> p.measurement().accuracy() >= input.baseline().measurement().accuracy() - NEAR)
+        NearBaseline near = NearBaseline.of(input, NEAR);
+        Optional<EvaluatedPoint> best = near.candidates().stream()
                 .min(Comparator.comparingDouble(p -> cost.applyAsDouble(p.measurement())));
         if (best.isEmpty()) {
-            x.element("div", "none", "class", "value").element("div", "no compressed point kept its accuracy that well",
-                    "class", "detail");
+            x.element("div", "none", "class", "value").element("div", input.baseline() == null
+                    ? "no baseline to compare with" : "no compressed point kept its accuracy that well ("
+                    + near.basis() + ")", "class", "detail");
         } else {
             EvaluatedPoint p = best.get();
             Gains g = analysis.gains(p).orElseThrow();
-            double factor = gain.applyAsDouble(g);
-            x.element("div", factor > 1 ? Gains.factor(factor) + " " + comparative
-                    : "none " + comparative + " than the baseline", "class", "value");
+            x.element("div", claim.apply(g), "class", "value");
             x.element("div", "#" + p.id() + " " + p.title() + ": " + figure.apply(p) + " " + what + ", "
                     + Figures.percent(p.measurement().accuracy()) + " top-1 ("
                     + Figures.points(p.measurement().accuracy() - input.baseline().measurement().accuracy()) + ")",
                     "class", "detail");
+            x.element("div", "Within 1 point " + near.basis(), "class", near.onSubset() ? "detail subset" : "detail");
         }
         x.close("td");
+    }
+
+    /** "2.41x smaller", or that none is smaller: sizes are the bytes written, exact. */
+    static String sizeClaim(Gains g) {
+        return g.sizeGain() > 1 ? Gains.factor(g.sizeGain()) + " smaller" : "none smaller than the baseline";
+    }
+
+    /** A speed-up only where the p50s' intervals separate; "no measurable difference" where they overlap. */
+    static String latencyClaim(Gains g) {
+        return switch (g.latency().kind()) {
+            case FASTER -> g.latency().text();
+            case SLOWER -> "none faster than the baseline";
+            default -> g.latency().text();
+        };
     }
 }

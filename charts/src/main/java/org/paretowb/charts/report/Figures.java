@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Interval;
+import org.paretowb.models.measure.Measurement;
 
 /** Figures as the report prints them: fixed decimals, thousands separators, units. */
 final class Figures {
@@ -21,6 +23,21 @@ final class Figures {
 
     static String ms(double ms) {
         return Double.isFinite(ms) ? String.format(Locale.ROOT, "%.3f", ms) : "n/a";
+    }
+
+    /** "0.063 ms ±0.003" with the p50's 95% interval; "0.063 ms" for a point timed without one. */
+    static String msWithInterval(Measurement m) {
+        Interval i = m.latencyP50Interval();
+        return ms(m.latencyP50Ms()) + " ms" + (i == null ? "" : " \u00b1" + ms(i.plusMinus(m.latencyP50Ms())));
+    }
+
+    /** " ±1.68 pp (95%, subset)" after a subset's top-1; "" on the whole set, where it is exact. */
+    static String accuracyInterval(Measurement m) {
+        if (!m.how().subset()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " \u00b1%.2f pp (95%%, subset)", m.accuracyInterval().plusMinus(m.accuracy())
+                * 100);
     }
 
     static String count(long n) {

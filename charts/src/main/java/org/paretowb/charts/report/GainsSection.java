@@ -26,7 +26,9 @@ final class GainsSection {
         x.element("p", String.format(Locale.ROOT, "Each factor is the baseline's figure over the point's: 2.00x is half"
                 + " the non-zeros, half the bytes or twice as fast. Nominal compute is the MACs factor times the"
                 + " density factor (a skipped zero counted as a skipped multiply). Storage compares non-zeros with"
-                + " size, compute compares nominal compute with batch-1 latency; within %.0f%% they agree.",
+                + " size, compute compares nominal compute with batch-1 latency; within %.0f%% they agree. A latency"
+                + " factor is claimed only where the 95%% intervals of the two p50s separate (the baseline timed in the"
+                + " same rounds as the point where it was); otherwise it reads \"no measurable difference\".",
                 Gains.DEFAULT_TOLERANCE * 100), "class", "lead");
         x.open("table", "class", "data gains").open("thead");
         x.open("tr").element("th", "").element("th", "").open("th", "colspan", "3", "class", "group").text("Nominal")
@@ -47,7 +49,8 @@ final class GainsSection {
             x.element("td", Gains.factor(g.macsGain()), "class", "num");
             x.element("td", Gains.factor(g.nominalComputeGain()), "class", "num");
             x.element("td", Gains.factor(g.sizeGain()), "class", "num measured");
-            x.element("td", Gains.factor(g.latencyGain()), "class", "num measured");
+            x.element("td", g.latency().text(), "class", g.latency().measurable() ? "num measured" : "num measured nodiff",
+                    "title", g.latency().explain());
             if (g.differs()) {
                 x.element("td", g.cause(), "class", "cause");
             } else {

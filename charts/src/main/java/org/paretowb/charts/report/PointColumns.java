@@ -35,8 +35,12 @@ final class PointColumns {
         add("latencyFrontier", analysis::onLatencyFront);
         add("sizeFrontier", analysis::onSizeFront);
         figure("accuracy", Measurement::accuracy);
+        figure("accuracyLow", m -> m.accuracyInterval().low());
+        figure("accuracyHigh", m -> m.accuracyInterval().high());
         figure("top5", Measurement::top5);
         figure("latencyP50Ms", Measurement::latencyP50Ms);
+        figure("latencyP50LowMs", m -> m.latencyP50Interval() == null ? null : m.latencyP50Interval().low());
+        figure("latencyP50HighMs", m -> m.latencyP50Interval() == null ? null : m.latencyP50Interval().high());
         figure("latencyP95Ms", Measurement::latencyP95Ms);
         figure("sizeBytes", Measurement::sizeBytes);
         figure("parameters", Measurement::parameters);
@@ -51,6 +55,11 @@ final class PointColumns {
         how("latencyThreads", Provenance::latencyThreads);
         how("latencyWarmupRuns", Provenance::latencyWarmupRuns);
         how("latencyTimedRuns", Provenance::latencyTimedRuns);
+        how("latencyRounds", Provenance::latencyRounds);
+        how("latencyCapped", Provenance::latencyCapped);
+        how("session", Provenance::session);
+        how("machine", Provenance::machine);
+        how("otherCpuShare", Provenance::otherCpuShare);
         how("throughputBatch", Provenance::throughputBatch);
         how("kernels", pr -> pr.realKernels() ? "real" : "simulated");
         how("kernelsDetail", Provenance::kernels);
@@ -61,6 +70,7 @@ final class PointColumns {
         gain("nominalComputeGain", Gains::nominalComputeGain);
         gain("sizeGain", Gains::sizeGain);
         gain("latencyGain", Gains::latencyGain);
+        gain("latencyComparison", g -> g.latency().text());
         gain("gainCause", Gains::cause);
         forgot("comparedImages", Forgetting::images);
         forgot("lost", f -> f.lost().size());

@@ -1,6 +1,8 @@
 package org.paretowb.charts.report;
 
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.FigureText;
+import org.paretowb.models.measure.Interval;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.recipe.Technique;
@@ -18,7 +20,9 @@ final class PointsSection {
         ReportInput input = analysis.input();
         x.open("div", "class", "section", "id", "points").newline();
         x.element("h2", "Points");
-        x.element("p", "In the order they were measured. Latency is batch 1, in milliseconds; size is the bytes of the"
+        x.element("p", "In the order they were measured. Latency is batch 1, in milliseconds, with the 95% interval of"
+                + " the p50 under it; a top-1 measured on a subset has its 95% (Wilson) interval under it, one on the"
+                + " whole set is exact for that set; size is the bytes of the"
                 + " weight file written; MACs are multiply-accumulates per image. Frontier: on the Pareto frontier of"
                 + " accuracy against latency (L) or against size (S).", "class", "lead");
         x.open("table", "class", "data points").open("thead").open("tr");
@@ -53,11 +57,30 @@ final class PointsSection {
         x.element("span", technique.title(), "class", "tag tech-" + technique.name().toLowerCase(java.util.Locale.ROOT));
         if (baseline) {
             x.element("span", "baseline", "class", "tag tag-baseline");
+        } else if (otherSession(p)) {
+            x.element("span", "another session", "class", "tag tag-session", "title",
+                    "Measured in another session than the baseline (" + (how.session().isEmpty() ? "not recorded"
+                            : how.session()) + ", " + (how.machine().isEmpty() ? "machine not recorded" : how.machine())
+                            + "): its latency is not compared with the baseline's");
+        }
+        if (how.busy()) {
+            x.element("span", "busy CPU", "class", "tag tag-busy", "title", FigureText.load(how));
         }
         x.close("td");
-        x.element("td", Figures.percent(m.accuracy()), "class", "num strong");
+        x.open("td", "class", "num strong").text(Figures.percent(m.accuracy()));
+        if (how.subset()) {
+            Interval a = m.accuracyInterval();
+            x.empty("br").element("span", "\u00b1" + String.format(java.util.Locale.ROOT, "%.2f", a.plusMinus(m.accuracy())
+                    * 100) + " pp", "class", "ci", "title", FigureText.accuracyLine(m));
+        }
+        x.close("td");
         x.element("td", Figures.percent(m.top5()), "class", "num");
-        x.element("td", Figures.ms(m.latencyP50Ms()), "class", "num");
+        x.open("td", "class", "num").text(Figures.ms(m.latencyP50Ms()));
+        if (m.latencyP50Interval() != null) {
+            x.empty("br").element("span", "\u00b1" + Figures.ms(m.latencyP50Interval().plusMinus(m.latencyP50Ms()))
+                    + (how.latencyCapped() ? " (capped)" : ""), "class", "ci", "title", FigureText.latencyLine(m));
+        }
+        x.close("td");
         x.element("td", Figures.ms(m.latencyP95Ms()), "class", "num");
         x.element("td", Figures.count(m.sizeBytes()), "class", "num");
         x.element("td", Figures.count(m.macs()), "class", "num");
@@ -75,6 +98,18 @@ final class PointsSection {
         }
         x.close("td");
         x.close("tr").newline();
+    }
+
+    /** Whether the point and the baseline were measured in different sessions (or one of them in none recorded). */
+    private boolean otherSession(EvaluatedPoint p) {
+        EvaluatedPoint b = analysis.input().baseline();
+        if (b == null) {
+            return false;
+        }
+        Provenance mine = p.measurement().how();
+        Provenance theirs = b.measurement().how();
+        boolean unrecorded = mine.session().isEmpty() && theirs.session().isEmpty();
+        return !unrecorded && !mine.sameSession(theirs);
     }
 
     private void recipes(Xhtml x) {

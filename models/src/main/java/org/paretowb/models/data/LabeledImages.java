@@ -186,9 +186,15 @@ public record LabeledImages(String name, byte[] pixels, byte[] labels, int chann
             return out;
         }
         int plane = rows * cols;
-        for (int i = 0; i < out.length; i++) {
-            int channel = (i % per) / plane;
-            out[i] = ((pixels[offset + i] & 0xff) / 255f - normalisation.mean(channel)) / normalisation.std(channel);
+        for (int c = 0; c < channels; c++) {
+            float mean = normalisation.mean(c);
+            float std = normalisation.std(c);
+            for (int image = 0; image < count; image++) {
+                int at = image * per + c * plane;
+                for (int i = at; i < at + plane; i++) {
+                    out[i] = ((pixels[offset + i] & 0xff) / 255f - mean) / std;
+                }
+            }
         }
         return out;
     }

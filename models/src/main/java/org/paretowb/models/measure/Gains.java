@@ -21,10 +21,13 @@ import org.paretowb.models.recipe.Recipe;
  * @param macsGain baseline multiply-accumulates per image over the point's
  * @param nominalComputeGain the MACs gain times the gain in density (the share of parameters that are not zero)
  * @param sizeGain baseline bytes written over the point's
- * @param latencyGain baseline batch-1 p50 over the point's
+ * @param latencyGain baseline batch-1 p50 over the point's: the baseline timed in the same rounds where it was,
+ *                    else the baseline point's of the same session; NaN when the point is of another session
  * @param cause why nominal and measured differ, or "" when they agree within the tolerance
+ * @param latency whether the latency gain is a measurable difference (the p50s' intervals separate)
  */
-public record Gains(double nonZerosGain, double macsGain, double nominalComputeGain, double sizeGain, double latencyGain, String cause) {
+public record Gains(double nonZerosGain, double macsGain, double nominalComputeGain, double sizeGain, double latencyGain,
+                    String cause, LatencyComparison latency) {
     /** Run-to-run spread of batch-1 p50 on a 2-core VM is about ±15% (see the README): closer is agreement. */
     public static final double DEFAULT_TOLERANCE = 0.15;
 
@@ -52,10 +55,11 @@ public record Gains(double nonZerosGain, double macsGain, double nominalComputeG
         double density = ratio((double) b.nonZeros() / b.parameters(), (double) p.nonZeros() / p.parameters());
         double compute = macs * density;
         double size = ratio(b.sizeBytes(), p.sizeBytes());
-        double latency = ratio(b.latencyP50Ms(), p.latencyP50Ms());
-        Gains figures = new Gains(nonZeros, macs, compute, size, latency, "");
+        LatencyComparison comparison = LatencyComparison.of(baseline, point);
+        double latency = comparison.gain();
+        Gains figures = new Gains(nonZeros, macs, compute, size, latency, "", comparison);
         String cause = new Causes(figures, point.recipe(), b.how(), p.how(), tolerance).explain();
-        return new Gains(nonZeros, macs, compute, size, latency, cause);
+        return new Gains(nonZeros, macs, compute, size, latency, cause, comparison);
     }
 
     /** What the counts promise for storage: the non-zeros gain. */
@@ -104,14 +108,19 @@ public record Gains(double nonZerosGain, double macsGain, double nominalComputeG
             if (!baseline.engine().equals(point.engine()) || baseline.latencyThreads() != point.latencyThreads()) {
                 return "latency measured on another engine or thread count than the baseline's: not comparable";
             }
+            if (g.latency().kind() == LatencyComparison.Kind.NOT_COMPARABLE) {
+                return "latency " + g.latency().basis() + ": not compared";
+            }
             double nominal = g.nominalComputeGain();
-            if (agree(g.latencyGain(), nominal)) {
+            // a difference the intervals cannot tell from noise is no gain: compare the counts with 1x then
+            double measured = g.latency().kind() == LatencyComparison.Kind.NO_MEASURABLE_DIFFERENCE ? 1 : g.latencyGain();
+            if (agree(measured, nominal)) {
                 return "";
             }
             QuantizationSettings q = recipe.quantization();
-            boolean slower = g.latencyGain() < nominal;
+            boolean slower = measured < nominal;
             if (slower && q.active() && point.realKernels() && q.mode() != QuantizationSettings.Mode.WEIGHT
-                    && g.latencyGain() < 1) {
+                    && measured < 1) {
                 return "real int8 kernels, slower here: quantize steps and layout changes cost more than the"
                         + " integer arithmetic saves";
             }

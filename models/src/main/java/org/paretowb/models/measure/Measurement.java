@@ -18,10 +18,29 @@ package org.paretowb.models.measure;
  * @param how how the figures were obtained
  * @param predictions the predicted class of each of the {@code samples} images, in evaluation order (the
  *                    evaluation set's first images), so that two points can be compared image by image
+ * @param latencyP50Interval the 95% confidence interval of {@code latencyP50Ms} (see {@link ConfidenceIntervals});
+ *                           null for points measured before intervals were kept
+ * @param sessionBaseline the baseline's batch-1 p50 timed in the same rounds as this point, interleaved with it,
+ *                        in the same session; null for the baseline itself and for points measured without it
  */
 public record Measurement(double accuracy, double top5, double[] perClass, double latencyP50Ms, double latencyP95Ms, long sizeBytes,
                           long parameters, long nonZeros, long macs, double throughput, int samples,
-                          String network, Provenance how, byte[] predictions) {
+                          String network, Provenance how, byte[] predictions, Interval latencyP50Interval,
+                          Timing sessionBaseline) {
+
+    /**
+     * A batch-1 median and its 95% interval.
+     *
+     * @param p50Ms the median of the timed runs
+     * @param p50Interval its 95% confidence interval
+     */
+    public record Timing(double p50Ms, Interval p50Interval) {
+        public Timing {
+            if (p50Interval == null) {
+                throw new IllegalArgumentException("a timing needs its interval");
+            }
+        }
+    }
 
     public Measurement {
         if (accuracy < 0 || accuracy > 1) {
@@ -38,6 +57,26 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         if (predictions.length != samples) {
             throw new IllegalArgumentException("one prediction per sample: " + predictions.length + " for " + samples);
         }
+        if (latencyP50Interval != null && !latencyP50Interval.contains(latencyP50Ms)) {
+            throw new IllegalArgumentException("the p50's interval " + latencyP50Interval + " does not hold the p50 "
+                    + latencyP50Ms);
+        }
+    }
+
+    /**
+     * The 95% interval of the top-1 accuracy: the Wilson interval when it comes from part of the evaluation set,
+     * none (the figure itself) when it was counted on all of it, where it is exact for that set.
+     */
+    public Interval accuracyInterval() {
+        if (how == null || !how.subset()) {
+            return Interval.exactly(accuracy);
+        }
+        return ConfidenceIntervals.wilson(Math.round(accuracy * samples), samples);
+    }
+
+    /** Whether the p50 was measured with its interval (points of older versions were not). */
+    public boolean hasLatencyInterval() {
+        return latencyP50Interval != null;
     }
 
     public static Builder builder() {
@@ -60,6 +99,8 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         private String network = "";
         private Provenance how;
         private byte[] predictions;
+        private Interval latencyP50Interval;
+        private Timing sessionBaseline;
 
         private Builder() {
         }
@@ -75,6 +116,19 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         public Builder latency(double p50Ms, double p95Ms) {
             this.latencyP50Ms = p50Ms;
             this.latencyP95Ms = p95Ms;
+            return this;
+        }
+
+        /** The batch-1 p50 and p95 with the 95% interval of the p50. */
+        public Builder latency(double p50Ms, double p95Ms, Interval p50Interval) {
+            latency(p50Ms, p95Ms);
+            this.latencyP50Interval = p50Interval;
+            return this;
+        }
+
+        /** The session's baseline timed interleaved with this point (null: not timed with it). */
+        public Builder sessionBaseline(Timing baseline) {
+            this.sessionBaseline = baseline;
             return this;
         }
 
@@ -118,7 +172,7 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
                 throw new IllegalArgumentException("a measurement needs the predictions of its samples");
             }
             return new Measurement(accuracy, top5, perClass, latencyP50Ms, latencyP95Ms, sizeBytes, parameters,
-                    nonZeros, macs, throughput, samples, network, how, predictions);
+                    nonZeros, macs, throughput, samples, network, how, predictions, latencyP50Interval, sessionBaseline);
         }
     }
 

@@ -17,13 +17,41 @@ package org.paretowb.models.measure;
  *                    false when quantization was simulated with quantize-dequantize in fp32 kernels
  * @param int8Layers the layers that ran on int8 kernels (empty when none did): what "where it pays" chose
  *                   when the point was measured, so that an export runs the same layers in int8
+ * @param session the measuring session (one process: a window or a command) whose baseline the point's latency
+ *                may be compared with; "" when not recorded (points of older versions)
+ * @param machine the machine it was measured on (host name and CPU); "" when not recorded
+ * @param latencyRounds rounds of batch-1 runs timed (their medians give the p50's interval); 0 when not recorded
+ * @param latencyCapped whether timing stopped at its time cap before the p50's interval was within
+ *                      ±{@value #LATENCY_TARGET_PERCENT}% (the interval shown is then wider than that)
+ * @param otherCpuShare the share of the machine's CPU time (all cores) that other processes used while the point
+ *                      was measured, 0 to 1; null when not recorded
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
-                         String sizeFormat, boolean realKernels, java.util.List<String> int8Layers) {
+                         String sizeFormat, boolean realKernels, java.util.List<String> int8Layers, String session,
+                         String machine, int latencyRounds, boolean latencyCapped, Double otherCpuShare) {
+    /** Timing goes on until the 95% interval of the p50 is within this many percent of it (or the time cap). */
+    public static final int LATENCY_TARGET_PERCENT = 5;
+    /**
+     * Other processes using more than this share of the machine while a point is measured mark it as measured on a
+     * busy machine: a quarter of all cores (half a core on 2 cores) is beyond what an idle desktop spends.
+     */
+    public static final double BUSY_SHARE = 0.25;
 
     public Provenance {
         int8Layers = int8Layers == null ? java.util.List.of() : java.util.List.copyOf(int8Layers);
+        session = session == null ? "" : session;
+        machine = machine == null ? "" : machine;
+    }
+
+    /** Whether other processes took more than {@link #BUSY_SHARE} of the CPU while the point was measured. */
+    public boolean busy() {
+        return otherCpuShare != null && otherCpuShare > BUSY_SHARE;
+    }
+
+    /** Whether both were measured in one recorded session (so that their latencies may be compared). */
+    public boolean sameSession(Provenance other) {
+        return !session.isEmpty() && session.equals(other.session);
     }
 
     public static Builder builder() {
@@ -44,8 +72,33 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         private String sizeFormat;
         private boolean realKernels;
         private java.util.List<String> int8Layers = java.util.List.of();
+        private String session = "";
+        private String machine = "";
+        private int latencyRounds;
+        private boolean latencyCapped;
+        private Double otherCpuShare;
 
         private Builder() {
+        }
+
+        /** The measuring session and the machine, so that points of other sessions or machines can be told. */
+        public Builder session(String id, String machineName) {
+            this.session = id;
+            this.machine = machineName;
+            return this;
+        }
+
+        /** The rounds the batch-1 runs were timed in, and whether the time cap stopped them short of the target. */
+        public Builder latencyRounds(int rounds, boolean capped) {
+            this.latencyRounds = rounds;
+            this.latencyCapped = capped;
+            return this;
+        }
+
+        /** The share of all cores' time that other processes used during the measurement (0 to 1). */
+        public Builder otherCpuShare(double share) {
+            this.otherCpuShare = share;
+            return this;
         }
 
         /** The engine and its intra-op threads for evaluation and for batch-1 latency, as they were in force. */
@@ -93,7 +146,8 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
 
         public Provenance build() {
             return new Provenance(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns,
-                    latencyTimedRuns, throughputBatch, kernels, sizeFormat, realKernels, int8Layers);
+                    latencyTimedRuns, throughputBatch, kernels, sizeFormat, realKernels, int8Layers, session, machine,
+                    latencyRounds, latencyCapped, otherCpuShare);
         }
     }
 }

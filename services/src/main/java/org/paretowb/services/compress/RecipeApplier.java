@@ -71,6 +71,7 @@ public final class RecipeApplier {
      * fine-tuning), a network mid-fine-tuning through quantization.
      */
     public WeightSet apply(WeightSet original, Recipe recipe, EpochListener progress, CancelToken cancel) {
+        check(original, recipe);
         WeightSet weights = original;
         if (recipe.distillation().active()) {
             LabeledImages trainingSet = trainingImages("distillation");
@@ -86,6 +87,21 @@ public final class RecipeApplier {
                     relay(progress, tuned -> quantize(tuned, recipe)), cancel);
         }
         return quantize(weights, recipe);
+    }
+
+    /**
+     * Refuses, before any stage runs, a recipe that could not finish: settings that do not fit the network (see
+     * {@link RecipeCheck}), and training images of another shape or fewer than a batch.
+     *
+     * @throws IllegalArgumentException or IllegalStateException with a message a user can act on
+     */
+    public void check(WeightSet original, Recipe recipe) {
+        RecipeCheck.check(original, recipe);
+        boolean trains = recipe.distillation().active() || recipe.fineTune().active();
+        if (trains) {
+            String stage = recipe.distillation().active() ? "distillation" : "fine-tuning";
+            RecipeCheck.checkTraining(original, recipe, trainingImages(stage), stage);
+        }
     }
 
     /** Structured pruning, low-rank factorization and unstructured pruning. */
@@ -109,6 +125,12 @@ public final class RecipeApplier {
             public void epochDone(int epoch, int epochs, double loss, double accuracy, long millis) {
                 listener.epochDone(epoch, epochs, loss, accuracy, millis);
                 progress.epochDone(epoch, epochs, loss, accuracy, millis);
+            }
+
+            @Override
+            public void batchesDone(int epoch, int epochs, int batch, int batches, double loss, double accuracy) {
+                listener.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
+                progress.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
             }
 
             @Override

@@ -27,6 +27,17 @@ public final class Evaluator {
 
     /** Top-1, top-5 and per-class accuracy. */
     public Accuracy evaluate(InferenceNetwork network, LabeledImages data, CancelToken cancel) {
+        return evaluate(network, data, null, cancel);
+    }
+
+    /**
+     * As {@link #evaluate(InferenceNetwork, LabeledImages, CancelToken)}, on {@code data}'s inputs as {@code scaled}
+     * holds them already converted (its first {@code data.size()}); null converts them batch by batch.
+     */
+    public Accuracy evaluate(InferenceNetwork network, LabeledImages data, ScaledInputs scaled, CancelToken cancel) {
+        if (scaled != null && scaled.size() < data.size()) {
+            throw new IllegalArgumentException("the converted inputs hold " + scaled.size() + " of " + data.size());
+        }
         int top1 = 0;
         int top5 = 0;
         int[] seen = new int[0];
@@ -35,7 +46,8 @@ public final class Evaluator {
         for (int from = 0; from < data.size(); from += batchSize) {
             cancel.check();
             int count = Math.min(batchSize, data.size() - from);
-            float[] logits = network.logits(data.scaledPixels(from, count), count);
+            float[] logits = scaled == null ? network.logits(data.scaledPixels(from, count), count)
+                    : network.logits(scaled.slice(from, count), count);
             int classes = logits.length / count;
             if (seen.length < classes) {
                 seen = java.util.Arrays.copyOf(seen, classes);

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Accuracy;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.measure.SensitivityCurve;
 import org.paretowb.models.network.WeightSet;
@@ -14,6 +13,7 @@ import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.runtime.InferenceNetwork;
+import org.paretowb.services.monitor.OtherProcesses;
 import org.paretowb.services.runtime.PyTorchRuntime;
 
 /**
@@ -30,6 +30,11 @@ public final class PointMeasurer {
     private final Evaluator evaluator;
     private final LatencyProbe latency;
     private final SizeProbe size = new SizeProbe();
+    private final SessionInfo session = SessionInfo.current();
+    private final OtherProcesses otherProcesses = new OtherProcesses();
+    private final Object lazy = new Object();
+    private ScaledInputs scaled; // the evaluation set converted once, made on first use (under lazy)
+    private MeasuringEngine.Loadable baseline; // the original, ready to load for interleaved timing (under lazy)
 
     /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
     public PointMeasurer(MeasuringEngine engine, WeightSet original, LabeledImages evaluationSet, boolean subset,
@@ -64,7 +69,17 @@ public final class PointMeasurer {
      * PyTorch beside ONNX Runtime), so that the two engines' figures of one recipe differ only by the engine.
      */
     public PointMeasurer on(MeasuringEngine other) {
-        return new PointMeasurer(other, original, evaluationSet, subset, applier, evaluator, latency, throughput);
+        PointMeasurer made = new PointMeasurer(other, original, evaluationSet, subset, applier, evaluator, latency,
+                throughput);
+        synchronized (lazy) {
+            made.scaled = scaled;
+        }
+        return made;
+    }
+
+    /** The session its points are measured in (their latency is compared with this session's baseline). */
+    public SessionInfo session() {
+        return session;
     }
 
     public WeightSet original() {
@@ -152,6 +167,11 @@ public final class PointMeasurer {
             }
 
             @Override
+            public void batchesDone(int epoch, int epochs, int batch, int batches, double loss, double accuracy) {
+                progress.batchesDone(epoch, epochs, batch, batches, loss, accuracy);
+            }
+
+            @Override
             public void trained(int epoch, int epochs, java.util.function.Supplier<WeightSet> weights) {
                 if (epoch < epochs) {
                     interim.measured(epoch, epochs, measure(recipe, images, subset || part, weights.get(), cancel));
@@ -181,35 +201,40 @@ public final class PointMeasurer {
     private Measurement measure(Recipe recipe, LabeledImages images, boolean partial, WeightSet weights,
                                 CancelToken cancel) {
         cancel.check();
+        OtherProcesses.Mark start = otherProcesses.mark();
         MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, cancel);
         Accuracy accuracy;
         double imagesPerSecond;
-        Percentiles times;
         String description;
+        ScaledInputs inputs = scaled();
         try (InferenceNetwork network = loadable.load(engine.threads())) {
             description = network.engine();
             Accuracy[] evaluated = new Accuracy[1];
             imagesPerSecond = engine.withThreads(engine.threads(), () -> {
-                evaluated[0] = evaluator.evaluate(network, images, cancel);
+                evaluated[0] = evaluator.evaluate(network, images, inputs, cancel);
                 return throughput.imagesPerSecond(network, images, cancel);
             });
             accuracy = evaluated[0];
         }
-        try (InferenceNetwork network = loadable.load(latency.threads())) {
-            times = engine.withThreads(latency.threads(), () -> latency.measure(network, images, cancel));
-        }
+        LatencyProbe.Timed timed = time(loadable, recipe.isBaseline() ? null : baseline(cancel), images, cancel);
+        double othersShare = otherProcesses.shareSince(start);
         Provenance provenance = Provenance.builder()
                 .engine(description, engine.threads(), latency.threads())
                 .images(images.name(), partial)
-                .latencyRuns(latency.warmup(), latency.timed())
+                .latencyRuns(latency.warmup(), timed.point().runs())
+                .latencyRounds(timed.rounds(), timed.capped())
                 .throughputBatch(throughput.batch())
                 .kernels(loadable.kernels(), loadable.realKernels())
                 .int8Layers(loadable.int8Layers())
                 .sizeFormat(SizeProbe.FORMAT)
+                .session(session.id(), session.machine())
+                .otherCpuShare(othersShare)
                 .build();
+        LatencyProbe.Timing t = timed.point();
         return Measurement.builder()
                 .accuracy(accuracy.top1(), accuracy.top5(), accuracy.perClass())
-                .latency(times.at(50), times.at(95))
+                .latency(t.p50Ms(), t.p95Ms(), t.p50Interval())
+                .sessionBaseline(timed.reference() == null ? null : timed.reference().median())
                 .sizeBytes(size.sizeBytes(weights))
                 .counts(weights.parameters(), weights.nonZeros(), weights.spec().macs())
                 .throughput(imagesPerSecond)
@@ -217,5 +242,34 @@ public final class PointMeasurer {
                 .network(weights.spec().describe())
                 .how(provenance)
                 .build();
+    }
+
+    /** Batch-1 timing of the point, in rounds alternating with the baseline's when one is given. */
+    private LatencyProbe.Timed time(MeasuringEngine.Loadable point, MeasuringEngine.Loadable reference,
+                                    LabeledImages images, CancelToken cancel) {
+        try (InferenceNetwork network = point.load(latency.threads());
+             InferenceNetwork base = reference == null ? null : reference.load(latency.threads())) {
+            return engine.withThreads(latency.threads(), () -> latency.time(network, base, images, cancel));
+        }
+    }
+
+    /** The evaluation set as the network takes it, converted on first use. */
+    private ScaledInputs scaled() {
+        synchronized (lazy) {
+            if (scaled == null) {
+                scaled = ScaledInputs.of(evaluationSet);
+            }
+            return scaled;
+        }
+    }
+
+    /** The original network ready to load, exported once per measurer. */
+    private MeasuringEngine.Loadable baseline(CancelToken cancel) {
+        synchronized (lazy) {
+            if (baseline == null) {
+                baseline = engine.prepare(original, Recipe.BASELINE, cancel);
+            }
+            return baseline;
+        }
     }
 }

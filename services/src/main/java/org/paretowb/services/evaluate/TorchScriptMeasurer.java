@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.Accuracy;
 import org.paretowb.models.measure.Measurement;
-import org.paretowb.models.measure.Percentiles;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.network.Tensor;
 import org.paretowb.models.network.WeightFileException;
@@ -128,20 +127,23 @@ public final class TorchScriptMeasurer {
         Accuracy accuracy = evaluator.evaluate(network, evaluationSet, cancel);
         double imagesPerSecond = runtime.withThreads(runtime.threads(),
                 () -> throughput.imagesPerSecond(network, evaluationSet, cancel));
-        Percentiles times = runtime.withThreads(latency.threads(),
-                () -> latency.measure(network, evaluationSet, cancel));
+        LatencyProbe.Timed timed = runtime.withThreads(latency.threads(),
+                () -> latency.time(network, evaluationSet, cancel));
+        SessionInfo session = SessionInfo.current();
         QuantizationSettings q = recipe.quantization();
         Provenance how = Provenance.builder()
                 .engine(network.engine(), runtime.threads(), latency.threads())
                 .images(evaluationSet.name(), subset)
-                .latencyRuns(latency.warmup(), latency.timed())
+                .latencyRuns(latency.warmup(), timed.point().runs())
+                .latencyRounds(timed.rounds(), timed.capped())
                 .throughputBatch(throughput.batch())
                 .kernels(q.active() ? SIMULATED + ": " + q.summary() : "fp32 dense kernels", !q.active())
                 .sizeFormat(SIZE_FORMAT)
+                .session(session.id(), session.machine())
                 .build();
         return Measurement.builder()
                 .accuracy(accuracy.top1(), accuracy.top5(), accuracy.perClass())
-                .latency(times.at(50), times.at(95))
+                .latency(timed.point().p50Ms(), timed.point().p95Ms(), timed.point().p50Interval())
                 .sizeBytes(bytes)
                 .counts(weights.stream().mapToLong(Tensor::size).sum(),
                         weights.stream().mapToLong(Tensor::nonZeros).sum(), 0)

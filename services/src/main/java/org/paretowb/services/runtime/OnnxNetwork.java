@@ -39,9 +39,23 @@ public final class OnnxNetwork implements InferenceNetwork {
         }
     }
 
+    /** A direct buffer is read in place (no copy); others are copied into native memory first. */
+    @Override
+    public float[] logits(FloatBuffer pixels, int count) {
+        try (OnnxTensor input = tensor(pixels, count)) {
+            return run(input);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed to run the network: " + e.getMessage(), e);
+        }
+    }
+
     private OnnxTensor tensor(float[] pixels, int count) throws OrtException {
+        return tensor(FloatBuffer.wrap(pixels), count);
+    }
+
+    private OnnxTensor tensor(FloatBuffer pixels, int count) throws OrtException {
         long[] shape = {count, spec.channels(), spec.height(), spec.width()};
-        return OnnxTensor.createTensor(environment, FloatBuffer.wrap(pixels), shape);
+        return OnnxTensor.createTensor(environment, pixels, shape);
     }
 
     private float[] run(OnnxTensor input) throws OrtException {

@@ -27,7 +27,7 @@ import org.paretowb.models.recipe.Recipe;
  */
 public final class Workspace implements AutoCloseable {
     /** The schema this version writes and the newest it reads. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
     /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
     static final int APPLICATION_ID = 0x50575753;
     /** The extension workspace files get. */
@@ -72,7 +72,7 @@ public final class Workspace implements AutoCloseable {
         guard.run();
         Instant created = Instant.now();
         String sql = "INSERT INTO point (created, name, model, model_hash, data, data_hash, recipe, measurement,"
-                + " environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " environment, session, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, created.toString());
             s.setString(2, name == null ? "" : name.strip());
@@ -83,11 +83,14 @@ public final class Workspace implements AutoCloseable {
             s.setString(7, PointJson.write(recipe));
             s.setString(8, PointJson.write(measurement));
             s.setString(9, PointJson.write(environment));
+            s.setString(10, measurement.how().session());
+            s.setString(11, measurement.how().machine());
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
                 int id = keys.getInt(1);
-                return new StoredPoint(new EvaluatedPoint(id, recipe, measurement, name), context, created, environment);
+                return new StoredPoint(new EvaluatedPoint(id, recipe, measurement, name), context, created, environment,
+                        measurement.how().session(), measurement.how().machine());
             }
         } catch (SQLException e) {
             throw new WorkspaceException("could not save the point to " + file + ": " + reason(e)
@@ -260,7 +263,7 @@ public final class Workspace implements AutoCloseable {
         EvaluatedPoint point = new EvaluatedPoint(r.getInt("id"), PointJson.recipe(r.getString("recipe")),
                 PointJson.measurement(r.getString("measurement")), r.getString("name"));
         return new StoredPoint(point, context, Instant.parse(r.getString("created")),
-                PointJson.environment(r.getString("environment")));
+                PointJson.environment(r.getString("environment")), r.getString("session"), r.getString("machine"));
     }
 
     private void update(String sql, Binder binder, String what) {

@@ -22,9 +22,10 @@ final class WorkspaceSchema {
     static final int BUSY_TIMEOUT_MS = 10_000;
     private static final int SQLITE_BUSY = 5;
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final List<String> MIGRATIONS = List.of(
+    /** The statements that bring schema v to v + 1, at index v. */
+    private static final List<List<String>> MIGRATIONS = List.of(
             // to schema 1
-            """
+            List.of("""
             CREATE TABLE point (
               id INTEGER PRIMARY KEY AUTOINCREMENT,
               created TEXT NOT NULL,
@@ -36,14 +37,24 @@ final class WorkspaceSchema {
               recipe TEXT NOT NULL,
               measurement TEXT NOT NULL,
               environment TEXT NOT NULL
-            )""",
+            )"""),
             // to schema 2: each model's input settings (shape, normalisation, class names), by its weights' hash
-            """
+            List.of("""
             CREATE TABLE model_settings (
               model_hash TEXT PRIMARY KEY,
               settings TEXT NOT NULL,
               updated TEXT NOT NULL
-            )""");
+            )"""),
+            // to schema 3: the measuring session and the machine of each point (a point's latency is compared only
+            // with its own session's baseline). Points saved before were measured in sessions nobody recorded: their
+            // session stays '' (not recorded) and their machine is what their environment says of the CPU.
+            List.of(
+                    "ALTER TABLE point ADD COLUMN session TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE point ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
+                    """
+                    UPDATE point SET machine = coalesce(json_extract(environment, '$.cpu') || ', '
+                        || json_extract(environment, '$.cores') || ' cores', json_extract(environment, '$.cpu'), '')""",
+                    "CREATE INDEX point_session ON point (session)"));
 
     private WorkspaceSchema() {
     }
@@ -143,7 +154,9 @@ final class WorkspaceSchema {
             try {
                 int version = requireReadableSchema(connection, file);
                 for (int v = version; v < Workspace.SCHEMA; v++) {
-                    s.execute(MIGRATIONS.get(v));
+                    for (String statement : MIGRATIONS.get(v)) {
+                        s.execute(statement);
+                    }
                 }
                 s.execute("PRAGMA application_id = " + Workspace.APPLICATION_ID);
                 s.execute("PRAGMA user_version = " + Workspace.SCHEMA);

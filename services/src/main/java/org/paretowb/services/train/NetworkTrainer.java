@@ -71,6 +71,9 @@ public final class NetworkTrainer {
      * Trains {@code spec} (from {@code start}, or from scratch when it is null) for the run's epochs;
      * with {@code holdZeros}, weights that are zero in {@code start} stay zero.
      */
+    /** Running figures are reported about this many times an epoch (every 23 batches of 128 on 60,000 images). */
+    static final int REPORTS_PER_EPOCH = 20;
+
     WeightSet run(NetworkSpec spec, WeightSet start, boolean holdZeros, LabeledImages data, TrainingRun run,
                   EpochListener listener, CancelToken cancel) {
         Engine.getEngine(runtime.engine().getEngineName()).setRandomSeed((int) run.seed());
@@ -90,12 +93,18 @@ public final class NetworkTrainer {
                 for (int epoch = 1; epoch <= run.epochs(); epoch++) {
                     long epochStart = System.currentTimeMillis();
                     EpochTotals totals = new EpochTotals();
+                    int every = Math.max(1, stepsPerEpoch / REPORTS_PER_EPOCH);
+                    int done = 0;
                     for (Batch batch : trainer.iterateDataset(dataset)) {
                         try (batch) {
                             cancel.check();
                             trainBatch(trainer, batch, totals);
                             trainer.step();
                             masks.forEach(pair -> pair[0].muli(pair[1]));
+                        }
+                        if (++done % every == 0 && done < stepsPerEpoch) {
+                            listener.batchesDone(epoch, run.epochs(), done, stepsPerEpoch, totals.loss / totals.seen,
+                                    (double) totals.correct / totals.seen);
                         }
                     }
                     listener.epochDone(epoch, run.epochs(), totals.loss / totals.seen,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.paretowb.models.measure.Interval;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.recipe.DistillationSettings;
@@ -30,12 +31,27 @@ class PointJsonTest {
             .build();
 
     static Measurement measurement() {
-        return Measurement.builder().accuracy(0.91, 0.99, new double[] {0.9, Double.NaN, 0.8}).latency(0.07, 0.09)
+        return Measurement.builder().accuracy(0.91, 0.99, new double[] {0.9, Double.NaN, 0.8})
+                .latency(0.07, 0.09, new Interval(0.068, 0.073))
+                .sessionBaseline(new Measurement.Timing(0.071, new Interval(0.069, 0.074)))
                 .sizeBytes(123_456).counts(1000, 400, 5000).throughput(12_000.5).predictions(new byte[] {1, 2, 3, 9})
                 .network("1x28x28 conv(8) relu")
                 .how(Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("Fashion-MNIST test", true)
-                        .latencyRuns(20, 200).throughputBatch(64).kernels("real int8 kernels in conv2", true)
-                        .int8Layers(List.of("conv2")).sizeFormat("PWB1").build())
+                        .latencyRuns(20, 200).latencyRounds(10, false).throughputBatch(64)
+                        .kernels("real int8 kernels in conv2", true).int8Layers(List.of("conv2")).sizeFormat("PWB1")
+                        .session("20261206-213005-4f3a", "vm \u00b7 AMD EPYC, 2 logical cores").otherCpuShare(0.03)
+                        .build())
+                .build();
+    }
+
+    /** A measurement as versions before intervals and sessions wrote it (their JSON has none of those fields). */
+    static Measurement older() {
+        return Measurement.builder().accuracy(0.91, 0.99, new double[] {0.9, 0.8}).latency(0.07, 0.09)
+                .sizeBytes(123_456).counts(1000, 400, 5000).throughput(12_000.5).predictions(new byte[] {1, 2})
+                .network("1x28x28 conv(8) relu")
+                .how(Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("Fashion-MNIST test", false)
+                        .latencyRuns(20, 200).throughputBatch(64).kernels("fp32 kernels", true).sizeFormat("PWB1")
+                        .build())
                 .build();
     }
 
@@ -55,5 +71,25 @@ class PointJsonTest {
         assertEquals(m.how(), back.how());
         assertEquals(m.throughput(), back.throughput());
         assertEquals(m.network(), back.network());
+        assertEquals(m.latencyP50Interval(), back.latencyP50Interval());
+        assertEquals(m.sessionBaseline(), back.sessionBaseline());
+        assertEquals(0.03, back.how().otherCpuShare());
+    }
+
+    @Test
+    void aMeasurementWrittenBeforeIntervalsReadsWithNoneAndNoSession() {
+        String json = PointJson.write(older()).replaceAll(",\"(latencyP50Interval|sessionBaseline)\":null", "")
+                .replaceAll(",\"(session|machine)\":\"\"", "").replaceAll(",\"latencyRounds\":0", "")
+                .replaceAll(",\"latencyCapped\":false", "").replaceAll(",\"otherCpuShare\":null", "");
+        org.junit.jupiter.api.Assertions.assertFalse(json.matches(".*(Interval|session|machine|Rounds|Capped|otherCpu).*"),
+                json);
+
+        Measurement back = PointJson.measurement(json);
+
+        assertEquals(null, back.latencyP50Interval());
+        assertEquals(null, back.sessionBaseline());
+        assertEquals("", back.how().session());
+        assertEquals(null, back.how().otherCpuShare(), "not recorded is not 'quiet'");
+        assertEquals(0.07, back.latencyP50Ms());
     }
 }

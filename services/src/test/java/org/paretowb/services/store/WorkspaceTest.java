@@ -261,9 +261,72 @@ class WorkspaceTest {
         try (Workspace w = Workspace.open(fresh)) {
             w.add(CNN, Recipe.BASELINE, m, "", ENV);
         }
-        assertEquals(2, userVersion(file), "the schema-1 file now says schema 2");
+        assertEquals(Workspace.SCHEMA, userVersion(file), "the schema-1 file now says the current schema");
         assertEquals(tables(fresh), tables(file), "the migrated file has the tables of a file made new");
         assertTrue(tables(file).contains("model_settings"), tables(file).toString());
+    }
+
+    @Test
+    void aSchemaTwoWorkspaceIsMigratedItsPointsReadWithoutIntervalsAndTheirMachineFromTheirEnvironment()
+            throws Exception {
+        Path file = dir.resolve("two" + Workspace.EXTENSION);
+        Measurement old = PointJsonTest.older();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE point (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      created TEXT NOT NULL,
+                      name TEXT NOT NULL DEFAULT '',
+                      model TEXT NOT NULL,
+                      model_hash TEXT NOT NULL,
+                      data TEXT NOT NULL,
+                      data_hash TEXT NOT NULL,
+                      recipe TEXT NOT NULL,
+                      measurement TEXT NOT NULL,
+                      environment TEXT NOT NULL
+                    )""");
+            s.execute("CREATE TABLE model_settings (model_hash TEXT PRIMARY KEY, settings TEXT NOT NULL,"
+                    + " updated TEXT NOT NULL)");
+            // exactly the JSON a schema-2 version wrote: no interval, no session, no machine, no load
+            String json = PointJson.write(old).replaceAll(",\"(latencyP50Interval|sessionBaseline|otherCpuShare)\":null", "")
+                    .replaceAll(",\"(session|machine)\":\"\"", "").replaceAll(",\"latencyRounds\":0", "")
+                    .replaceAll(",\"latencyCapped\":false", "");
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO point (created, name, model,"
+                    + " model_hash, data, data_hash, recipe, measurement, environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, "2026-01-02T03:04:05Z");
+                insert.setString(2, "baseline");
+                insert.setString(3, CNN.model());
+                insert.setString(4, CNN.modelHash());
+                insert.setString(5, CNN.data());
+                insert.setString(6, CNN.dataHash());
+                insert.setString(7, PointJson.write(Recipe.BASELINE));
+                insert.setString(8, json);
+                insert.setString(9, PointJson.write(Map.of("cpu", "AMD EPYC 7B13", "cores", "1 physical, 2 logical")));
+                insert.executeUpdate();
+            }
+            s.execute("PRAGMA application_id = " + Workspace.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 2");
+        }
+
+        try (Workspace w = Workspace.open(file)) {
+            StoredPoint back = w.points(CNN).get(0);
+            assertEquals("baseline", back.point().name());
+            assertEquals(old.latencyP50Ms(), back.point().measurement().latencyP50Ms());
+            assertEquals(null, back.point().measurement().latencyP50Interval(), "no interval is made up for it");
+            assertEquals("", back.session(), "its session was not recorded");
+            assertEquals("AMD EPYC 7B13, 1 physical, 2 logical cores", back.machine());
+            Measurement now = PointJsonTest.measurement();
+            StoredPoint added = w.add(CNN, Recipe.BASELINE, now, "", ENV);
+            assertEquals(now.how().session(), w.require(added.point().id()).session());
+            assertEquals(now.how().machine(), w.require(added.point().id()).machine());
+            assertEquals("ok", w.integrityCheck());
+        }
+        assertEquals(Workspace.SCHEMA, userVersion(file));
+        Path fresh = dir.resolve("fresh3.pwws");
+        try (Workspace w = Workspace.open(fresh)) {
+            w.add(CNN, Recipe.BASELINE, old, "", ENV);
+        }
+        assertEquals(tables(fresh), tables(file), "the migrated file has the tables of a file made new");
     }
 
     private static int userVersion(Path file) throws Exception {

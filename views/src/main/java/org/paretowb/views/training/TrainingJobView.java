@@ -95,10 +95,13 @@ public final class TrainingJobView {
         HBox bar = new HBox(10, start, fineTune, cancel, progress, status);
         bar.setStyle("-fx-alignment: center-left;");
 
-        model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> {
+        Runnable redraw = () -> {
             chart.start(model.epochsProperty().get()); // the epoch axis spans the whole job from its start
             model.curve().forEach(e -> chart.add(e.epoch(), e.loss(), e.accuracy()));
-        });
+            model.validation().forEach(v -> chart.addValidation(v.epoch(), v.accuracy()));
+        };
+        model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> redraw.run());
+        model.validation().addListener((ListChangeListener<TrainingJobViewModel.Validation>) c -> redraw.run());
         StackPane chartPane = new StackPane(new ChartViewer(chart.chart()));
         chartPane.setId("trainingCurve");
         VBox.setVgrow(chartPane, Priority.ALWAYS);

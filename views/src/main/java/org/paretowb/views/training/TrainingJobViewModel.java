@@ -34,8 +34,15 @@ import org.paretowb.views.workbench.HistoryViewModel;
  * student's point moves on the charts), and adds the finished point to the window's history.
  */
 public final class TrainingJobViewModel {
-    /** One epoch of the curve. */
-    public record Epoch(int epoch, double loss, double accuracy) {
+    /**
+     * One point of the training curve: the running loss and training accuracy at {@code epoch} (fractional every few
+     * batches, whole at an epoch's end).
+     */
+    public record Epoch(double epoch, double loss, double accuracy) {
+    }
+
+    /** The network measured on the evaluation images after an epoch: the validation figure of that epoch. */
+    public record Validation(int epoch, double accuracy, int images) {
     }
 
     private final MeasuringSession session;
@@ -51,6 +58,7 @@ public final class TrainingJobViewModel {
     private final IntegerProperty fineTuneEpochs = new SimpleIntegerProperty(1);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.01);
     private final ObservableList<Epoch> curve = FXCollections.observableArrayList();
+    private final ObservableList<Validation> validation = FXCollections.observableArrayList();
 
     /**
      * @param knobs the other knobs' recipe, applied to the student after distillation
@@ -104,23 +112,42 @@ public final class TrainingJobViewModel {
 
     private void run(Recipe recipe, String what, String starting) {
         curve.clear();
+        validation.clear();
         job.progress(-1);
         int images = samples.getAsInt();
         LaneTask<MeasuringSession.Stamped<Measurement>> task = LaneTask.measuring(what, job, session);
-        EpochListener epochs = (epoch, total, loss, accuracy, millis) -> fxThread.execute(() -> {
-            curve.add(new Epoch(epoch, loss, accuracy));
-            job.progress((double) epoch / total);
-            job.statusProperty().set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training accuracy"
-                    + " %.2f%% (%.1f s)", what, epoch, total, loss, accuracy * 100, millis / 1000.0));
+        EpochListener epochs = new EpochListener() {
+            @Override
+            public void epochDone(int epoch, int total, double loss, double accuracy, long millis) {
+                fxThread.execute(() -> {
+                    curve.add(new Epoch(epoch, loss, accuracy));
+                    job.progress((double) epoch / total);
+                    job.statusProperty().set(String.format(Locale.ROOT, "%s epoch %d of %d: loss %.4f, training"
+                            + " accuracy %.2f%% (%.1f s)", what, epoch, total, loss, accuracy * 100, millis / 1000.0));
+                });
+            }
+
+            @Override
+            public void batchesDone(int epoch, int total, int batch, int batches, double loss, double accuracy) {
+                double at = epoch - 1 + (double) batch / batches;
+                fxThread.execute(() -> {
+                    curve.add(new Epoch(at, loss, accuracy));
+                    job.progress(at / total);
+                });
+            }
+        };
+        PointMeasurer.InterimPoints interim = (epoch, total, measurement) -> fxThread.execute(() -> {
+            validation.add(new Validation(epoch, measurement.accuracy(), measurement.samples()));
+            history.showInterim(recipe, measurement, String.format(Locale.ROOT, "%s, after epoch %d of %d",
+                    what.toLowerCase(Locale.ROOT), epoch, total));
         });
-        PointMeasurer.InterimPoints interim = (epoch, total, measurement) -> fxThread.execute(() ->
-                history.showInterim(recipe, measurement, String.format(Locale.ROOT, "%s, after epoch %d of %d",
-                        what.toLowerCase(Locale.ROOT), epoch, total)));
         MeasuringSession.Handle<Measurement> handle = session.submit(MeasuringSession.Order.QUEUED,
                 (m, token) -> m.main().measure(recipe, images, epochs, interim, token));
         task.whenCancelledSay(" (no point added)")
                 .onSucceeded(result -> {
                     job.progress(1);
+                    validation.add(new Validation(curve.isEmpty() ? 1 : (int) Math.ceil(curve.get(curve.size() - 1)
+                            .epoch()), result.value().accuracy(), result.value().samples()));
                     job.statusProperty().set(String.format(Locale.ROOT, "%s done, %s: %.2f%% top-1 on %,d images;"
                             + " added to the charts", what, recipe.summary(), result.value().accuracy() * 100,
                             result.value().samples()));
@@ -160,6 +187,11 @@ public final class TrainingJobViewModel {
 
     public ObservableList<Epoch> curve() {
         return curve;
+    }
+
+    /** Top-1 on the evaluation images after each epoch (the last when the job's point is measured). */
+    public ObservableList<Validation> validation() {
+        return validation;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

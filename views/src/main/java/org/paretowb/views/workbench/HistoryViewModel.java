@@ -263,6 +263,14 @@ public final class HistoryViewModel {
         return points.stream().anyMatch(EvaluatedPoint::baseline);
     }
 
+    /**
+     * Whether a baseline was measured in {@code session} (this process): a baseline of an earlier session was timed
+     * at another hour, perhaps on another machine, so each session measures its own before comparing.
+     */
+    public boolean hasBaselineOf(String session) {
+        return points.stream().anyMatch(p -> p.baseline() && session.equals(p.measurement().how().session()));
+    }
+
     public ObservableList<EvaluatedPoint> points() {
         return points;
     }

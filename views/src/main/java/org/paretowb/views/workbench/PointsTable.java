@@ -16,6 +16,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.FigureText;
+import org.paretowb.services.evaluate.SessionInfo;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -68,8 +70,8 @@ final class PointsTable {
                 int8,
                 student,
                 tuned,
-                column("Top-1 %", 62, p -> m(p).accuracy() * 100, v -> format("%.2f", v)),
-                column("p50 ms", 62, p -> m(p).latencyP50Ms(), v -> format("%.3f", v)),
+                column("Top-1 %", 62, p -> new Figure(m(p).accuracy(), FigureText.accuracyCell(m(p))), Figure::text),
+                column("p50 ms", 62, p -> new Figure(m(p).latencyP50Ms(), FigureText.latencyCell(m(p))), Figure::text),
                 column("p95 ms", 62, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
                 column("Size (B)", 84, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Images", 96, p -> new Images(m(p).samples(), p.subset()), Images::toString),
@@ -217,28 +219,65 @@ final class PointsTable {
             @Override
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
-                Gains g = empty || point == null ? null : gainsOf(point, getTableView().getItems());
-                setText(g == null ? null : gainsText(point, getTableView().getItems()));
-                setTooltip(g == null ? null : new Tooltip("Against the baseline: non-zero weights → bytes written |"
-                        + " nominal operations → batch-1 latency.\n" + (g.differs() ? "\u26a0 " + g.cause()
-                        : "The measured gains agree with the nominal ones (within 15%).")));
+                EvaluatedPoint baseline = empty || point == null ? null : baselineOf(point, getTableView().getItems());
+                if (baseline == null || point.baseline()) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(gainsText(baseline, point));
+                Tooltip tip = new Tooltip(gainsTooltip(baseline, point));
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+                setTooltip(tip);
             }
         });
         return column;
     }
 
-    /** The gains of {@code point} over the baseline of its engine among {@code items}; null for none or itself. */
-    private static Gains gainsOf(EvaluatedPoint point, List<EvaluatedPoint> items) {
-        EvaluatedPoint baseline = items.stream().filter(p -> p.baseline() && p.engine().equals(point.engine()))
-                .findFirst().orElse(null);
-        return baseline == null || point.baseline() ? null : Gains.of(baseline, point);
+    /** The baseline a point's gains are against: of its engine, this session's first where there is one. */
+    private static EvaluatedPoint baselineOf(EvaluatedPoint point, List<EvaluatedPoint> items) {
+        return items.stream().filter(p -> p.baseline() && p.engine().equals(point.engine()))
+                .max(java.util.Comparator.comparing((EvaluatedPoint p) -> SessionInfo.current().id()
+                        .equals(p.measurement().how().session()))).orElse(null);
     }
 
+    /** The gains cell's text of {@code point} among {@code items} ("" for a baseline or without one). */
     private static String gainsText(EvaluatedPoint point, List<EvaluatedPoint> items) {
-        Gains g = gainsOf(point, items);
-        return g == null ? "" : (g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→"
-                + Gains.factor(g.sizeGain()) + " | " + Gains.factor(g.nominalComputeGain()) + "→"
-                + Gains.factor(g.latencyGain());
+        EvaluatedPoint baseline = baselineOf(point, items);
+        return baseline == null || point.baseline() ? "" : gainsText(baseline, point);
+    }
+
+    /**
+     * "1.43x→1.37x | 1.43x→no measurable difference": nominal against measured, the latency as the claim its
+     * intervals support; ⚠ first when measured and nominal differ.
+     */
+    static String gainsText(EvaluatedPoint baseline, EvaluatedPoint point) {
+        Gains g = Gains.of(baseline, point);
+        return (g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→" + Gains.factor(g.sizeGain())
+                + " | " + Gains.factor(g.nominalComputeGain()) + "→" + g.latency().text();
+    }
+
+    /** The point's figures with their intervals, its latency against the baseline, and why nominal and measured differ. */
+    static String gainsTooltip(EvaluatedPoint baseline, EvaluatedPoint point) {
+        Gains g = Gains.of(baseline, point);
+        SessionInfo session = SessionInfo.current();
+        return FigureText.tooltip(point, baseline, session.id(), session.machine()) + "\n"
+                + (g.differs() ? "Nominal and measured differ: " + g.cause()
+                : "The measured gains agree with the nominal ones (within 15%).");
+    }
+
+    /** A figure sorted by its value and shown with its interval. */
+    record Figure(double value, String text) implements Comparable<Figure> {
+        @Override
+        public int compareTo(Figure other) {
+            return Double.compare(value, other.value);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */

@@ -167,6 +167,13 @@ public final class WorkbenchController {
         });
         liveSamples.setValue(model.liveSamplesProperty().get());
         liveSamples.valueProperty().addListener((obs, old, n) -> model.liveSamplesProperty().set(n));
+        model.liveSamplesProperty().addListener((obs, old, n) -> liveSamples.setValue(n.intValue())); // chosen on start
+        javafx.scene.control.Tooltip liveTip = new javafx.scene.control.Tooltip();
+        liveTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.liveSetProperty().get().isEmpty()
+                ? "The images each live point is measured on" : model.liveSetProperty().get(), model.liveSetProperty()));
+        liveTip.setWrapText(true);
+        liveTip.setMaxWidth(480);
+        liveSamples.setTooltip(liveTip);
         darkItem.selectedProperty().addListener((obs, old, dark) -> {
             Themes.apply(statusLabel.getScene(), dark, charts.all().toArray(new ParetoChart[0]));
             charts.themeChanged();

@@ -17,6 +17,7 @@ import org.paretowb.models.recipe.Recipe;
 import org.paretowb.models.report.ReportScope;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.store.PointContext;
+import org.paretowb.services.evaluate.LiveSet;
 import org.paretowb.views.common.JobState;
 import org.paretowb.views.common.LaneTask;
 import org.paretowb.views.knobs.Knobs;
@@ -39,6 +40,8 @@ public final class WorkbenchViewModel {
     private final StringProperty dataTitle = new SimpleStringProperty();
     private final IntegerProperty liveSamples = new SimpleIntegerProperty(DEFAULT_LIVE_SAMPLES);
     private boolean started;
+    private boolean chooseLiveSet;
+    private final StringProperty liveSet = new SimpleStringProperty("");
     private LaneTask<?> baseline;
     private final WorkbenchActions actions;
     /** Points measured in this window since it opened, by id: the live sample count asked for (undo returns to them). */
@@ -82,13 +85,13 @@ public final class WorkbenchViewModel {
     private static String describe(String what, EvaluatedPoint point) {
         Measurement m = point.measurement();
         return String.format(Locale.ROOT, "%s #%d, %s: %.2f%% top-1 on %,d images%s, p50 %.3f ms, %,d bytes", what,
-                point.id(), point.title(), m.accuracy() * 100, m.samples(), m.how().subset() ? " (live subset)" : "",
+                point.id(), point.title(), m.accuracy() * 100, m.samples(), m.how().subset() ? " (live subset)" : " (full set)",
                 m.latencyP50Ms(), m.sizeBytes());
     }
 
     /**
-     * Starts and warms up the engine, then measures the unchanged model: the baseline point (unless the
-     * workspace already holds one for these inputs, whose points are then shown as they were).
+     * Starts and warms up the engine, then measures the unchanged model: the baseline point of this session (a
+     * workspace's baseline of an earlier session is shown as it was, marked, but not compared with).
      */
     public void start() {
         started = true;
@@ -103,7 +106,36 @@ public final class WorkbenchViewModel {
                     }
                 })
                 .start("Starting the engine and warming it up…", warmUp.result(), warmUp::cancel);
-        measureBaselineIfMissing();
+        if (!chooseLiveSet) {
+            measureBaselineIfMissing();
+            return;
+        }
+        // the baseline waits for the choice, so that it is measured on the images live points will use
+        MeasuringSession.Handle<LiveSet> choice = session.submit(MeasuringSession.Order.QUEUED,
+                (m, token) -> LiveSet.choose(m.main(), DEFAULT_LIVE_SAMPLES, token));
+        LaneTask.<LiveSet>measuring("Live set", jobs, session)
+                .onSucceeded(result -> {
+                    if (liveSamples.get() == DEFAULT_LIVE_SAMPLES) { // not if the user chose meanwhile
+                        liveSamples.set(result.value().samples());
+                    }
+                    liveSet.set(result.value().reason());
+                    jobs.statusProperty().set(result.value().reason());
+                })
+                .onEnded(this::measureBaselineIfMissing)
+                .start("Timing full-set points to choose the live set…", choice.result(), choice::cancel);
+    }
+
+    /**
+     * Before {@link #start()}: time full-set points once the engine is warm and make the full evaluation set the live
+     * default where its p95 is within {@link LiveSet#BUDGET_MS} on this machine, else keep the subset.
+     */
+    public void chooseLiveSetOnStart() {
+        chooseLiveSet = true;
+    }
+
+    /** What the live set is and why ("" until chosen). */
+    public ReadOnlyStringProperty liveSetProperty() {
+        return liveSet;
     }
 
     /**
@@ -123,7 +155,8 @@ public final class WorkbenchViewModel {
     }
 
     private void measureBaselineIfMissing() {
-        if (started && baseline == null && !history.loading() && !history.hasBaseline()) {
+        if (started && baseline == null && !history.loading()
+                && !history.hasBaselineOf(org.paretowb.services.evaluate.SessionInfo.current().id())) {
             LaneTask<?> task = measure("Baseline", Recipe.BASELINE, MeasuringSession.Order.QUEUED, liveSamples.get(),
                     "Measuring the baseline on " + dataTitle.get() + "…");
             baseline = task;
@@ -188,7 +221,8 @@ public final class WorkbenchViewModel {
 
     private void said(EvaluatedPoint point, Recipe recipe, Measurement measurement) {
         if (jobs.idle()) {
-            jobs.statusProperty().set(describe("Point", point));
+            String load = org.paretowb.models.measure.FigureText.load(measurement.how());
+            jobs.statusProperty().set(describe("Point", point) + (load.isEmpty() ? "" : ". \u26a0 " + load));
         }
     }
 

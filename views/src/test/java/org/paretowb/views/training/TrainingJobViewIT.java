@@ -92,8 +92,12 @@ class TrainingJobViewIT {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !model.busyProperty().get() && !added.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(3, model.curve().size(), "one curve point per epoch");
-        assertEquals(3, view.chart().epochs());
+        assertEquals(3, wholeEpochs(), "one curve point at the end of each epoch");
+        assertTrue(model.curve().size() > 3, "and more every few batches: " + model.curve());
+        assertEquals(model.curve().size(), view.chart().epochs());
+        assertEquals(List.of(1, 2, 3), model.validation().stream().map(TrainingJobViewModel.Validation::epoch).toList(),
+                "a validation figure per epoch");
+        assertEquals(3, view.chart().validations());
         assertEquals(1, added.size());
         assertEquals("mlp:32", added.get(0).distillation().student());
         assertEquals(4.0, added.get(0).distillation().temperature());
@@ -108,7 +112,7 @@ class TrainingJobViewIT {
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> !model.busyProperty().get() && !added.isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(1, model.curve().size(), "one epoch by default");
+        assertEquals(1, wholeEpochs(), "one epoch by default");
         assertEquals(1, added.get(0).fineTune().epochs());
         assertTrue(!added.get(0).distillation().active());
         assertTrue(model.statusProperty().get().startsWith("Fine-tuning done"), model.statusProperty().get());
@@ -119,18 +123,23 @@ class TrainingJobViewIT {
         Platform.runLater(() -> model.epochsProperty().set(50));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#distil");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.curve().size() >= 1);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> wholeEpochs() >= 1);
 
         robot.clickOn("#cancelDistil");
-        int atCancel = model.curve().size();
+        int atCancel = wholeEpochs();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertTrue(model.statusProperty().get().startsWith("Distillation cancelled"), model.statusProperty().get());
-        assertTrue(model.curve().size() <= atCancel + 1, "at most the epoch in flight finished: " + model.curve().size());
-        assertTrue(model.curve().size() < 50);
+        assertTrue(wholeEpochs() <= atCancel + 1, "at most the epoch in flight finished: " + wholeEpochs());
+        assertTrue(wholeEpochs() < 50);
         assertTrue(added.isEmpty(), "no point for a cancelled job");
         assertTrue(!interim.isEmpty(), "an interim point was shown: " + interim);
         assertEquals(null, history.latestProperty().get(), "the interim point is taken off the charts");
+    }
+
+    /** Curve points at an epoch's end (the others are every few batches, at fractional epochs). */
+    private int wholeEpochs() {
+        return (int) List.copyOf(model.curve()).stream().filter(e -> e.epoch() == Math.rint(e.epoch())).count();
     }
 }
