@@ -57,6 +57,8 @@ public final class ParetoChart {
     private final CostAxis axis;
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYSeriesCollection frontier = new XYSeriesCollection();
+    /** The 95% intervals: of the p50 on the latency axis, of a subset's top-1 (Wilson) on the accuracy axis. */
+    private final org.jfree.data.xy.XYIntervalSeriesCollection errors = new org.jfree.data.xy.XYIntervalSeriesCollection();
     private final List<List<PointGroup>> shown = new ArrayList<>();
     private final JFreeChart chart;
     private AxisRange fittedX;
@@ -81,6 +83,14 @@ public final class ParetoChart {
                 FittedAxes.of(ACCURACY_LABEL, Unit.PERCENT, fittedY), pointRenderer());
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
+        plot.setDataset(2, errors);
+        org.jfree.chart.renderer.xy.XYErrorRenderer bars = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        bars.setDefaultLinesVisible(false);
+        bars.setDefaultShapesVisible(false);
+        bars.setCapLength(4);
+        bars.setErrorStroke(new BasicStroke(1f));
+        bars.setDefaultSeriesVisibleInLegend(false);
+        plot.setRenderer(2, bars);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         plot.setNoDataMessage("No points yet");
@@ -153,6 +163,7 @@ public final class ParetoChart {
         if (latest != null) {
             drawn.add(latest);
         }
+        errorBars(all);
         fit(drawn);
         chart.getXYPlot().setFixedLegendItems(legendItems());
     }
@@ -202,6 +213,34 @@ public final class ParetoChart {
             s.add(g.x(), g.y());
         }
         s.setNotify(true);
+    }
+
+    /**
+     * An error bar per point where its figure has an interval: horizontal for the latency p50's 95% interval (on the
+     * latency chart), vertical for the top-1 of a live subset (Wilson, 95%); none for exact figures.
+     */
+    private void errorBars(List<EvaluatedPoint> all) {
+        org.jfree.data.xy.XYIntervalSeries series = new org.jfree.data.xy.XYIntervalSeries("95% intervals", false, true);
+        for (EvaluatedPoint p : all) {
+            double x = x(p);
+            double y = y(p);
+            var latency = axis == CostAxis.LATENCY ? p.measurement().latencyP50Interval() : null;
+            var accuracy = p.measurement().accuracyInterval();
+            double xLow = latency == null ? x : Math.min(x, latency.low());
+            double xHigh = latency == null ? x : Math.max(x, latency.high());
+            double yLow = Math.min(y, accuracy.low() * 100);
+            double yHigh = Math.max(y, accuracy.high() * 100);
+            if (xLow < x || xHigh > x || yLow < y || yHigh > y) {
+                series.add(x, xLow, xHigh, y, yLow, yHigh);
+            }
+        }
+        errors.removeAllSeries();
+        errors.addSeries(series);
+    }
+
+    /** The error bars as drawn (for checks). */
+    public org.jfree.data.xy.XYIntervalSeriesCollection errorBars() {
+        return errors;
     }
 
     private double x(EvaluatedPoint p) {
@@ -277,6 +316,7 @@ public final class ParetoChart {
         }
         r.setDefaultItemLabelPaint(ChartTheme.text(dark));
         plot.getRenderer(1).setSeriesPaint(0, Markers.selectedColour(dark));
+        ((org.jfree.chart.renderer.xy.XYErrorRenderer) plot.getRenderer(2)).setErrorPaint(ChartTheme.series(7, dark));
         plot.setFixedLegendItems(legendItems());
     }
 

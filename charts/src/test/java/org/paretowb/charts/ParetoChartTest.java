@@ -137,4 +137,23 @@ class ParetoChartTest {
         org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
         assertTrue(x.getLowerBound() < 44_710_229 && x.getUpperBound() > 44_710_229, x.toString());
     }
+
+    @Test
+    void theLatencyChartDrawsEachP50WithItsIntervalAndASubsetsTop1WithItsWilsonInterval() {
+        Provenance subset = Provenance.builder().engine("test", 1, 1).images("first 1000", true)
+                .latencyRuns(0, 1).throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
+        Measurement m = Measurement.builder().accuracy(0.92, 0.99, new double[10])
+                .latency(0.060, 0.07, new org.paretowb.models.measure.Interval(0.057, 0.064))
+                .sizeBytes(1000).counts(100, 100, 1000).throughput(500).predictions(new byte[1000])
+                .network("1x1x99 flatten dense1").how(subset).build();
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+
+        chart.show(List.of(new EvaluatedPoint(1, Recipe.BASELINE, m)), null);
+
+        var bars = chart.errorBars().getSeries(0);
+        assertEquals(1, bars.getItemCount());
+        assertEquals(0.057, bars.getXLowValue(0), 1e-12);
+        assertEquals(0.064, bars.getXHighValue(0), 1e-12);
+        assertTrue(bars.getYLowValue(0) < 92 && bars.getYHighValue(0) > 92, "top-1 of 1,000 images: about ±1.7 points");
+    }
 }
