@@ -51,7 +51,12 @@ report_images() { # the report of a session's frontier (page 1) and the page on 
     gs -q -dSAFER -sDEVICE=png16m -r80 -dFirstPage=1 -dLastPage=1 -o "$DOCS/report-html.png" "$TMP/frontier.pdf"
     echo "wrote $DOCS/report-html.png"
     java_ report --workspace "$ws" --points 3 --out "$TMP/pruned.pdf" >/dev/null
-    page=$(gs -q -dSAFER -sDEVICE=txtwrite -o - "$TMP/pruned.pdf" | awk '/\f/ {p++} /[Ff]orgot/ && !f {f = p + 1} END {print f ? f : 1}')
+    page=1 # the first page after the cover that speaks of what the point forgot
+    for p in 2 3 4 5 6 7 8; do
+        if gs -q -dSAFER -sDEVICE=txtwrite -dFirstPage=$p -dLastPage=$p -o - "$TMP/pruned.pdf" 2>/dev/null | grep -qi forgot; then
+            page=$p; break
+        fi
+    done
     gs -q -dSAFER -sDEVICE=png16m -r80 -dFirstPage="$page" -dLastPage="$page" -o "$DOCS/report-pdf-forgot.png" "$TMP/pruned.pdf"
     echo "wrote $DOCS/report-pdf-forgot.png (page $page)"
 }
