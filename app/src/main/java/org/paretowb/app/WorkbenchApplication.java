@@ -16,15 +16,28 @@ public final class WorkbenchApplication extends Application {
                 .thenAccept(opened -> window = opened);
     }
 
-    /** The workspace used last, else the user's default one (created on first use). */
+    /**
+     * The workspace used last; on a first run, a fresh workspace of its own (named after the time it was made, beside
+     * where the default one would be), never one that other windows or runs already filled with their points.
+     */
     private static java.nio.file.Path lastWorkspace() {
-        java.nio.file.Path fallback = RecentWorkspaces.defaultWorkspace();
+        return RecentWorkspaces.forUser().last().orElseGet(() -> freshWorkspace(RecentWorkspaces.defaultWorkspace()
+                .getParent(), java.time.LocalDateTime.now()));
+    }
+
+    /** A workspace file that does not exist yet in {@code folder} (created if missing), named after {@code now}. */
+    static java.nio.file.Path freshWorkspace(java.nio.file.Path folder, java.time.LocalDateTime now) {
         try {
-            java.nio.file.Files.createDirectories(fallback.getParent());
+            java.nio.file.Files.createDirectories(folder);
         } catch (java.io.IOException | RuntimeException e) {
             // the window reports the workspace it cannot open
         }
-        return RecentWorkspaces.forUser().last().orElse(fallback);
+        String stem = "workspace-" + now.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss"));
+        java.nio.file.Path file = folder.resolve(stem + org.paretowb.services.store.Workspace.EXTENSION);
+        for (int n = 2; java.nio.file.Files.exists(file); n++) {
+            file = folder.resolve(stem + "-" + n + org.paretowb.services.store.Workspace.EXTENSION);
+        }
+        return file;
     }
 
     @Override

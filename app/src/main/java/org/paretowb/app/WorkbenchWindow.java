@@ -67,7 +67,7 @@ public final class WorkbenchWindow {
 
     /** The window without a workspace: points are not saved (screenshots, demonstrations, tests). */
     public WorkbenchWindow(ModelSource source) {
-        this(new RememberedSettings(source, false, null), null);
+        this(new RememberedSettings(source, false, null), null, null);
     }
 
     /**
@@ -80,7 +80,7 @@ public final class WorkbenchWindow {
     public static CompletableFuture<WorkbenchWindow> open(ModelSource source, Path workspace, Stage stage) {
         return CompletableFuture.supplyAsync(() -> RememberedSettings.read(source, workspace), REMEMBERING)
                 .thenApplyAsync(remembered -> {
-                    WorkbenchWindow window = new WorkbenchWindow(remembered, workspace);
+                    WorkbenchWindow window = new WorkbenchWindow(remembered, workspace, RecentWorkspaces.forUser());
                     Stage shown = stage != null ? stage : new Stage();
                     shown.setOnHidden(e -> window.close());
                     window.show(shown);
@@ -88,7 +88,12 @@ public final class WorkbenchWindow {
                 }, Platform::runLater);
     }
 
-    private WorkbenchWindow(RememberedSettings remembered, Path workspace) {
+    /**
+     * A window on {@code workspace} (null: none), recorded in {@code recent} (the user's list, or another for a
+     * screenshot of a prepared workspace); {@code remembered} as {@link RememberedSettings#read} found it, off the
+     * FX thread. Call {@link #show} next.
+     */
+    public WorkbenchWindow(RememberedSettings remembered, Path workspace, RecentWorkspaces recent) {
         this.remembered = remembered;
         this.source = remembered.source();
         ModelInputs initial = WindowInputs.initial(source);
@@ -101,6 +106,8 @@ public final class WorkbenchWindow {
                 initial.dataTitle());
         HistoryViewModel history = model.history();
         this.layers = new LayerProfileViewModel(session, Platform::runLater, model::staticInt8Recipe);
+        layers.measuredP50(recipe -> history.points().stream().filter(p -> p.recipe().equals(recipe))
+                .reduce((first, last) -> last).map(p -> p.measurement().latencyP50Ms()));
         this.sensitivity = new SensitivityViewModel(session, Platform::runLater, () -> model.liveSamplesProperty().get());
         this.training = new TrainingJobViewModel(session, Platform::runLater, model::currentRecipe,
                 () -> model.liveSamplesProperty().get(), history);
@@ -112,6 +119,9 @@ public final class WorkbenchWindow {
         ForgettingView forgetting = new ForgettingView(new ForgettingViewModel(initial.settings().classNames()));
         view.addTab("What it forgot", forgetting.root());
         ModelView network = new ModelView();
+        network.weightsFrom(point -> session.submit(MeasuringSession.Order.QUEUED,
+                (measurers, token) -> measurers.main().apply(point.recipe(), token)).result()
+                .thenApply(MeasuringSession.Stamped::value));
         view.addTab("Model", network.root());
         this.inputControls = InputsControls.install(view, model, inputs, InputsControls.SYSTEM);
         inputs.inputsProperty().addListener((obs, old, now) -> {
@@ -132,8 +142,8 @@ public final class WorkbenchWindow {
             }
         });
         if (workspace != null) {
-            history.useWorkspace(new WorkspaceSession(inputs.inputs().context(), RecentWorkspaces.forUser(),
-                    Environment::current), workspace);
+            history.useWorkspace(new WorkspaceSession(inputs.inputs().context(), recent, Environment::current),
+                    workspace);
         }
     }
 

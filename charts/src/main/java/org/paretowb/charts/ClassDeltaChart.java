@@ -3,13 +3,16 @@ package org.paretowb.charts;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
-import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.paretowb.charts.axis.AxisFit;
+import org.paretowb.charts.axis.AxisRange;
+import org.paretowb.charts.axis.FittedAxes;
+import org.paretowb.charts.axis.Unit;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -24,15 +27,14 @@ public final class ClassDeltaChart {
     public static final Color LOSS = new Color(200, 45, 45);
     public static final Color GAIN = new Color(40, 140, 80);
     private static final String SERIES = "change";
+    /** Zero always shown; a class that moved 0.1 point must not fill the chart. */
+    private static final AxisFit CHANGE = new AxisFit(0, 1.0, false, true, new AxisRange(-1, 1, false));
 
     private final DefaultCategoryDataset deltas = new DefaultCategoryDataset();
     private final JFreeChart chart;
 
     public ClassDeltaChart() {
-        NumberAxis value = new NumberAxis("Change (percentage points)");
-        value.setNumberFormatOverride(new DecimalFormat("+0.0;-0.0"));
-        value.setAutoRangeIncludesZero(true);
-        value.setAutoRangeMinimumSize(1.0); // a class that moved 0.1 point must not fill the chart
+        ValueAxis value = FittedAxes.of("Change (percentage points)", Unit.CHANGE, CHANGE.of());
         CategoryAxis classes = new CategoryAxis(null);
         classes.setCategoryMargin(0.15);
         BarRenderer bars = new BarRenderer() {
@@ -51,12 +53,15 @@ public final class ClassDeltaChart {
         CategoryPlot plot = new CategoryPlot(deltas, classes, value, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setBackgroundPaint(new Color(250, 250, 252));
-        plot.setRangeGridlinePaint(new Color(220, 220, 225));
         plot.setRangeZeroBaselineVisible(true);
-        plot.setRangeZeroBaselinePaint(Color.DARK_GRAY);
+        plot.setNoDataMessage("Select a point to see what it forgot");
         chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
+        theme(false);
+    }
+
+    /** Light or dark: background, axes and grid (the bars keep their red and green). */
+    public void theme(boolean dark) {
+        ChartTheme.apply(chart, dark);
     }
 
     /**
@@ -69,6 +74,8 @@ public final class ClassDeltaChart {
             String name = c < classNames.size() ? classNames.get(c) : "class " + c;
             deltas.addValue(Double.isNaN(classDelta[c]) ? null : classDelta[c] * 100, SERIES, name);
         }
+        AxisRange range = CHANGE.of(java.util.Arrays.stream(classDelta).map(d -> d * 100).toArray());
+        chart.getCategoryPlot().getRangeAxis().setRange(range.lower(), range.upper());
     }
 
     /** The bars as drawn, in percentage points: one row, a column per class. */

@@ -3,151 +3,133 @@ package org.paretowb.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.util.ShapeUtils;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.paretowb.charts.axis.AxisFit;
+import org.paretowb.charts.axis.AxisRange;
+import org.paretowb.charts.axis.FittedAxes;
+import org.paretowb.charts.axis.Unit;
 import org.paretowb.models.measure.EvaluatedPoint;
-import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.pareto.ParetoFront;
 import org.paretowb.models.recipe.Technique;
 
 /**
- * Accuracy (vertical, %) against one cost (horizontal) for every evaluated point, coloured by technique,
- * with the baseline marked, the latest point ringed, the selected point squared, and the Pareto frontier
- * drawn as a step line.
+ * Accuracy (vertical, %) against one cost (horizontal) for every evaluated point, a marker per technique family
+ * ({@link Markers}: filled for the full evaluation set, hollow for a live subset), the latest point ringed, the
+ * selected point squared, and the Pareto frontier drawn as a step line. Points with the same figures are one marker
+ * with their count beside it and all of them in its tooltip. Both axes fit the points shown ({@link AxisFit}); a
+ * zoom stays until {@link #resetZoom()}, and new points then refit.
  */
 public final class ParetoChart {
-    /** Series of {@link #points()}: the baseline, the latest point, the selected point, then one per technique. */
-    public static final int BASELINE = 0;
-    public static final int LATEST = 1;
-    public static final int SELECTED = 2;
-    private static final int FIRST_TECHNIQUE = 3;
-    private static final List<Technique> TECHNIQUES = List.of(Technique.PRUNING, Technique.STRUCTURED,
-            Technique.LOW_RANK, Technique.QUANTIZATION, Technique.DISTILLATION, Technique.FINE_TUNING,
-            Technique.COMBINED);
-    private static final Color[] TECHNIQUE_COLOURS = {new Color(31, 119, 180), new Color(44, 160, 44),
-        new Color(148, 103, 189), new Color(23, 190, 207), new Color(140, 86, 75), new Color(188, 189, 34),
-        new Color(227, 119, 194)};
+    /** Series of {@link #points()}: the latest point, the selected point, then the families, each filled and hollow. */
+    public static final int LATEST = 0;
+    public static final int SELECTED = 1;
+    private static final int FIRST_FAMILY = 2;
+    private static final AxisFit ACCURACY = new AxisFit(0, 1.0, false, false, new AxisRange(0, 100, false));
+    private static final String ACCURACY_LABEL = "Top-1 accuracy (%)";
 
-    /** The series that draws a technique's points. */
-    public static int seriesOf(Technique technique) {
-        return FIRST_TECHNIQUE + TECHNIQUES.indexOf(technique);
+    /** The series that draws a family's points: measured on the full set (filled) or a live subset (hollow). */
+    public static int seriesOf(Technique family, boolean subset) {
+        return FIRST_FAMILY + 2 * Markers.FAMILIES.indexOf(family) + (subset ? 1 : 0);
+    }
+
+    /** The series that draws this point's marker (when it stands for its group). */
+    public static int seriesOf(EvaluatedPoint p) {
+        return seriesOf(Technique.of(p.recipe()), p.subset());
     }
 
     private final CostAxis axis;
     private final XYSeriesCollection points = new XYSeriesCollection();
     private final XYSeriesCollection frontier = new XYSeriesCollection();
-    private final List<List<EvaluatedPoint>> shown = new ArrayList<>();
+    /** The 95% intervals: of the p50 on the latency axis, of a subset's top-1 (Wilson) on the accuracy axis. */
+    private final org.jfree.data.xy.XYIntervalSeriesCollection errors = new org.jfree.data.xy.XYIntervalSeriesCollection();
+    private final List<List<PointGroup>> shown = new ArrayList<>();
     private final JFreeChart chart;
+    private AxisRange fittedX;
+    private AxisRange fittedY;
+    private boolean dark;
 
     public ParetoChart(CostAxis axis) {
         this.axis = axis;
-        List<String> names = new ArrayList<>(List.of("Baseline", "Latest", "Selected"));
-        TECHNIQUES.forEach(t -> names.add(t.title()));
-        for (String name : names) {
-            points.addSeries(new XYSeries(name, false, true));
-            shown.add(new ArrayList<>());
+        points.addSeries(new XYSeries("Latest", false, true));
+        points.addSeries(new XYSeries("Selected", false, true));
+        for (Technique family : Markers.FAMILIES) {
+            points.addSeries(new XYSeries(family.title(), false, true));
+            points.addSeries(new XYSeries(family.title() + " (live subset)", false, true));
+        }
+        for (int s = 0; s < points.getSeriesCount(); s++) {
+            shown.add(List.of());
         }
         frontier.addSeries(new XYSeries("Pareto frontier", true, true));
-        this.chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot(), true);
-        chart.setBackgroundPaint(Color.WHITE);
-    }
-
-    private XYPlot plot() {
-        ValueAxis x = axis.logarithmic() ? logAxis() : new NumberAxis(axis.label());
-        if (x instanceof NumberAxis n) {
-            // From zero: run-to-run noise of a few hundredths of a millisecond must not look like a speed-up.
-            n.setAutoRangeIncludesZero(true);
-            if (axis != CostAxis.LATENCY) {
-                n.setNumberFormatOverride(new DecimalFormat("#,##0"));
-            }
-        }
-        NumberAxis y = new NumberAxis("Top-1 accuracy (%)");
-        y.setAutoRangeIncludesZero(false);
-        y.setAutoRangeMinimumSize(1.0); // one point, or points within 0.1%, still get a readable axis
-        y.setStandardTickUnits(accuracyTicks()); // steps of 0.1 or more, each label distinct
-        XYPlot plot = new XYPlot(points, x, y, pointRenderer());
+        this.fittedX = axis.fit().of();
+        this.fittedY = ACCURACY.of();
+        XYPlot plot = new XYPlot(points, FittedAxes.of(axis.label(fittedX.log()), axis.unit(), fittedX),
+                FittedAxes.of(ACCURACY_LABEL, Unit.PERCENT, fittedY), pointRenderer());
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
-        plot.setBackgroundPaint(new Color(250, 250, 252));
-        plot.setDomainGridlinePaint(new Color(220, 220, 225));
-        plot.setRangeGridlinePaint(new Color(220, 220, 225));
+        plot.setDataset(2, errors);
+        org.jfree.chart.renderer.xy.XYErrorRenderer bars = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        bars.setDefaultLinesVisible(false);
+        bars.setDefaultShapesVisible(false);
+        bars.setCapLength(4);
+        bars.setErrorStroke(new BasicStroke(1f));
+        bars.setDefaultSeriesVisibleInLegend(false);
+        plot.setRenderer(2, bars);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        return plot;
-    }
-
-    private static org.jfree.chart.axis.TickUnits accuracyTicks() {
-        org.jfree.chart.axis.TickUnits units = new org.jfree.chart.axis.TickUnits();
-        DecimalFormat tenths = new DecimalFormat("0.0");
-        DecimalFormat whole = new DecimalFormat("0");
-        for (double step : new double[] {0.1, 0.2, 0.5}) {
-            units.add(new NumberTickUnit(step, tenths));
-        }
-        for (double step : new double[] {1, 2, 5, 10, 20, 25}) {
-            units.add(new NumberTickUnit(step, whole));
-        }
-        return units;
-    }
-
-    private LogAxis logAxis() {
-        LogAxis log = new LogAxis(axis.label());
-        log.setBase(10);
-        log.setSmallestValue(1);
-        // a lone value widens by the minimum size before the margins: JFreeChart's 1e-8 is lost on tens of megabytes
-        log.setAutoRangeMinimumSize(1);
-        log.setNumberFormatOverride(new ByteFormat());
-        log.setTickUnit(new NumberTickUnit(0.25)); // a quarter decade: 100 kB, 178 kB, 316 kB, 562 kB, 1 MB
-        return log;
+        plot.setNoDataMessage("No points yet");
+        this.chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
+        theme(false);
     }
 
     private XYLineAndShapeRenderer pointRenderer() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        for (int t = 0; t < TECHNIQUES.size(); t++) {
-            r.setSeriesPaint(FIRST_TECHNIQUE + t, TECHNIQUE_COLOURS[t]);
-            r.setSeriesShape(FIRST_TECHNIQUE + t, new Ellipse2D.Double(-4, -4, 8, 8));
-        }
-        r.setSeriesPaint(SELECTED, new Color(214, 39, 40));
-        r.setSeriesShape(SELECTED, new Rectangle2D.Double(-8, -8, 16, 16));
+        r.setSeriesShape(SELECTED, Markers.selectedSquare());
         r.setSeriesShapesFilled(SELECTED, false);
         r.setSeriesStroke(SELECTED, new BasicStroke(2f));
-        r.setSeriesPaint(BASELINE, Color.BLACK);
-        r.setSeriesShape(BASELINE, ShapeUtils.createDiamond(7));
-        r.setSeriesPaint(LATEST, new Color(255, 127, 14));
-        r.setSeriesShape(LATEST, new Ellipse2D.Double(-7, -7, 14, 14));
+        r.setSeriesShape(LATEST, Markers.latestRing());
         r.setSeriesShapesFilled(LATEST, false);
         r.setSeriesStroke(LATEST, new BasicStroke(2.5f));
+        for (Technique family : Markers.FAMILIES) {
+            for (boolean subset : new boolean[] {false, true}) {
+                int series = seriesOf(family, subset);
+                r.setSeriesShape(series, Markers.shape(family));
+                r.setSeriesShapesFilled(series, !subset);
+                r.setSeriesStroke(series, new BasicStroke(1.7f));
+            }
+        }
         r.setUseOutlinePaint(false);
-        r.setDefaultToolTipGenerator((dataset, series, item) -> tooltip(shown.get(series).get(item)));
+        r.setDefaultToolTipGenerator((dataset, series, item) -> PointTooltip.of(groupAt(series, item)));
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> series < FIRST_FAMILY
+                || groupAt(series, item).size() < 2 ? null : "\u00d7" + groupAt(series, item).size());
+        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        // to the left of the marker: the baseline, most often drawn with others, sits at the right border of a size chart
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+        r.setDefaultItemLabelsVisible(true);
         return r;
     }
 
-    private XYStepRenderer frontierRenderer() {
+    private static XYStepRenderer frontierRenderer() {
         XYStepRenderer r = new XYStepRenderer();
-        r.setSeriesPaint(0, new Color(214, 39, 40));
         r.setSeriesStroke(0, new BasicStroke(1.5f));
         r.setSeriesShape(0, new Rectangle2D.Double(0, 0, 0, 0));
         return r;
-    }
-
-    private String tooltip(EvaluatedPoint p) {
-        Measurement m = p.measurement();
-        return String.format(Locale.ROOT, "#%d %s: %.2f%%, p50 %.3f ms, %,d bytes",
-                p.id(), p.recipe().summary(), m.accuracy() * 100, m.latencyP50Ms(), m.sizeBytes());
     }
 
     /** Redraws the chart with these points; {@code latest} may be null. */
@@ -155,19 +137,21 @@ public final class ParetoChart {
         show(all, latest, null);
     }
 
-    /** Redraws the chart with these points; {@code latest} and {@code selected} may be null. */
+    /**
+     * Redraws the chart with these points; {@code latest} (which may be a point not among them: an interim one) and
+     * {@code selected} may be null.
+     */
     public void show(List<EvaluatedPoint> all, EvaluatedPoint latest, EvaluatedPoint selected) {
-        for (Technique t : TECHNIQUES) {
-            fill(seriesOf(t), all.stream().filter(p -> !p.baseline() && Technique.of(p.recipe()) == t).toList());
+        List<PointGroup> groups = PointGroup.of(all, this::x, ParetoChart::y);
+        for (Technique family : Markers.FAMILIES) {
+            for (boolean subset : new boolean[] {false, true}) {
+                fill(seriesOf(family, subset), groups.stream()
+                        .filter(g -> g.family() == family && g.subset() == subset).toList());
+            }
         }
-        fill(BASELINE, all.stream().filter(EvaluatedPoint::baseline).toList());
-        fill(LATEST, latest == null ? List.of() : List.of(latest));
-        fill(SELECTED, selected == null || !all.contains(selected) ? List.of() : List.of(selected));
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer(0);
-        for (int series = 0; series < points.getSeriesCount(); series++) {
-            renderer.setSeriesVisibleInLegend(series, points.getSeries(series).getItemCount() > 0, false);
-        }
-        fitLogAxisAroundOnePoint(all);
+        fill(LATEST, latest == null ? List.of() : PointGroup.of(List.of(latest), this::x, ParetoChart::y));
+        fill(SELECTED, selected == null || !all.contains(selected) ? List.of()
+                : PointGroup.of(List.of(selected), this::x, ParetoChart::y));
         XYSeries line = frontier.getSeries(0);
         line.clear();
         ParetoFront<EvaluatedPoint> front = new ParetoFront<>(
@@ -175,32 +159,88 @@ public final class ParetoChart {
         for (EvaluatedPoint p : front.of(all)) {
             line.add(x(p), y(p));
         }
+        List<EvaluatedPoint> drawn = new ArrayList<>(all);
+        if (latest != null) {
+            drawn.add(latest);
+        }
+        errorBars(all);
+        fit(drawn);
+        chart.getXYPlot().setFixedLegendItems(legendItems());
     }
 
-    /** A log axis cannot auto-range a single value: show a decade around it instead. */
-    private void fitLogAxisAroundOnePoint(List<EvaluatedPoint> all) {
-        if (!axis.logarithmic()) {
-            return;
+    /** Fits both axes to the points, unless the user zoomed in (then {@link #resetZoom()} fits them). */
+    private void fit(List<EvaluatedPoint> drawn) {
+        boolean zoomed = zoomed();
+        fittedX = axis.fit().of(drawn.stream().mapToDouble(this::x).toArray());
+        fittedY = ACCURACY.of(drawn.stream().mapToDouble(ParetoChart::y).toArray());
+        if (!zoomed) {
+            resetZoom();
         }
-        ValueAxis x = chart.getXYPlot().getDomainAxis();
-        double min = all.stream().mapToDouble(this::x).min().orElse(0);
-        double max = all.stream().mapToDouble(this::x).max().orElse(0);
-        if (min > 0 && min == max) {
-            x.setRange(min / Math.sqrt(10), min * Math.sqrt(10));
+    }
+
+    /** Whether an axis shows other than what it was fitted to (the user zoomed or panned). */
+    public boolean zoomed() {
+        XYPlot plot = chart.getXYPlot();
+        return !shows(plot.getDomainAxis(), fittedX) || !shows(plot.getRangeAxis(), fittedY);
+    }
+
+    private static boolean shows(ValueAxis axis, AxisRange range) {
+        Range now = axis.getRange();
+        double tolerance = (range.upper() - range.lower()) * 1e-9;
+        return Math.abs(now.getLowerBound() - range.lower()) <= tolerance
+                && Math.abs(now.getUpperBound() - range.upper()) <= tolerance;
+    }
+
+    /** Back to the axes fitted to the points (after a zoom or a pan); a log or linear scale as the points need. */
+    public void resetZoom() {
+        XYPlot plot = chart.getXYPlot();
+        if (FittedAxes.isLog(plot.getDomainAxis()) != fittedX.log()) {
+            ValueAxis x = FittedAxes.of(axis.label(fittedX.log()), axis.unit(), fittedX);
+            ChartTheme.axis(x, dark);
+            plot.setDomainAxis(x);
         } else {
-            x.setAutoRange(true);
+            plot.getDomainAxis().setRange(fittedX.lower(), fittedX.upper());
         }
+        plot.getRangeAxis().setRange(fittedY.lower(), fittedY.upper());
     }
 
-    private void fill(int series, List<EvaluatedPoint> list) {
-        shown.set(series, List.copyOf(list));
+    private void fill(int series, List<PointGroup> groups) {
+        shown.set(series, List.copyOf(groups));
         XYSeries s = points.getSeries(series);
         s.setNotify(false);
         s.clear();
-        for (EvaluatedPoint p : list) {
-            s.add(x(p), y(p));
+        for (PointGroup g : groups) {
+            s.add(g.x(), g.y());
         }
         s.setNotify(true);
+    }
+
+    /**
+     * An error bar per point where its figure has an interval: horizontal for the latency p50's 95% interval (on the
+     * latency chart), vertical for the top-1 of a live subset (Wilson, 95%); none for exact figures.
+     */
+    private void errorBars(List<EvaluatedPoint> all) {
+        org.jfree.data.xy.XYIntervalSeries series = new org.jfree.data.xy.XYIntervalSeries("95% intervals", false, true);
+        for (EvaluatedPoint p : all) {
+            double x = x(p);
+            double y = y(p);
+            var latency = axis == CostAxis.LATENCY ? p.measurement().latencyP50Interval() : null;
+            var accuracy = p.measurement().accuracyInterval();
+            double xLow = latency == null ? x : Math.min(x, latency.low());
+            double xHigh = latency == null ? x : Math.max(x, latency.high());
+            double yLow = Math.min(y, accuracy.low() * 100);
+            double yHigh = Math.max(y, accuracy.high() * 100);
+            if (xLow < x || xHigh > x || yLow < y || yHigh > y) {
+                series.add(x, xLow, xHigh, y, yLow, yHigh);
+            }
+        }
+        errors.removeAllSeries();
+        errors.addSeries(series);
+    }
+
+    /** The error bars as drawn (for checks). */
+    public org.jfree.data.xy.XYIntervalSeriesCollection errorBars() {
+        return errors;
     }
 
     private double x(EvaluatedPoint p) {
@@ -211,27 +251,78 @@ public final class ParetoChart {
         return p.measurement().accuracy() * 100;
     }
 
-    /** Light (white) or dark background, with axis and legend text to match. */
+    /** The legend: the families drawn, filled and hollow where both are, the latest, the selected, the frontier. */
+    public List<LegendEntry> legend() {
+        List<LegendEntry> entries = new ArrayList<>();
+        boolean anyFull = false;
+        boolean anySubset = false;
+        for (Technique family : Markers.FAMILIES) {
+            boolean full = !shown.get(seriesOf(family, false)).isEmpty();
+            boolean subset = !shown.get(seriesOf(family, true)).isEmpty();
+            anyFull |= full;
+            anySubset |= subset;
+            if (full || subset) {
+                entries.add(new LegendEntry(family.title(), Markers.shape(family), Markers.colour(family, dark), full,
+                        false, family.title() + " points"));
+            }
+        }
+        Color grey = ChartTheme.series(7, dark);
+        if (anyFull && anySubset) {
+            entries.add(new LegendEntry("full set", Markers.shape(Technique.PRUNING), grey, true, false,
+                    "Filled: measured on the whole evaluation set"));
+            entries.add(new LegendEntry("live subset", Markers.shape(Technique.PRUNING), grey, false, false,
+                    "Hollow: measured on the live subset of the evaluation set"));
+        }
+        if (!shown.get(LATEST).isEmpty()) {
+            entries.add(new LegendEntry("latest", Markers.latestRing(), Markers.latestColour(dark), false, false,
+                    "The point measured last"));
+        }
+        if (!shown.get(SELECTED).isEmpty()) {
+            entries.add(new LegendEntry("selected", Markers.selectedSquare(), Markers.selectedColour(dark), false,
+                    false, "The point selected in the table or on a chart"));
+        }
+        if (frontier.getSeries(0).getItemCount() > 0) {
+            entries.add(new LegendEntry("Pareto frontier", new Line2D.Double(-7, 0, 7, 0),
+                    Markers.selectedColour(dark), false, true, "No other point is both at least as accurate and cheaper"));
+        }
+        return entries;
+    }
+
+    private LegendItemCollection legendItems() {
+        LegendItemCollection items = new LegendItemCollection();
+        for (LegendEntry e : legend()) {
+            LegendItem item = e.line()
+                    ? new LegendItem(e.name(), null, e.tooltip(), null, false, new Rectangle2D.Double(), false, e.colour(),
+                    false, e.colour(), new BasicStroke(1.5f), true, e.shape(), new BasicStroke(1.5f), e.colour())
+                    : new LegendItem(e.name(), null, e.tooltip(), null, true, e.shape(), e.filled(), e.colour(),
+                    !e.filled(), e.colour(), new BasicStroke(1.5f), false, new Line2D.Double(), new BasicStroke(1f),
+                    e.colour());
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Light or dark: background, axes, legend and the colours of the markers. */
     public void theme(boolean dark) {
-        Color background = dark ? new Color(30, 33, 39) : Color.WHITE;
-        Color plot = dark ? new Color(38, 42, 49) : new Color(250, 250, 252);
-        Color grid = dark ? new Color(70, 75, 85) : new Color(220, 220, 225);
-        Color text = dark ? new Color(209, 213, 219) : Color.DARK_GRAY;
-        chart.setBackgroundPaint(background);
-        XYPlot p = chart.getXYPlot();
-        p.setBackgroundPaint(plot);
-        p.setDomainGridlinePaint(grid);
-        p.setRangeGridlinePaint(grid);
-        for (ValueAxis a : new ValueAxis[] {p.getDomainAxis(), p.getRangeAxis()}) {
-            a.setLabelPaint(text);
-            a.setTickLabelPaint(text);
+        this.dark = dark;
+        ChartTheme.apply(chart, dark);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        r.setSeriesPaint(LATEST, Markers.latestColour(dark));
+        r.setSeriesPaint(SELECTED, Markers.selectedColour(dark));
+        for (Technique family : Markers.FAMILIES) {
+            r.setSeriesPaint(seriesOf(family, false), Markers.colour(family, dark));
+            r.setSeriesPaint(seriesOf(family, true), Markers.colour(family, dark));
         }
-        if (chart.getLegend() != null) {
-            chart.getLegend().setBackgroundPaint(background);
-            chart.getLegend().setItemPaint(text);
-        }
-        XYLineAndShapeRenderer points = (XYLineAndShapeRenderer) p.getRenderer(0);
-        points.setSeriesPaint(BASELINE, dark ? Color.WHITE : Color.BLACK);
+        r.setDefaultItemLabelPaint(ChartTheme.text(dark));
+        plot.getRenderer(1).setSeriesPaint(0, Markers.selectedColour(dark));
+        ((org.jfree.chart.renderer.xy.XYErrorRenderer) plot.getRenderer(2)).setErrorPaint(ChartTheme.series(7, dark));
+        plot.setFixedLegendItems(legendItems());
+    }
+
+    /** Whether the chart draws its own legend (the window draws one for all its charts instead). */
+    public void legendShown(boolean shown) {
+        chart.getLegend().setVisible(shown);
     }
 
     public JFreeChart chart() {
@@ -242,7 +333,7 @@ public final class ParetoChart {
         return axis;
     }
 
-    /** The points as drawn: {@link #BASELINE}, {@link #LATEST}, {@link #SELECTED}, then one series per technique. */
+    /** The markers as drawn: {@link #LATEST}, {@link #SELECTED}, then a series per family and fill ({@link #seriesOf}). */
     public XYSeriesCollection points() {
         return points;
     }
@@ -252,8 +343,27 @@ public final class ParetoChart {
         return frontier.getSeries(0);
     }
 
-    /** The point drawn at {@code item} of {@code series}. */
-    public EvaluatedPoint pointAt(int series, int item) {
+    /** The points drawn as the marker at {@code item} of {@code series}. */
+    public PointGroup groupAt(int series, int item) {
         return shown.get(series).get(item);
+    }
+
+    /** The point a marker stands for (of several with the same figures: the baseline, else the first by id). */
+    public EvaluatedPoint pointAt(int series, int item) {
+        return groupAt(series, item).first();
+    }
+
+    /** Every point drawn with this family's marker, filled or hollow. */
+    public List<EvaluatedPoint> pointsOf(Technique family) {
+        List<EvaluatedPoint> all = new ArrayList<>();
+        for (boolean subset : new boolean[] {false, true}) {
+            shown.get(seriesOf(family, subset)).forEach(g -> all.addAll(g.points()));
+        }
+        return all;
+    }
+
+    /** The values along the horizontal axis of every marker drawn (for checks). */
+    DoubleStream xs() {
+        return shown.stream().flatMap(List::stream).mapToDouble(PointGroup::x);
     }
 }

@@ -1,69 +1,90 @@
 package org.paretowb.charts;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.paretowb.charts.axis.AxisFit;
+import org.paretowb.charts.axis.AxisRange;
+import org.paretowb.charts.axis.FittedAxes;
+import org.paretowb.charts.axis.Unit;
 import org.paretowb.models.measure.SensitivityCurve;
 
 /**
- * Per-layer pruning sensitivity: accuracy (%) against the sparsity of that one layer, a line per layer,
- * with the unpruned accuracy as a dashed reference line.
+ * Per-layer pruning sensitivity: accuracy (%) against the sparsity of that one layer, a line per layer in the
+ * workbench's palette (readable on light and dark), with the unpruned accuracy as a dashed reference line.
  */
 public final class SensitivityChart {
+    private static final AxisFit ACCURACY = new AxisFit(0, 1.0, false, false, new AxisRange(0, 100, false));
     private final XYSeriesCollection curves = new XYSeriesCollection();
     private final JFreeChart chart;
+    private boolean dark;
 
     public SensitivityChart() {
-        NumberAxis x = new NumberAxis("Sparsity of the one pruned layer (%)");
-        x.setRange(0, 100);
-        NumberAxis y = new NumberAxis("Top-1 accuracy (%)");
-        y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         renderer.setDefaultStroke(new BasicStroke(2f));
+        renderer.setAutoPopulateSeriesStroke(false);
         renderer.setDefaultToolTipGenerator((dataset, series, item) -> String.format(Locale.ROOT,
                 "%s at %.0f%%: %.2f%%", dataset.getSeriesKey(series), dataset.getXValue(series, item),
                 dataset.getYValue(series, item)));
-        XYPlot plot = new XYPlot(curves, x, y, renderer);
-        plot.setBackgroundPaint(new Color(250, 250, 252));
-        plot.setDomainGridlinePaint(new Color(220, 220, 225));
-        plot.setRangeGridlinePaint(new Color(220, 220, 225));
+        XYPlot plot = new XYPlot(curves, FittedAxes.of("Sparsity of the one pruned layer (%)", Unit.PERCENT,
+                new AxisRange(0, 100, false)), FittedAxes.of("Top-1 accuracy (%)", Unit.PERCENT, ACCURACY.of()), renderer);
+        plot.setNoDataMessage("Run the analysis to see each layer's curve");
         chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        theme(false);
     }
 
     /** Draws these curves (replacing any before), each labelled with its layer and weight count. */
     public void show(List<SensitivityCurve> layers) {
         curves.removeAllSeries();
-        if (layers.isEmpty()) {
-            return;
-        }
-        XYSeries baseline = new XYSeries("unpruned", true, true);
-        baseline.add(0, layers.get(0).baseline() * 100);
-        baseline.add(100, layers.get(0).baseline() * 100);
-        for (SensitivityCurve curve : layers) {
-            XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (%,d weights)", curve.layer(), curve.weights()),
-                    true, false);
-            s.add(0, curve.baseline() * 100);
-            for (int i = 0; i < curve.sparsity().length; i++) {
-                s.add(curve.sparsity()[i] * 100, curve.accuracy()[i] * 100);
+        List<Double> accuracies = new ArrayList<>();
+        if (!layers.isEmpty()) {
+            for (SensitivityCurve curve : layers) {
+                XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (%,d weights)", curve.layer(), curve.weights()),
+                        true, false);
+                s.add(0, curve.baseline() * 100);
+                for (int i = 0; i < curve.sparsity().length; i++) {
+                    s.add(curve.sparsity()[i] * 100, curve.accuracy()[i] * 100);
+                    accuracies.add(curve.accuracy()[i] * 100);
+                }
+                curves.addSeries(s);
             }
-            curves.addSeries(s);
+            XYSeries baseline = new XYSeries("unpruned", true, true);
+            baseline.add(0, layers.get(0).baseline() * 100);
+            baseline.add(100, layers.get(0).baseline() * 100);
+            accuracies.add(layers.get(0).baseline() * 100);
+            curves.addSeries(baseline);
         }
-        curves.addSeries(baseline);
+        AxisRange y = ACCURACY.of(accuracies.stream().mapToDouble(Double::doubleValue).toArray());
+        chart.getXYPlot().getRangeAxis().setRange(y.lower(), y.upper());
+        colour();
+    }
+
+    /** Light or dark, the curves' colours included. */
+    public void theme(boolean dark) {
+        this.dark = dark;
+        ChartTheme.apply(chart, dark);
+        colour();
+    }
+
+    private void colour() {
         XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         int last = curves.getSeriesCount() - 1;
-        r.setSeriesPaint(last, Color.GRAY);
-        r.setSeriesShapesVisible(last, false);
-        r.setSeriesStroke(last, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+        for (int s = 0; s < last; s++) {
+            r.setSeriesPaint(s, ChartTheme.series(s, dark));
+        }
+        if (last >= 0) {
+            r.setSeriesPaint(last, ChartTheme.series(7, dark));
+            r.setSeriesShapesVisible(last, false);
+            r.setSeriesStroke(last, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
     }
 
     /** The curves as drawn: one series per layer, then the unpruned reference. */

@@ -36,13 +36,13 @@ class ParetoChartTest {
 
         chart.show(List.of(baseline, smaller, dominated), dominated);
 
-        assertEquals(2, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING)).getItemCount());
-        assertEquals(1, chart.points().getSeries(ParetoChart.BASELINE).getItemCount());
+        assertEquals(2, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING, false)).getItemCount());
+        assertEquals(1, chart.points().getSeries(ParetoChart.seriesOf(Technique.BASELINE, false)).getItemCount());
         assertEquals(700.0, chart.points().getSeries(ParetoChart.LATEST).getX(0).doubleValue());
         assertEquals(2, chart.frontier().getItemCount(), "the dominated point is off the frontier");
         assertEquals(600.0, chart.frontier().getX(0).doubleValue());
         assertEquals(90.0, chart.frontier().getY(1).doubleValue(), 1e-9);
-        assertEquals(dominated, chart.pointAt(ParetoChart.seriesOf(Technique.PRUNING), 1));
+        assertEquals(dominated, chart.pointAt(ParetoChart.seriesOf(Technique.PRUNING, false), 1));
     }
 
     @Test
@@ -80,17 +80,80 @@ class ParetoChartTest {
 
         org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
         org.jfree.data.Range y = chart.chart().getXYPlot().getRangeAxis().getRange();
-        assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() > 500_000);
+        assertTrue(x.getLowerBound() < 829_113 && x.getUpperBound() > 829_113 && x.getLength() >= 0.1 * 829_113,
+                x.toString());
         assertTrue(y.getLength() >= 1.0, "accuracy axis spans at least one point: " + y);
     }
 
     @Test
-    void aLonePointOfTensOfMegabytesGetsALogAxisToo() {
+    void theLatencyAxisFitsItsPointsAndDoesNotStartAtZero() {
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+
+        chart.show(List.of(point(1, 0, 0.92, 0.057, 1000), point(2, 0.5, 0.91, 0.061, 900),
+                point(3, 0.9, 0.85, 0.136, 800)), null);
+
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(x.getLowerBound() > 0.02 && x.getLowerBound() < 0.057, "from near the fastest point: " + x);
+        assertTrue(x.getUpperBound() > 0.136 && x.getUpperBound() < 0.16, "to near the slowest: " + x);
+    }
+
+    @Test
+    void pointsWithTheSameFiguresAreOneMarkerThatListsThemAll() {
+        EvaluatedPoint baseline = point(1, 0, 0.90, 1.0, 1000);
+        EvaluatedPoint again = point(4, 0.3, 0.90, 1.0, 1000);
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+
+        chart.show(List.of(baseline, again), null);
+
+        int series = ParetoChart.seriesOf(Technique.BASELINE, false);
+        assertEquals(1, chart.points().getSeries(series).getItemCount());
+        assertEquals(0, chart.points().getSeries(ParetoChart.seriesOf(Technique.PRUNING, false)).getItemCount());
+        assertEquals(List.of(baseline, again), chart.groupAt(series, 0).points());
+        String tooltip = PointTooltip.of(chart.groupAt(series, 0));
+        assertTrue(tooltip.startsWith("2 points") && tooltip.contains("#1 ") && tooltip.contains("#4 "), tooltip);
+        assertTrue(tooltip.lines().allMatch(l -> l.length() <= PointTooltip.WIDTH), "wrapped: " + tooltip);
+    }
+
+    @Test
+    void aSizeSpanningADecadeIsDrawnOnALogAxisAndAZoomStaysUntilReset() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 829_203), point(2, 0.9, 0.85, 1.0, 39_175)), null);
+        assertTrue(chart.chart().getXYPlot().getDomainAxis() instanceof org.jfree.chart.axis.LogAxis);
+
+        chart.chart().getXYPlot().getRangeAxis().setRange(86, 87);
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 829_203), point(2, 0.9, 0.85, 1.0, 39_175),
+                point(3, 0.5, 0.80, 1.0, 400_000)), null);
+        assertTrue(chart.zoomed(), "a new point does not undo the user's zoom");
+        chart.resetZoom();
+        assertTrue(!chart.zoomed() && chart.chart().getXYPlot().getRangeAxis().getLowerBound() < 80);
+    }
+
+    @Test
+    void aLonePointOfTensOfMegabytesGetsAnAxisAroundIt() {
         ParetoChart chart = new ParetoChart(CostAxis.SIZE);
 
         chart.show(List.of(point(1, 0, 0.8432, 1.4, 44_710_229)), null); // ResNet-18: 1e-8 is below its ulp
 
         org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
         assertTrue(x.getLowerBound() < 44_710_229 && x.getUpperBound() > 44_710_229, x.toString());
+    }
+
+    @Test
+    void theLatencyChartDrawsEachP50WithItsIntervalAndASubsetsTop1WithItsWilsonInterval() {
+        Provenance subset = Provenance.builder().engine("test", 1, 1).images("first 1000", true)
+                .latencyRuns(0, 1).throughputBatch(64).kernels("fp32", true).sizeFormat("none").build();
+        Measurement m = Measurement.builder().accuracy(0.92, 0.99, new double[10])
+                .latency(0.060, 0.07, new org.paretowb.models.measure.Interval(0.057, 0.064))
+                .sizeBytes(1000).counts(100, 100, 1000).throughput(500).predictions(new byte[1000])
+                .network("1x1x99 flatten dense1").how(subset).build();
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+
+        chart.show(List.of(new EvaluatedPoint(1, Recipe.BASELINE, m)), null);
+
+        var bars = chart.errorBars().getSeries(0);
+        assertEquals(1, bars.getItemCount());
+        assertEquals(0.057, bars.getXLowValue(0), 1e-12);
+        assertEquals(0.064, bars.getXHighValue(0), 1e-12);
+        assertTrue(bars.getYLowValue(0) < 92 && bars.getYHighValue(0) > 92, "top-1 of 1,000 images: about ±1.7 points");
     }
 }

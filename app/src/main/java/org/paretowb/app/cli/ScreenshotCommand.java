@@ -15,8 +15,9 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "Where to write the PNG.")
     Path out;
 
-    @Option(names = "--sparsity", split = ",", defaultValue = "30,60,90", paramLabel = "PERCENT",
-            description = "Knob settings to apply in order (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sparsity", split = ",", paramLabel = "PERCENT",
+            description = "Knob settings to apply in order (default: 30,60,90; none with --workspace, --structured,"
+                    + " --int8 or --int8-layers).")
     List<Double> sparsity;
 
     @Option(names = "--structured", split = ",", paramLabel = "PERCENT",
@@ -67,6 +68,15 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--input-settings", description = "Snapshot Model › Input settings… open over the window.")
     boolean inputSettings;
 
+    @Option(names = "--workspace", paramLabel = "FILE.pwws",
+            description = "Open this workspace (created if missing) and show its points of the model and data first;"
+                    + " new points are saved to it. Its recent list is kept beside it, not in yours.")
+    Path workspace;
+
+    @Option(names = "--third-axis", paramLabel = "MACs|Parameters|Throughput",
+            description = "What the third chart puts against accuracy.")
+    String thirdAxis;
+
     @Option(names = "--dark", description = "Take the snapshot in the dark theme.")
     boolean dark;
 
@@ -94,9 +104,12 @@ public final class ScreenshotCommand implements Callable<Integer> {
             }
             return new org.paretowb.views.inputs.DataSplit(Double.parseDouble(parts[0]) / 100, Long.parseLong(parts[1]));
         });
-        new ScreenshotSession(model, sparsity, structured, int8, layers, out).int8Layers(int8Layers)
+        boolean otherSteps = !structured.isEmpty() || !int8.isEmpty() || !int8Layers.isEmpty();
+        List<Double> settings = sparsity != null ? sparsity : workspace != null || otherSteps ? List.of()
+                : List.of(30.0, 60.0, 90.0);
+        new ScreenshotSession(model, settings, structured, int8, layers, out).int8Layers(int8Layers)
                 .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
-                .data(data).split(dataSplit).inputSettings(inputSettings).run();
+                .data(data).split(dataSplit).inputSettings(inputSettings).workspace(workspace).thirdAxis(thirdAxis).run();
         System.err.println("wrote " + out);
         return 0;
     }

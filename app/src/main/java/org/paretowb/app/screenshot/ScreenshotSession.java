@@ -18,7 +18,9 @@ import org.paretowb.app.WorkbenchWindow;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.services.usecase.AtomicFile;
+import org.paretowb.services.store.RecentWorkspaces;
 import org.paretowb.services.usecase.ModelSource;
+import org.paretowb.services.usecase.RememberedSettings;
 import org.paretowb.services.usecase.UserError;
 import org.paretowb.views.inputs.DataSplit;
 import org.paretowb.views.knobs.Knobs;
@@ -44,6 +46,8 @@ public final class ScreenshotSession {
     private DataSplit split;
     private int djlPoint;
     private boolean int8Dialog;
+    private Path workspace;
+    private String thirdAxis;
 
     /** One knob setting; it says whether it changed anything (a change starts a measurement by itself). */
     private interface Step {
@@ -94,6 +98,21 @@ public final class ScreenshotSession {
         if (!layers.isEmpty()) {
             steps.add(int8(new Int8Layers(Int8Layers.Kind.LISTED, layers), q -> q.int8Choice().choose(layers)));
         }
+        return this;
+    }
+
+    /**
+     * Open this workspace (created if missing) and show its points of the model and data before the knob settings;
+     * its recent list is a file beside it, not the user's (null: no workspace, points are not saved).
+     */
+    public ScreenshotSession workspace(Path value) {
+        this.workspace = value;
+        return this;
+    }
+
+    /** The third chart's axis by its picker title (MACs, Parameters, Throughput; null: as it opens). */
+    public ScreenshotSession thirdAxis(String title) {
+        this.thirdAxis = title;
         return this;
     }
 
@@ -156,9 +175,17 @@ public final class ScreenshotSession {
 
     public void run() throws Exception {
         CompletableFuture<WorkbenchWindow> opened = new CompletableFuture<>();
+        RememberedSettings remembered = workspace == null ? new RememberedSettings(source, false, null)
+                : RememberedSettings.read(source, workspace);
+        RecentWorkspaces recent = workspace == null ? null
+                : new RecentWorkspaces(workspace.toAbsolutePath().resolveSibling("recent-workspaces.txt"));
+        java.util.Optional<String> cannot = org.paretowb.app.DisplayCheck.here().problem();
+        if (cannot.isPresent()) {
+            throw new UserError(cannot.get());
+        }
         try {
             Platform.startup(() -> {
-                WorkbenchWindow window = new WorkbenchWindow(source);
+                WorkbenchWindow window = new WorkbenchWindow(remembered, workspace, recent);
                 window.show(new Stage());
                 opened.complete(window);
             });
@@ -182,27 +209,31 @@ public final class ScreenshotSession {
             driver.onFx(() -> ((CheckMenuItem) driver.menuItem("darkItem")).setSelected(true));
         }
         if (window.inputs().inputs().hasData()) {
-            driver.awaitPoints(1);
+            driver.awaitBaseline();
         }
         if (data != null) {
             driver.startOver(() -> {
                 driver.showTab("Data");
                 window.inputs().openData(data);
             });
-            driver.awaitPoints(1);
+            driver.awaitBaseline();
         }
         if (split != null) {
             driver.startOver(() -> window.inputs().applySplit(split));
-            driver.awaitPoints(1);
+            driver.awaitBaseline();
         }
-        for (int i = 0; i < steps.size(); i++) {
-            Step step = steps.get(i);
+        if (thirdAxis != null) {
+            driver.onFx(() -> driver.pickThirdAxis(thirdAxis));
+        }
+        for (Step step : steps) {
+            int[] before = new int[1];
             driver.onFx(() -> {
+                before[0] = window.model().history().points().size();
                 if (!step.apply(window.model().knobs())) {
                     window.model().knobs().measureAgain(); // no change event for an unchanged value
                 }
             });
-            driver.awaitPoints(i + 2);
+            driver.awaitPoints(before[0] + 1);
         }
         if (profileLayers) {
             driver.runOnTab("int8 per layer", "profileLayers", window.layers().busyProperty());

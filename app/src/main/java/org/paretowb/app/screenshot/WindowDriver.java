@@ -94,6 +94,37 @@ final class WindowDriver {
         });
     }
 
+    /** Waits until the window shows a baseline: measured, or read from its workspace. */
+    void awaitBaseline() throws Exception {
+        await("the baseline", 300, done -> {
+            ObservableList<EvaluatedPoint> points = window.model().history().points();
+            ListChangeListener<EvaluatedPoint> check = change -> {
+                if (window.model().history().hasBaseline()) {
+                    done.complete(null);
+                }
+            };
+            points.addListener(check);
+            Runnable failing = failOnError(done);
+            if (window.model().history().hasBaseline()) {
+                done.complete(null);
+            }
+            return () -> {
+                points.removeListener(check);
+                failing.run();
+            };
+        });
+    }
+
+    /** Picks the third chart's axis by its title in the picker above it. On the FX thread. */
+    @SuppressWarnings("unchecked")
+    void pickThirdAxis(String title) {
+        javafx.scene.control.ChoiceBox<Object> picker = (javafx.scene.control.ChoiceBox<Object>) node("#thirdAxis");
+        Object axis = picker.getItems().stream()
+                .filter(item -> picker.getConverter().toString(item).equalsIgnoreCase(title)).findFirst()
+                .orElseThrow(() -> new UserError("no third axis '" + title + "'"));
+        picker.setValue(axis);
+    }
+
     /** Runs {@code change} (which makes the window start over on other inputs) and waits until it has. */
     void startOver(Runnable change) throws Exception {
         await("starting over on the new inputs", 600, done -> {

@@ -15,9 +15,12 @@ final class ChartsSection {
     void write(Xhtml x) {
         x.open("div", "class", "section", "id", "charts").newline();
         x.element("h2", "Accuracy against cost");
-        x.element("p", "Each dot is a measured point, labelled with its number in the tables below and coloured by"
-                + " technique; the black diamond is the baseline and the red step line the Pareto frontier (no other"
-                + " point is both at least as accurate and cheaper). Up and to the left is better.", "class", "lead");
+        x.element("p", "Each marker is a measured point, labelled with its number in the tables below (points with the"
+                + " same figures share one marker and all their numbers); its shape and colour say the technique,"
+                + " filled for the whole evaluation set, hollow for a live subset. The black star is the baseline and"
+                + " the red step line the Pareto frontier (no other point is both at least as accurate and cheaper)."
+                + " Up and to the left is better; an axis is logarithmic where its points span ten times or more.",
+                "class", "lead");
         figure(x, CostAxis.LATENCY, "chart-latency", "Top-1 accuracy against batch-1 latency (p50, milliseconds)");
         figure(x, CostAxis.SIZE, "chart-size", "Top-1 accuracy against the bytes of the weight file written (log scale)");
         x.close("div").newline();

@@ -26,7 +26,8 @@ final class SvgCharts {
         ParetoChart chart = new ParetoChart(axis);
         chart.show(points, null);
         XYItemRenderer r = chart.chart().getXYPlot().getRenderer(0);
-        r.setDefaultItemLabelGenerator((dataset, series, item) -> "#" + chart.pointAt(series, item).id());
+        r.setDefaultItemLabelGenerator((dataset, series, item) -> series == ParetoChart.LATEST || series == ParetoChart.SELECTED ? null : String.join(" ",
+                chart.groupAt(series, item).points().stream().map(p -> "#" + p.id()).toList()));
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         r.setDefaultItemLabelPaint(new Color(90, 90, 100));
         r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_CENTER));

@@ -100,15 +100,15 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
             parts.add(distillation.summary());
         }
         if (structured.active()) {
-            parts.add(String.format(Locale.ROOT, "remove %.0f%% channels (%s%s)", structured.ratio() * 100,
+            parts.add(String.format(Locale.ROOT, "remove %s%% channels (%s%s)", percent(structured.ratio()),
                     structured.norm(), structured.scope() == StructuredPruningSettings.Scope.GLOBAL ? ", global" : ""));
         }
         if (lowRank.active()) {
-            parts.add(String.format(Locale.ROOT, "low-rank %s %.0f%%%s", lowRank.target().name().toLowerCase(Locale.ROOT),
-                    lowRank.fraction() * 100, lowRank.criterion() == LowRankSettings.Criterion.ENERGY ? " energy" : ""));
+            parts.add(String.format(Locale.ROOT, "low-rank %s %s%%%s", lowRank.target().name().toLowerCase(Locale.ROOT),
+                    percent(lowRank.fraction()), lowRank.criterion() == LowRankSettings.Criterion.ENERGY ? " energy" : ""));
         }
         if (pruning.active()) {
-            parts.add(String.format(Locale.ROOT, "prune %.0f%% (%s magnitude)", pruning.sparsity() * 100,
+            parts.add(String.format(Locale.ROOT, "prune %s%% (%s magnitude)", percent(pruning.sparsity()),
                     pruning.scope() == PruningSettings.Scope.GLOBAL ? "global" : "per-layer"));
         }
         if (fineTune.active()) {
@@ -118,5 +118,11 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
             parts.add(quantization.summary());
         }
         return String.join(" + ", parts);
+    }
+
+    /** A fraction as the knob's exact percentage: 0.499 reads 49.9, 0.5 reads 50, never rounded to a whole. */
+    public static String percent(double fraction) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", fraction * 100)).stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -21,4 +21,12 @@ class PruningSettingsTest {
                 .summary());
         assertEquals("baseline (fp32, dense)", Recipe.BASELINE.summary());
     }
+
+    @org.junit.jupiter.api.Test
+    void theSummaryGivesTheKnobsExactValueNotARoundedOne() {
+        assertEquals("prune 49.9% (global magnitude)", Recipe.builder().pruning(new PruningSettings(0.499)).build()
+                .summary());
+        assertEquals("prune 91.5% (global magnitude)", Recipe.builder().pruning(new PruningSettings(0.915)).build()
+                .summary());
+    }
 }

@@ -23,6 +23,7 @@ public final class Knobs {
     private final List<KnobSection> sections = List.of(structured, lowRank, pruning, quantization);
     private final Executor fxThread;
     private final Consumer<Recipe> measure;
+    private final java.util.function.Predicate<Recipe> revisit;
     private final Deque<Recipe> undo = new ArrayDeque<>();
     private final Deque<Recipe> redo = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper();
@@ -32,8 +33,18 @@ public final class Knobs {
 
     /** @param measure measures a recipe the knobs describe (latest wins) */
     public Knobs(Executor fxThread, Consumer<Recipe> measure) {
+        this(fxThread, measure, recipe -> false);
+    }
+
+    /**
+     * @param measure measures a recipe the knobs describe (latest wins)
+     * @param revisit on undo and redo: selects the point of that recipe already measured, if there is one (then
+     *                true, and nothing is measured again)
+     */
+    public Knobs(Executor fxThread, Consumer<Recipe> measure, java.util.function.Predicate<Recipe> revisit) {
         this.fxThread = fxThread;
         this.measure = measure;
+        this.revisit = revisit;
         sections.forEach(s -> s.measuredOnChange().forEach(knob -> knob.addListener(o -> changed())));
         restore(Recipe.BASELINE);
     }
@@ -85,17 +96,29 @@ public final class Knobs {
         }
     }
 
+    /** Back to the knobs before the last change: its point if it was measured, else measured now. */
     public void undo() {
         if (!undo.isEmpty()) {
             redo.push(measured);
-            restoreAndMeasure(undo.pop());
+            restoreAndRevisit(undo.pop());
         }
     }
 
     public void redo() {
         if (!redo.isEmpty()) {
             undo.push(measured);
-            restoreAndMeasure(redo.pop());
+            restoreAndRevisit(redo.pop());
+        }
+    }
+
+    private void restoreAndRevisit(Recipe recipe) {
+        sections.forEach(s -> s.restoreFrom(recipe));
+        Recipe now = recipe();
+        if (revisit.test(now)) {
+            measured = now;
+            updateUndo();
+        } else {
+            measureNow(now);
         }
     }
 

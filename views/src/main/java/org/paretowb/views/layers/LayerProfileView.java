@@ -45,14 +45,22 @@ public final class LayerProfileView {
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(10, profile, cancel, spinner, status);
 
+        Label profiled = new Label();
+        profiled.setId("profiledNote");
+        profiled.setWrapText(true);
+        profiled.textProperty().bind(model.profiledProperty());
+        profiled.visibleProperty().bind(model.profiledProperty().isNotEmpty());
+        profiled.managedProperty().bind(profiled.visibleProperty());
+        profiled.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, never "…"
+
         TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
         layers.setId("layerTable");
         layers.getColumns().add(column("Layer", LayerProfiler.LayerTime::layer));
         layers.getColumns().add(column("fp32 batch 1 (µs)", t -> micros(t.fp32Batch1())));
         layers.getColumns().add(column("int8 batch 1 (µs)", t -> micros(t.int8Batch1())));
         layers.getColumns().add(column("int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1())));
-        layers.getColumns().add(column("fp32 batch 250 (µs)", t -> micros(t.fp32Batch())));
-        layers.getColumns().add(column("int8 batch 250 (µs)", t -> micros(t.int8Batch())));
+        layers.getColumns().add(column("fp32 evaluation batch (µs)", t -> micros(t.fp32Batch())));
+        layers.getColumns().add(column("int8 evaluation batch (µs)", t -> micros(t.int8Batch())));
         layers.getColumns().add(column("int8 / fp32 ", t -> ratio(t.int8Batch() / t.fp32Batch())));
         layers.getColumns().add(column("int8 kernel faster", t -> "other".equals(t.layer()) ? "(layout, quantize)"
                 : t.pays() ? "yes" : "no"));
@@ -76,12 +84,15 @@ public final class LayerProfileView {
                 + " and the fastest set is the one \"Where it pays\" uses.");
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
-        root.getChildren().addAll(bar, layers, new Label("Candidate sets, timed as whole networks"), options, hint);
+        root.getChildren().addAll(bar, profiled, layers, new Label("Candidate sets, timed as whole networks"), options, hint);
         root.setPadding(new Insets(10));
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
+        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
+        text.setFont(javafx.scene.text.Font.font(13));
+        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() + 22)); // a header is never cut to "fp32 evaluatio…"
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;

@@ -96,9 +96,11 @@ public final class TrainingJobView {
         bar.setStyle("-fx-alignment: center-left;");
 
         Runnable redraw = () -> {
-            chart.clear();
+            chart.chart().setNotify(false); // one redraw for the whole curve, not one per reading
+            chart.start(model.epochsProperty().get()); // the epoch axis spans the whole job from its start
             model.curve().forEach(e -> chart.add(e.epoch(), e.loss(), e.accuracy()));
             model.validation().forEach(v -> chart.addValidation(v.epoch(), v.accuracy()));
+            chart.chart().setNotify(true);
         };
         model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> redraw.run());
         model.validation().addListener((ListChangeListener<TrainingJobViewModel.Validation>) c -> redraw.run());

@@ -18,7 +18,8 @@ import org.paretowb.models.measure.EvaluatedPoint;
 
 /**
  * The window's Pareto charts: latency and size, and a third one whose cost axis is picked above it. A chart is
- * drawn when the history changes only while it is shown; a third chart picked later is drawn then.
+ * drawn when the history changes only while it is shown; a third chart picked later is drawn then. One legend
+ * above them serves all three; Reset zoom (or a double-click on a chart) fits the axes to the points again.
  */
 final class ChartsPane {
     private final HistoryViewModel history;
@@ -27,11 +28,17 @@ final class ChartsPane {
     private final Map<CostAxis, ParetoChart> third = new EnumMap<>(CostAxis.class);
     private final Map<CostAxis, ChartViewer> thirdViewers = new EnumMap<>(CostAxis.class);
     private final ChoiceBox<CostAxis> thirdAxis;
+    private final LegendBar legend;
+    private final javafx.scene.control.Button resetZoom;
 
     ChartsPane(HistoryViewModel history, StackPane latencyPane, StackPane sizePane, StackPane thirdPane,
-               ChoiceBox<CostAxis> thirdAxis) {
+               ChoiceBox<CostAxis> thirdAxis, javafx.scene.layout.FlowPane legendPane,
+               javafx.scene.control.Button resetZoom) {
         this.history = history;
         this.thirdAxis = thirdAxis;
+        this.legend = new LegendBar(legendPane);
+        this.resetZoom = resetZoom;
+        resetZoom.setOnAction(e -> resetZoom());
         latencyPane.getChildren().add(viewer(latency));
         sizePane.getChildren().add(viewer(size));
         for (CostAxis axis : new CostAxis[] {CostAxis.MACS, CostAxis.PARAMETERS, CostAxis.THROUGHPUT}) {
@@ -70,6 +77,23 @@ final class ChartsPane {
         for (ParetoChart chart : shown()) {
             chart.show(points, engines.shows(latest) ? latest : null, history.selectedProperty().get());
         }
+        legend.show(latency.legend());
+        updateResetZoom();
+    }
+
+    /** Fits every chart's axes to its points again. */
+    void resetZoom() {
+        all().forEach(ParetoChart::resetZoom);
+        updateResetZoom();
+    }
+
+    private void updateResetZoom() {
+        resetZoom.setDisable(shown().stream().noneMatch(ParetoChart::zoomed));
+    }
+
+    /** The legend again (its colours follow the theme). */
+    void themeChanged() {
+        legend.show(latency.legend());
     }
 
     private List<ParetoChart> shown() {
@@ -101,7 +125,19 @@ final class ChartsPane {
 
     /** A chart viewer where clicking a point selects it (and so its table row). */
     private ChartViewer viewer(ParetoChart chart) {
+        chart.legendShown(false);
         ChartViewer viewer = new ChartViewer(chart.chart());
+        viewer.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                chart.resetZoom();
+                updateResetZoom();
+            }
+        });
+        chart.chart().getPlot().addChangeListener(e -> {
+            if (resetZoom != null) {
+                javafx.application.Platform.runLater(this::updateResetZoom);
+            }
+        });
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
             public void chartMouseClicked(ChartMouseEventFX event) {

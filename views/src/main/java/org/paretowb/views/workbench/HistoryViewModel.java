@@ -41,6 +41,7 @@ public final class HistoryViewModel {
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private WorkspaceSession workspace; // its calls run on io only
     private int nextId = 1;
+
     private Runnable afterShowing = () -> { };
 
     /**

@@ -12,7 +12,8 @@ import javafx.util.Duration;
  * A percentage knob: a slider and a field bound to one view-model property. A drag asks for a
  * measurement when it pauses for {@value #PAUSE_MILLIS} ms and on release (unless that value was just
  * asked for); a click on the track, an arrow key or a typed value (Enter) at once. A newer request
- * supersedes the one in flight on the compute lane.
+ * supersedes the one in flight on the compute lane. Moved with the pointer, the slider snaps to whole percents
+ * while {@code snap} is on (the default); a typed value is kept as typed (49.9), and shown so.
  */
 final class PercentKnob {
     private final Slider slider;
@@ -31,9 +32,23 @@ final class PercentKnob {
 
     static void bind(Slider slider, TextField field, DoubleProperty value, double max, String what,
                      Runnable onChange, Consumer<String> onError) {
+        bind(slider, field, value, max, what, onChange, onError, new javafx.beans.property.SimpleBooleanProperty(true));
+    }
+
+    static void bind(Slider slider, TextField field, DoubleProperty value, double max, String what,
+                     Runnable onChange, Consumer<String> onError, javafx.beans.value.ObservableBooleanValue snap) {
         PercentKnob knob = new PercentKnob(slider, field, what, onError);
         slider.setMax(max);
         slider.valueProperty().bindBidirectional(value);
+        boolean[] pointer = {false};
+        slider.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> pointer[0] = true);
+        slider.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> pointer[0] = false);
+        slider.valueProperty().addListener((obs, old, now) -> {
+            double whole = Math.round(now.doubleValue());
+            if (pointer[0] && snap.get() && whole != now.doubleValue()) {
+                slider.setValue(Math.max(slider.getMin(), Math.min(slider.getMax(), whole)));
+            }
+        });
         PauseTransition pause = new PauseTransition(Duration.millis(PAUSE_MILLIS));
         pause.setOnFinished(e -> knob.request(onChange));
         slider.valueChangingProperty().addListener((obs, was, changing) -> {
@@ -82,7 +97,8 @@ final class PercentKnob {
         }
     }
 
-    private static String percent(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    /** The knob's value as it is: 50, 49.9 (no trailing zeros, at most the 0.1 the recipe keeps). */
+    static String percent(double value) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.1f", value)).stripTrailingZeros().toPlainString();
     }
 }

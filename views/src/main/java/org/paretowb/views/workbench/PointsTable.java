@@ -1,62 +1,195 @@
 package org.paretowb.views.workbench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import org.paretowb.views.common.Columns;
+import javafx.scene.control.Tooltip;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.FigureText;
 import org.paretowb.services.evaluate.SessionInfo;
 import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.recipe.QuantizationSettings;
+import org.paretowb.models.recipe.Recipe;
+import org.paretowb.views.common.Columns;
 
-/** The columns of the history table: typed values (so sorting is numeric), formatted for reading. */
+/**
+ * The columns of the history table: the recipe in short columns of its own (sparsity, channels removed, rank,
+ * quantization, bits, int8 layers, student, fine-tuning), then the figures; typed values (so sorting is numeric),
+ * formatted for reading; a knob's column shows once a point uses that knob. No column is ever narrower than its header, and the table scrolls sideways rather than
+ * cut a cell; the "+" at the right of the header row chooses the columns shown. A row's tooltip gives its whole
+ * recipe.
+ */
 final class PointsTable {
+    /** Columns hidden until chosen (the figures most users read elsewhere). */
+    private static final List<String> HIDDEN = List.of("Recipe", "Non-zeros", "Params", "MACs", "Img/s");
+    private static final Font HEADER = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13);
+    /** Room around a header's text: padding, and the sort arrow. */
+    private static final double HEADER_PADDING = 22;
+    /** Room around a cell's text. */
+    private static final double CELL_PADDING = 16;
+    /** The key under which a column keeps how its cells read (for fitting its width to them). */
+    private static final String TEXT = "pointsTable.text";
+
     private PointsTable() {
     }
 
     static void configure(TableView<EvaluatedPoint> table) {
         TableColumn<EvaluatedPoint, String> engine = column("Engine", 100, EvaluatedPoint::engine, s -> s);
-        TableColumn<EvaluatedPoint, String> int8 = column("int8 layers", 100, PointsTable::int8Layers, s -> s);
-        table.getColumns().setAll(
-                column("#", 45, EvaluatedPoint::id, id -> "#" + id),
-                column("Recipe", 230, EvaluatedPoint::title, s -> s),
-                column("Top-1 (%)", 75, p -> new Figure(m(p).accuracy(), FigureText.accuracyCell(m(p))), Figure::text),
-                column("p50 (ms)", 75, p -> new Figure(m(p).latencyP50Ms(), FigureText.latencyCell(m(p))),
-                        Figure::text),
-                column("p95 (ms)", 75, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
-                column("Size (bytes)", 100, p -> m(p).sizeBytes(), v -> format("%,d", v)),
-                column("Non-zeros", 90, p -> m(p).nonZeros(), v -> format("%,d", v)),
+        TableColumn<EvaluatedPoint, String> int8 = column("int8 layers", 90, PointsTable::int8Layers, s -> s);
+        TableColumn<EvaluatedPoint, String> student = column("Student", 70,
+                p -> p.recipe().distillation().active() ? p.recipe().distillation().student() : "", s -> s);
+        TableColumn<EvaluatedPoint, Integer> tuned = column("Tuned", 50, p -> p.recipe().fineTune().epochs(),
+                n -> n == 0 ? "" : n + (n == 1 ? " ep." : " ep."));
+        TableColumn<EvaluatedPoint, String> name = column("Name", 120, EvaluatedPoint::name, s -> s == null ? "" : s);
+        TableColumn<EvaluatedPoint, Double> sparsity = percentColumn("Sparsity %", p -> p.recipe().pruning().sparsity(), 0);
+        TableColumn<EvaluatedPoint, Double> channels = percentColumn("Channels −%", p -> p.recipe().structured().ratio(), 0);
+        TableColumn<EvaluatedPoint, Double> rank = percentColumn("Rank %", p -> p.recipe().lowRank().fraction(), 1);
+        TableColumn<EvaluatedPoint, String> quant = column("Quant", 62, p -> quantization(p.recipe()), s -> s);
+        TableColumn<EvaluatedPoint, Integer> bits = column("Bits", 40, p -> p.recipe().quantization().active()
+                ? p.recipe().quantization().bits() : 32, b -> b == 32 ? "" : String.valueOf(b));
+        table.getColumns().setAll(List.of(
+                column("#", 48, EvaluatedPoint::id, id -> "#" + id),
+                name,
+                sparsity,
+                channels,
+                rank,
+                quant,
+                bits,
+                int8,
+                student,
+                tuned,
+                column("Top-1 %", 62, p -> new Figure(m(p).accuracy(), FigureText.accuracyCell(m(p))), Figure::text),
+                column("p50 ms", 62, p -> new Figure(m(p).latencyP50Ms(), FigureText.latencyCell(m(p))), Figure::text),
+                column("p95 ms", 62, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
+                column("Size (B)", 84, p -> m(p).sizeBytes(), v -> format("%,d", v)),
+                column("Images", 96, p -> new Images(m(p).samples(), p.subset()), Images::toString),
+                gains(table),
+                column("Recipe", 260, p -> p.recipe().summary(), s -> s),
+                column("Non-zeros", 84, p -> m(p).nonZeros(), v -> format("%,d", v)),
                 column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
                 column("MACs", 90, p -> m(p).macs(), v -> format("%,d", v)),
-                column("Img/s b64", 80, p -> m(p).throughput(), v -> format("%,.0f", v)),
-                column("Images", 95, p -> new Images(m(p).samples(), p.subset()), Images::toString),
-                engine,
-                int8,
-                gains());
-        showWhenUsed(table, engine, int8);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                column("Img/s", 72, p -> m(p).throughput(), v -> format("%,.0f", v)),
+                engine));
+        for (TableColumn<EvaluatedPoint, ?> c : table.getColumns()) {
+            fitHeader(c);
+            c.setVisible(!HIDDEN.contains(c.getText()));
+        }
+        showWhenUsed(table, engine, items -> items.stream().map(EvaluatedPoint::engine).distinct().count() > 1);
+        showWhenUsed(table, int8, items -> items.stream().anyMatch(p -> p.recipe().quantization().mode()
+                == QuantizationSettings.Mode.STATIC));
+        showWhenUsed(table, student, items -> items.stream().anyMatch(p -> p.recipe().distillation().active()));
+        showWhenUsed(table, tuned, items -> items.stream().anyMatch(p -> p.recipe().fineTune().active()));
+        showWhenUsed(table, name, items -> items.stream().anyMatch(p -> p.name() != null && !p.name().isBlank()));
+        showWhenUsed(table, sparsity, items -> items.stream().anyMatch(p -> p.recipe().pruning().active()));
+        showWhenUsed(table, channels, items -> items.stream().anyMatch(p -> p.recipe().structured().active()));
+        showWhenUsed(table, rank, items -> items.stream().anyMatch(p -> p.recipe().lowRank().active()));
+        showWhenUsed(table, quant, items -> items.stream().anyMatch(p -> p.recipe().quantization().active()));
+        showWhenUsed(table, bits, items -> items.stream().anyMatch(p -> p.recipe().quantization().active()));
+        fitContents(table);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setTableMenuButtonVisible(true);
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(EvaluatedPoint point, boolean empty) {
+                super.updateItem(point, empty);
+                setTooltip(empty || point == null ? null : new Tooltip("#" + point.id() + " " + point.title()
+                        + (point.name() == null || point.name().isBlank() ? "" : "\n" + point.recipe().summary())));
+            }
+        });
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));
     }
 
     /**
-     * The table is full at the window's width: the engine column shows only once points of more than one
-     * engine are listed, and the int8 layers column once a point ran static int8.
+     * Each column as wide as its widest cell (and its header), recomputed when the rows change, so no cell is cut to
+     * "conv1, conv2…": the table scrolls sideways instead.
      */
-    private static void showWhenUsed(TableView<EvaluatedPoint> table, TableColumn<EvaluatedPoint, String> engine,
-                                     TableColumn<EvaluatedPoint, String> int8) {
+    private static void fitContents(TableView<EvaluatedPoint> table) {
+        Text probe = new Text();
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13));
+        javafx.beans.InvalidationListener fit = o -> {
+            for (TableColumn<EvaluatedPoint, ?> column : table.getColumns()) {
+                @SuppressWarnings("unchecked")
+                Function<EvaluatedPoint, String> text = (Function<EvaluatedPoint, String>) column.getProperties().get(TEXT);
+                if (text == null || table.getItems() == null) {
+                    continue;
+                }
+                double widest = column.getMinWidth();
+                for (EvaluatedPoint p : table.getItems()) {
+                    probe.setText(text.apply(p));
+                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + CELL_PADDING);
+                }
+                column.setPrefWidth(Math.ceil(widest));
+            }
+        };
+        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
+        javafx.beans.InvalidationListener follow = o -> {
+            watched.forEach(list -> list.removeListener(fit));
+            watched.clear();
+            if (table.getItems() != null) {
+                table.getItems().addListener(fit);
+                watched.add(table.getItems());
+            }
+            fit.invalidated(null);
+        };
+        table.itemsProperty().addListener(follow);
+        follow.invalidated(null);
+    }
+
+    /** No narrower than its header: a header is never cut to "Top-1…". */
+    private static void fitHeader(TableColumn<EvaluatedPoint, ?> column) {
+        Text text = new Text(column.getText());
+        text.setFont(HEADER);
+        double need = Math.ceil(text.getLayoutBounds().getWidth() + HEADER_PADDING);
+        column.setMinWidth(need);
+        column.setPrefWidth(Math.max(column.getPrefWidth(), need));
+    }
+
+    /** A knob's value as a percent column: the exact value (49.9), blank where it is at {@code off}. */
+    private static TableColumn<EvaluatedPoint, Double> percentColumn(String title, Function<EvaluatedPoint, Double> of,
+                                                                   double off) {
+        TableColumn<EvaluatedPoint, Double> c = column(title, 60, of, v -> v == off ? "" : Recipe.percent(v));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static String quantization(Recipe recipe) {
+        return switch (recipe.quantization().mode()) {
+            case OFF -> "";
+            case WEIGHT -> "weights";
+            case DYNAMIC -> "dynamic";
+            case STATIC -> "static";
+        };
+    }
+
+    /**
+     * The column shows once the table lists a point that uses it, and hides once none does; in between, the
+     * column chooser decides.
+     */
+    private static void showWhenUsed(TableView<EvaluatedPoint> table, TableColumn<EvaluatedPoint, ?> column,
+                                     Predicate<List<EvaluatedPoint>> used) {
+        boolean[] was = {false};
         javafx.beans.InvalidationListener update = o -> {
-            java.util.List<EvaluatedPoint> items = table.getItems() == null ? java.util.List.of() : table.getItems();
-            engine.setVisible(items.stream().map(EvaluatedPoint::engine).distinct().count() > 1);
-            int8.setVisible(items.stream().anyMatch(p -> p.recipe().quantization().mode()
-                    == org.paretowb.models.recipe.QuantizationSettings.Mode.STATIC));
+            List<EvaluatedPoint> items = table.getItems() == null ? List.of() : table.getItems();
+            boolean now = used.test(items);
+            if (now != was[0]) {
+                column.setVisible(now);
+                was[0] = now;
+            }
         };
         // an invalidation listener: a change listener misses a new empty list replacing an empty one (equal lists)
-        java.util.List<javafx.collections.ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
+        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
         javafx.beans.InvalidationListener follow = o -> {
             watched.forEach(list -> list.removeListener(update));
             watched.clear();
@@ -68,43 +201,51 @@ final class PointsTable {
         };
         table.itemsProperty().addListener(follow);
         follow.invalidated(null);
+        column.setVisible(was[0]);
     }
 
     /**
      * Nominal against measured gains over the baseline: non-zeros against bytes written, nominal compute
      * against batch-1 latency; marked with ⚠ and the cause in the tooltip when they differ.
      */
-    private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains() {
+    private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains(TableView<EvaluatedPoint> table) {
         TableColumn<EvaluatedPoint, EvaluatedPoint> column = new TableColumn<>("Size | speed gain");
-        column.setPrefWidth(170);
-        Label header = new Label("Size | speed gain");
-        header.setTooltip(new javafx.scene.control.Tooltip("Against the baseline: non-zero weights → bytes written | nominal"
-                + " operations → batch-1 latency. ⚠: measured differs from nominal; the row's tooltip says why."));
-        column.setGraphic(header);
-        column.setText(null);
+        column.setPrefWidth(150);
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.getProperties().put(TEXT, (Function<EvaluatedPoint, String>) p -> gainsText(p,
+                table.getItems() == null ? List.of() : table.getItems()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
-                EvaluatedPoint baseline = empty || point == null ? null : getTableView().getItems().stream()
-                        .filter(p -> p.baseline() && p.engine().equals(point.engine()))
-                        .max(java.util.Comparator.comparing((EvaluatedPoint p) -> SessionInfo.current().id()
-                                .equals(p.measurement().how().session()))).orElse(null); // this session's first
+                EvaluatedPoint baseline = empty || point == null ? null : baselineOf(point, getTableView().getItems());
                 if (baseline == null || point.baseline()) {
                     setText(null);
                     setTooltip(null);
                     return;
                 }
                 setText(gainsText(baseline, point));
-                javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(gainsTooltip(baseline, point));
+                Tooltip tip = new Tooltip(gainsTooltip(baseline, point));
                 tip.setWrapText(true);
                 tip.setMaxWidth(520);
                 setTooltip(tip);
             }
         });
         return column;
+    }
+
+    /** The baseline a point's gains are against: of its engine, this session's first where there is one. */
+    private static EvaluatedPoint baselineOf(EvaluatedPoint point, List<EvaluatedPoint> items) {
+        return items.stream().filter(p -> p.baseline() && p.engine().equals(point.engine()))
+                .max(java.util.Comparator.comparing((EvaluatedPoint p) -> SessionInfo.current().id()
+                        .equals(p.measurement().how().session()))).orElse(null);
+    }
+
+    /** The gains cell's text of {@code point} among {@code items} ("" for a baseline or without one). */
+    private static String gainsText(EvaluatedPoint point, List<EvaluatedPoint> items) {
+        EvaluatedPoint baseline = baselineOf(point, items);
+        return baseline == null || point.baseline() ? "" : gainsText(baseline, point);
     }
 
     /**
@@ -141,10 +282,10 @@ final class PointsTable {
 
     /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */
     static String int8Layers(EvaluatedPoint p) {
-        if (p.recipe().quantization().mode() != org.paretowb.models.recipe.QuantizationSettings.Mode.STATIC) {
+        if (p.recipe().quantization().mode() != QuantizationSettings.Mode.STATIC) {
             return "";
         }
-        java.util.List<String> layers = p.measurement().how().int8Layers();
+        List<String> layers = p.measurement().how().int8Layers();
         return layers.isEmpty() ? "none" : String.join(", ", layers);
     }
 
@@ -171,6 +312,11 @@ final class PointsTable {
 
     private static <T> TableColumn<EvaluatedPoint, T> column(String title, double width,
                                                  Function<EvaluatedPoint, T> value, Function<T, String> text) {
-        return Columns.typed(title, width, value, text);
+        TableColumn<EvaluatedPoint, T> column = Columns.typed(title, width, value, text);
+        column.getProperties().put(TEXT, (Function<EvaluatedPoint, String>) p -> {
+            T v = value.apply(p);
+            return v == null ? "" : text.apply(v);
+        });
+        return column;
     }
 }

@@ -68,6 +68,9 @@ public final class WorkbenchController {
     @FXML private Label resourcesLabel;
     @FXML private StackPane latencyChartPane;
     @FXML private StackPane sizeChartPane;
+    @FXML private javafx.scene.layout.FlowPane chartLegend;
+    @FXML private Button resetZoom;
+    @FXML private CheckMenuItem snapItem;
     @FXML private TableView<EvaluatedPoint> pointsTable;
     @FXML private ProgressBar progress;
     @FXML private Label statusLabel;
@@ -93,13 +96,16 @@ public final class WorkbenchController {
                 model.dataTitleProperty()));
         Knobs knobs = model.knobs();
         PercentKnob.bind(sparsitySlider, sparsityField, knobs.pruning().percentProperty(), PruningSection.MAX_PERCENT,
-                "Sparsity (percent of weights set to zero)", knobs::changed, this::showError);
+                "Sparsity (percent of weights set to zero)", knobs::changed, this::showError,
+                snapItem.selectedProperty());
         PercentKnob.bind(structuredSlider, structuredField, knobs.structured().percentProperty(),
-                StructuredSection.MAX_PERCENT, "Channels removed (percent)", knobs::changed, this::showError);
+                StructuredSection.MAX_PERCENT, "Channels removed (percent)", knobs::changed, this::showError,
+                snapItem.selectedProperty());
         structuredNorm.getItems().setAll(StructuredPruningSettings.Norm.values());
         structuredNorm.valueProperty().bindBidirectional(knobs.structured().normProperty());
         PercentKnob.bind(rankSlider, rankField, knobs.lowRank().percentProperty(), 100,
-                "Parameters kept (percent)", knobs::changed, this::showError);
+                "Parameters kept (percent)", knobs::changed, this::showError,
+                snapItem.selectedProperty());
         QuantizationControls.bind(quantMode, quantBits, int8Layers, knobs.quantization());
         QuantizationControls.bindFlags(perChannel, symmetric, calibration, knobs.quantization());
         QuantizationControls.bindChooser(int8Choose, knobs.quantization(), () -> statusLabel.getScene().getWindow());
@@ -113,7 +119,8 @@ public final class WorkbenchController {
             distillationTab.setContent(distillationContent);
         }
         HistoryViewModel history = model.history();
-        charts = new ChartsPane(history, latencyChartPane, sizeChartPane, thirdChartPane, thirdAxis);
+        charts = new ChartsPane(history, latencyChartPane, sizeChartPane, thirdChartPane, thirdAxis, chartLegend,
+                resetZoom);
         PointsTable.configure(pointsTable);
         javafx.collections.transformation.SortedList<EvaluatedPoint> sorted =
                 new javafx.collections.transformation.SortedList<>(history.shownPoints());
@@ -167,8 +174,10 @@ public final class WorkbenchController {
         liveTip.setWrapText(true);
         liveTip.setMaxWidth(480);
         liveSamples.setTooltip(liveTip);
-        darkItem.selectedProperty().addListener((obs, old, dark) -> Themes.apply(statusLabel.getScene(), dark,
-                charts.all().toArray(new ParetoChart[0])));
+        darkItem.selectedProperty().addListener((obs, old, dark) -> {
+            Themes.apply(statusLabel.getScene(), dark, charts.all().toArray(new ParetoChart[0]));
+            charts.themeChanged();
+        });
         resourcesLabel.textProperty().bind(resources.textProperty());
         resources.runWhileShown(statusLabel);
         WorkspaceMenu.install(model, fileMenu, () -> statusLabel.getScene().getWindow());

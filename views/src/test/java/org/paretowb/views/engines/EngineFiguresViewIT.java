@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.paretowb.charts.ParetoChart;
+import org.paretowb.models.recipe.Technique;
 import org.paretowb.models.measure.Engines;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
@@ -85,7 +86,8 @@ class EngineFiguresViewIT {
         EvaluatedPoint ort = table.getItems().get(0);
         assertEquals(Engines.ONNX_RUNTIME, ort.engine());
 
-        robot.clickOn(robot.lookup("#pointsTable .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.from(robot.lookup("#pointsTable .table-row-cell").queryAllAs(javafx.scene.control.TableRow.class)
+                .stream().filter(r -> r.getIndex() == 0).findFirst().orElseThrow()).lookup(".table-cell").queryAs(Node.class));
         robot.press(KeyCode.CONTROL).type(KeyCode.J).release(KeyCode.CONTROL);
         waitUntil(() -> table.getItems().size() == 2 && !engines.busyProperty().get());
 
@@ -129,13 +131,13 @@ class EngineFiguresViewIT {
 
         org.jfree.data.xy.XYDataset latency = ((org.jfree.chart.fx.ChartViewer) robot.lookup("#latencyChart")
                 .queryAs(javafx.scene.layout.StackPane.class).getChildren().get(0)).getChart().getXYPlot().getDataset(0);
-        assertEquals(1, latency.getItemCount(ParetoChart.BASELINE), "charts keep to ONNX Runtime");
+        assertEquals(1, (latency.getItemCount(ParetoChart.seriesOf(Technique.BASELINE, false)) + latency.getItemCount(ParetoChart.seriesOf(Technique.BASELINE, true))), "charts keep to ONNX Runtime");
         @SuppressWarnings("unchecked")
         ChoiceBox<String> shown = robot.lookup("#chartEngine").queryAs(ChoiceBox.class);
         assertEquals(Engines.ONNX_RUNTIME, shown.getValue());
         Platform.runLater(() -> shown.setValue(ChartEngines.ALL));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, latency.getItemCount(ParetoChart.BASELINE), "mixed on request");
+        assertEquals(2, (latency.getItemCount(ParetoChart.seriesOf(Technique.BASELINE, false)) + latency.getItemCount(ParetoChart.seriesOf(Technique.BASELINE, true))), "mixed on request");
 
         try (Workspace w = Workspace.open(file)) {
             EvaluatedPoint saved = w.points(CNN).get(1).point();
