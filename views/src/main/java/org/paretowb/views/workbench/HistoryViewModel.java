@@ -1,7 +1,6 @@
 package org.paretowb.views.workbench;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +64,7 @@ public final class HistoryViewModel {
         loading.set(true);
         io.run(() -> {
             session.open(file);
-            return contents(session);
+            return WorkspaceContents.of(session);
         }, contents -> {
             workspace = session;
             show(contents);
@@ -75,10 +74,6 @@ public final class HistoryViewModel {
                 afterShowing.run(); // the window goes on without one
             }
         });
-    }
-
-    private static Contents contents(WorkspaceSession session) {
-        return new Contents(session.points(), session.otherPoints(), session.file());
     }
 
     public void openWorkspace(Path file) {
@@ -112,10 +107,6 @@ public final class HistoryViewModel {
         }
     }
 
-    /** What a workspace holds for the window's inputs, read once on the workspace thread. */
-    private record Contents(List<EvaluatedPoint> points, int others, Path file) {
-    }
-
     private void workspaceAction(Runnable action) {
         if (workspace == null) {
             errors.accept("No workspace is in use in this window.");
@@ -125,11 +116,11 @@ public final class HistoryViewModel {
         loading.set(true);
         io.run(() -> {
             action.run();
-            return contents(session);
+            return WorkspaceContents.of(session);
         }, this::show, "", () -> loading.set(false));
     }
 
-    private void show(Contents contents) {
+    private void show(WorkspaceContents contents) {
         loading.set(false);
         EvaluatedPoint wasSelected = selected.get();
         points.setAll(contents.points());

@@ -44,8 +44,7 @@ public final class WorkbenchViewModel {
     private final StringProperty liveSet = new SimpleStringProperty("");
     private LaneTask<?> baseline;
     private final WorkbenchActions actions;
-    /** Points measured in this window since it opened, by id: the live sample count asked for (undo returns to them). */
-    private final java.util.Map<Integer, Integer> measuredHere = new java.util.HashMap<>();
+    private final SessionPoints measuredHere;
 
     /**
      * @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock)
@@ -57,36 +56,12 @@ public final class WorkbenchViewModel {
         this.actions = actions;
         this.jobs = new JobState(fxThread, error::set, "Ready");
         this.history = new HistoryViewModel(fxThread, io, error::set, jobs.statusProperty()::set);
-        this.knobs = new Knobs(fxThread, this::measureLatest, this::revisit);
+        this.measuredHere = new SessionPoints(history, jobs);
+        this.knobs = new Knobs(fxThread, this::measureLatest, recipe -> measuredHere.revisit(recipe, liveSamples.get()));
         this.modelTitle.set(modelTitle);
         this.dataTitle.set(dataTitle);
         history.afterShowing(this::measureBaselineIfMissing);
-        followLatestAndSelection();
-    }
-
-    /**
-     * The status line follows what happened last: a point added by any job (a fine-tune or a student too) says so,
-     * and a point selected in the table or on a chart is named with its figures, so the line never names an old
-     * point or an engine start long over. A running job's own messages take precedence while it runs.
-     */
-    private void followLatestAndSelection() {
-        history.latestProperty().addListener((obs, old, point) -> {
-            if (point != null && point.id() != 0) {
-                said(point, point.recipe(), point.measurement());
-            }
-        });
-        history.selectedProperty().addListener((obs, old, point) -> {
-            if (point != null && jobs.idle() && point != history.latestProperty().get()) {
-                jobs.statusProperty().set(describe("Selected", point));
-            }
-        });
-    }
-
-    private static String describe(String what, EvaluatedPoint point) {
-        Measurement m = point.measurement();
-        return String.format(Locale.ROOT, "%s #%d, %s: %.2f%% top-1 on %,d images%s, p50 %.3f ms, %,d bytes", what,
-                point.id(), point.title(), m.accuracy() * 100, m.samples(), m.how().subset() ? " (live subset)" : " (full set)",
-                m.latencyP50Ms(), m.sizeBytes());
+        StatusFollower.follow(history, jobs);
     }
 
     /**
@@ -168,32 +143,6 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /**
-     * Undo or redo back to a recipe measured in this window since it opened (on the live sample count in use):
-     * that point is selected again instead of a new measurement and a duplicate row.
-     */
-    private boolean revisit(Recipe recipe) {
-        int samples = liveSamples.get();
-        java.util.Optional<EvaluatedPoint> point = history.points().stream()
-                .filter(p -> Integer.valueOf(samples).equals(measuredHere.get(p.id())) && sameEffect(p.recipe(), recipe))
-                .reduce((first, last) -> last);
-        point.ifPresent(p -> {
-            jobs.cancelAll(); // a measurement of the knobs as they were after is no longer wanted
-            history.selectedProperty().set(p);
-            jobs.statusProperty().set(String.format(Locale.ROOT,
-                    "Back to point #%d, %s (measured in this session; not measured again)", p.id(), p.title()));
-        });
-        return point.isPresent();
-    }
-
-    /**
-     * Whether two recipes make the same network: equal, or both the unchanged model (the knobs at rest keep settings
-     * of techniques that are off, such as the int8 layers choice, which the baseline's recipe does not).
-     */
-    private static boolean sameEffect(Recipe a, Recipe b) {
-        return a.equals(b) || a.isBaseline() && b.isBaseline();
-    }
-
     private void measureLatest(Recipe recipe) {
         measure("Measurement", recipe, MeasuringSession.Order.LATEST, liveSamples.get(),
                 "Measuring " + recipe.summary() + "…");
@@ -215,15 +164,8 @@ public final class WorkbenchViewModel {
                 (m, token) -> m.main().measure(recipe, samples, token));
         return LaneTask.<Measurement>measuring(what, jobs, session)
                 .onSucceeded(result -> history.add(recipe, result.value(), result.inputs())
-                        .thenAccept(point -> measuredHere.put(point.id(), samples)))
+                        .thenAccept(point -> measuredHere.add(point, samples)))
                 .start(starting, handle.result(), handle::cancel);
-    }
-
-    private void said(EvaluatedPoint point, Recipe recipe, Measurement measurement) {
-        if (jobs.idle()) {
-            String load = org.paretowb.models.measure.FigureText.load(measurement.how());
-            jobs.statusProperty().set(describe("Point", point) + (load.isEmpty() ? "" : ". \u26a0 " + load));
-        }
     }
 
     /** Puts the selected point's recipe on the knobs (an undoable change) and measures it. */
