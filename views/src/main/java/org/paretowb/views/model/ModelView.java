@@ -135,8 +135,26 @@ public final class ModelView {
                 + (point.recipe().distillation().active() ? ". A distilled student is a network of its own: its layers"
                         + " are not matched with the baseline's, even where their names are the same." : ""));
         table.setItems(FXCollections.observableArrayList(LayerTable.of(spec)));
+        fitNames(table.getItems());
         // rows of the same network are equal records: without this, cells kept the previous point's kernels and bits
         table.refresh();
+    }
+
+    /** Layer, Type and Reads as wide as their widest cell: a graph's names and joins are never cut, the table scrolls. */
+    private void fitNames(List<LayerTable.Row> rows) {
+        List<Function<LayerTable.Row, String>> texts = List.of(LayerTable.Row::name, LayerTable.Row::type,
+                LayerTable.Row::inputs);
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        probe.setFont(javafx.scene.text.Font.font(13));
+        for (int c = 0; c < texts.size(); c++) {
+            TableColumn<LayerTable.Row, ?> column = table.getColumns().get(c);
+            double widest = column.getMinWidth();
+            for (LayerTable.Row row : rows) {
+                probe.setText(texts.get(c).apply(row));
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth() + 22);
+            }
+            column.setPrefWidth(Math.ceil(widest));
+        }
     }
 
     /** A node's kind without its sizes (conv, dense, bn, …): a node matched by name must be the same kind too. */
