@@ -26,6 +26,21 @@ import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.Recipe;
 
 class WorkspaceTest {
+    /** The point table as schema 1 made it (schema 2 added model_settings beside it). */
+    private static final String SCHEMA_ONE_POINT_TABLE = """
+            CREATE TABLE point (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              created TEXT NOT NULL,
+              name TEXT NOT NULL DEFAULT '',
+              model TEXT NOT NULL,
+              model_hash TEXT NOT NULL,
+              data TEXT NOT NULL,
+              data_hash TEXT NOT NULL,
+              recipe TEXT NOT NULL,
+              measurement TEXT NOT NULL,
+              environment TEXT NOT NULL
+            )""";
+
     static final PointContext CNN = new PointContext("Example CNN", "aa11", "Fashion-MNIST test", "bb22");
     static final PointContext MLP = new PointContext("Example MLP", "cc33", "Fashion-MNIST test", "bb22");
     static final Map<String, String> ENV = Map.of("cpu", "test CPU");
@@ -214,19 +229,7 @@ class WorkspaceTest {
         Path file = dir.resolve("old" + Workspace.EXTENSION);
         Measurement m = PointJsonTest.measurement();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE point (
-                      id INTEGER PRIMARY KEY AUTOINCREMENT,
-                      created TEXT NOT NULL,
-                      name TEXT NOT NULL DEFAULT '',
-                      model TEXT NOT NULL,
-                      model_hash TEXT NOT NULL,
-                      data TEXT NOT NULL,
-                      data_hash TEXT NOT NULL,
-                      recipe TEXT NOT NULL,
-                      measurement TEXT NOT NULL,
-                      environment TEXT NOT NULL
-                    )""");
+            s.execute(SCHEMA_ONE_POINT_TABLE);
             try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO point (created, name, model,"
                     + " model_hash, data, data_hash, recipe, measurement, environment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (String name : List.of("baseline", "half")) {
@@ -272,19 +275,7 @@ class WorkspaceTest {
         Path file = dir.resolve("two" + Workspace.EXTENSION);
         Measurement old = PointJsonTest.older();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("""
-                    CREATE TABLE point (
-                      id INTEGER PRIMARY KEY AUTOINCREMENT,
-                      created TEXT NOT NULL,
-                      name TEXT NOT NULL DEFAULT '',
-                      model TEXT NOT NULL,
-                      model_hash TEXT NOT NULL,
-                      data TEXT NOT NULL,
-                      data_hash TEXT NOT NULL,
-                      recipe TEXT NOT NULL,
-                      measurement TEXT NOT NULL,
-                      environment TEXT NOT NULL
-                    )""");
+            s.execute(SCHEMA_ONE_POINT_TABLE);
             s.execute("CREATE TABLE model_settings (model_hash TEXT PRIMARY KEY, settings TEXT NOT NULL,"
                     + " updated TEXT NOT NULL)");
             // exactly the JSON a schema-2 version wrote: no interval, no session, no machine, no load
