@@ -171,8 +171,10 @@ public final class ParetoChart {
     /** Fits both axes to the points, unless the user zoomed in (then {@link #resetZoom()} fits them). */
     private void fit(List<EvaluatedPoint> drawn) {
         boolean zoomed = zoomed();
-        fittedX = axis.fit().of(drawn.stream().mapToDouble(this::x).toArray());
-        fittedY = ACCURACY.of(drawn.stream().mapToDouble(ParetoChart::y).toArray());
+        fittedX = axis.fit().of(java.util.stream.DoubleStream.concat(drawn.stream().mapToDouble(this::x),
+                barEnds(true)).toArray());
+        fittedY = ACCURACY.of(java.util.stream.DoubleStream.concat(drawn.stream().mapToDouble(ParetoChart::y),
+                barEnds(false)).toArray());
         if (!zoomed) {
             resetZoom();
         }
@@ -236,6 +238,18 @@ public final class ParetoChart {
         }
         errors.removeAllSeries();
         errors.addSeries(series);
+    }
+
+    /** Both ends of every error bar, horizontal or vertical: the axes show whole intervals, not just the points. */
+    private java.util.stream.DoubleStream barEnds(boolean horizontal) {
+        java.util.stream.DoubleStream.Builder ends = java.util.stream.DoubleStream.builder();
+        for (int s = 0; s < errors.getSeriesCount(); s++) {
+            for (int i = 0; i < errors.getItemCount(s); i++) {
+                ends.add(horizontal ? errors.getStartXValue(s, i) : errors.getStartYValue(s, i));
+                ends.add(horizontal ? errors.getEndXValue(s, i) : errors.getEndYValue(s, i));
+            }
+        }
+        return ends.build();
     }
 
     /** The error bars as drawn (for checks). */

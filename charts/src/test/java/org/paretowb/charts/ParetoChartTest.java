@@ -155,5 +155,10 @@ class ParetoChartTest {
         assertEquals(0.057, bars.getXLowValue(0), 1e-12);
         assertEquals(0.064, bars.getXHighValue(0), 1e-12);
         assertTrue(bars.getYLowValue(0) < 92 && bars.getYHighValue(0) > 92, "top-1 of 1,000 images: about ±1.7 points");
+        org.jfree.data.Range y = chart.chart().getXYPlot().getRangeAxis().getRange();
+        org.jfree.data.Range x = chart.chart().getXYPlot().getDomainAxis().getRange();
+        assertTrue(y.getLowerBound() <= bars.getYLowValue(0) && y.getUpperBound() >= bars.getYHighValue(0),
+                "the axis shows the whole interval: " + y);
+        assertTrue(x.getLowerBound() <= 0.057 && x.getUpperBound() >= 0.064, "and the latency interval: " + x);
     }
 }
