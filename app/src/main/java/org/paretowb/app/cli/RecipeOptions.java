@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** The flags of every compression technique, shared by the commands that apply a recipe (eval, export). */
 public final class RecipeOptions {
     @Option(names = "--recipe", paramLabel = "FILE",
-            description = "A recipe file (JSON, format paretowb-recipe; see docs/recipe.schema.json) instead of the"
+            description = "A recipe file (JSON, format paretowb-recipe; see services/docs/recipe.schema.json) instead of the"
                     + " technique flags below, which it cannot be combined with.")
     Path recipeFile;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.paretowb.models.recipe.Recipe;
 
 /**
- * A recipe as a small JSON file (schema: docs/recipe.schema.json), for CI and for sharing:
+ * A recipe as a small JSON file (schema: services/docs/recipe.schema.json), for CI and for sharing:
  * <pre>{"format": "paretowb-recipe", "version": 1, "prune": 0.5, "bits": 8, ...}</pre>
  * Every other field is a technique flag of the command line, named as the flag without its dashes and meaning
  * what the flag means; a field left out keeps the flag's default. A written file has every field. Unknown

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.paretowb.models.recipe.Recipe;
 
 /**
- * The published schema (docs/recipe.schema.json) and the codec describe the same files: the schema's fields are
+ * The published schema (services/docs/recipe.schema.json) and the codec describe the same files: the schema's fields are
  * the codec's, its defaults are the codec's, and the example files and written files validate against it (with
  * the keywords the schema uses: type, const, enum, pattern, minimum/maximum and their exclusive forms, required,
  * additionalProperties false).
@@ -30,11 +30,12 @@ class RecipeSchemaTest {
 
     private static Path docs() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("docs/recipe.schema.json"))) {
-                return p.resolve("docs");
+            if (Files.isRegularFile(p.resolve("services/docs/recipe.schema.json"))) {
+                return p.resolve("services/docs");
             }
         }
-        throw new IllegalStateException("docs/recipe.schema.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("services/docs/recipe.schema.json not found above "
+                + Path.of("").toAbsolutePath());
     }
 
     private static JsonNode schema() throws IOException {
