@@ -84,6 +84,47 @@ class WorkbenchWindowIT {
         assertEquals(1, onFx(() -> window.model().history().points().size()), "the window's points are kept");
     }
 
+    @Test
+    void aRecipeOpenedInTheWindowAndSavedFromItsFullSetPointRunsHeadlessAtExactlyItsAccuracy(FxRobot robot)
+            throws Exception {
+        waitUntil(() -> window.model().history().points().size() == 1 && !window.model().jobs().busyProperty().get());
+        Path found = java.nio.file.Files.writeString(dir.resolve("found.json"),
+                "{\"format\": \"paretowb-recipe\", \"version\": 1, \"prune\": 0.5, \"bits\": 8}");
+        Platform.runLater(() -> window.model().recipes().open(found));
+        waitUntil(() -> window.model().history().points().size() == 2 && !window.model().jobs().busyProperty().get());
+        assertEquals(0.5, onFx(() -> window.model().knobs().recipe().pruning().sparsity()), "the file went on the knobs");
+        Platform.runLater(() -> {
+            window.model().history().selectedProperty().set(window.model().history().points().get(1));
+            window.model().measureSelectedOnFullSet();
+        });
+        waitUntil(() -> window.model().history().points().size() == 3 && !window.model().jobs().busyProperty().get());
+        EvaluatedPoint full = onFx(() -> window.model().history().points().get(2));
+        assertEquals(10_000, full.measurement().samples());
+
+        Path saved = dir.resolve("saved.json");
+        Platform.runLater(() -> window.model().history().selectedProperty().set(full));
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> window.model().recipes().saveSelected(saved)).get(30, TimeUnit.SECONDS);
+        Cli.Run headless = Cli.run("eval", "--model", "cnn", "--recipe", saved.toString(), "--json");
+
+        assertEquals(0, headless.exit(), headless.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(headless.out());
+        assertEquals(full.recipe().summary(), json.get("recipe").asText());
+        assertEquals(10_000, json.get("samples").asInt());
+        assertEquals(full.measurement().accuracy(), json.get("accuracy").asDouble(), 0.0, "exactly the same accuracy");
+
+        Path future = java.nio.file.Files.writeString(dir.resolve("future.json"),
+                "{\"format\": \"paretowb-recipe\", \"version\": 99, \"prune\": 0.5}");
+        Platform.runLater(() -> window.model().recipes().open(future));
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String text = onFx(robot.lookup(".dialog-pane").queryAs(DialogPane.class)::getContentText);
+        assertTrue(text.startsWith("Opening the recipe failed: " + future) && !text.contains("\n")
+                && text.contains("99"), text);
+        assertEquals(3, onFx(() -> window.model().history().points().size()), "nothing measured, nothing lost");
+        assertEquals(0.5, onFx(() -> window.model().knobs().recipe().pruning().sparsity()), "the knobs as they were");
+    }
+
     private EvaluatedPoint measureFirstPointOnDjl() throws Exception {
         int before = onFx(() -> window.model().history().points().size());
         Platform.runLater(() -> {

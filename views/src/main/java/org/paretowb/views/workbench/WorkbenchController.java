@@ -38,6 +38,7 @@ public final class WorkbenchController {
     @FXML private TextField structuredField;
     @FXML private ChoiceBox<StructuredPruningSettings.Norm> structuredNorm;
     @FXML private javafx.scene.control.Menu fileMenu;
+    @FXML private javafx.scene.control.Menu pointMenu;
     @FXML private Label workspaceLabel;
     @FXML private ChoiceBox<QuantizationSettings.Mode> quantMode;
     @FXML private ChoiceBox<Integer> quantBits;
@@ -181,6 +182,7 @@ public final class WorkbenchController {
         resourcesLabel.textProperty().bind(resources.textProperty());
         resources.runWhileShown(statusLabel);
         WorkspaceMenu.install(model, fileMenu, () -> statusLabel.getScene().getWindow());
+        RecipeMenu.install(model, fileMenu, pointMenu, () -> statusLabel.getScene().getWindow());
         workspaceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                 history.workspaceFileProperty().get() == null ? "Not saved (no workspace)"
                         : "Workspace: " + history.workspaceFileProperty().get().getFileName(),

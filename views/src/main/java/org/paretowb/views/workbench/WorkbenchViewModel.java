@@ -45,6 +45,7 @@ public final class WorkbenchViewModel {
     private LaneTask<?> baseline;
     private final WorkbenchActions actions;
     private final SessionPoints measuredHere;
+    private final RecipeFiles recipes;
 
     /**
      * @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock)
@@ -62,6 +63,7 @@ public final class WorkbenchViewModel {
         this.dataTitle.set(dataTitle);
         history.afterShowing(this::measureBaselineIfMissing);
         StatusFollower.follow(history, jobs);
+        this.recipes = new RecipeFiles(history, knobs, fxThread, io, jobs.statusProperty()::set, error::set);
     }
 
     /**
@@ -241,6 +243,11 @@ public final class WorkbenchViewModel {
 
     public Knobs knobs() {
         return knobs;
+    }
+
+    /** Point › Save recipe… and File › Open recipe…. */
+    public RecipeFiles recipes() {
+        return recipes;
     }
 
     public HistoryViewModel history() {
