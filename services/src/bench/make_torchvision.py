@@ -111,7 +111,18 @@ def main():
                         " of this count)")
     parser.add_argument("--min-accuracy", type=float, default=0.0,
                         help="exit 1 when a network scores below this (CI: 0.5, chance being 0.1)")
+    parser.add_argument("--lock", help="hold an exclusive POSIX lock (lockf) on this file while training, and do"
+                        " nothing when --out already has a summary.json (the build starts the training in the"
+                        " background; the tests that use it take the same lock and wait for it to end)")
     args = parser.parse_args()
+    if args.lock:
+        import fcntl
+        os.makedirs(os.path.dirname(os.path.abspath(args.lock)), exist_ok=True)
+        held = open(args.lock, "a")
+        fcntl.lockf(held, fcntl.LOCK_EX)  # released when the process ends, however it ends
+        if os.path.exists(os.path.join(args.out, "summary.json")):
+            print("the test bed is already trained in " + args.out)
+            return
     torch.set_num_threads(args.threads)
     os.makedirs(args.out, exist_ok=True)
     mean, std = fashion_data.IMAGENET_MEAN, fashion_data.IMAGENET_STD
@@ -147,8 +158,10 @@ def main():
             "trainSteps": steps, "learningRate": lr, "imagesSeen": steps * BATCH, "lastLoss": loss,
             "trainSeconds": round(trained - start, 1), "evalSeconds": round(evaluated - trained, 1),
             "exportSeconds": round(exported - evaluated, 1)})
-    with open(os.path.join(args.out, "summary.json"), "w") as f:
+    # whole or not at all: a reader never sees half a summary
+    with open(os.path.join(args.out, "summary.json.part"), "w") as f:
         json.dump(summary, f, indent=2)
+    os.replace(os.path.join(args.out, "summary.json.part"), os.path.join(args.out, "summary.json"))
     print("wrote " + os.path.join(args.out, "summary.json"))
     low = [n["network"] for n in summary["networks"] if n["accuracy"] < args.min_accuracy]
     if low:

@@ -17,13 +17,18 @@ import java.util.stream.StreamSupport;
 /**
  * The test bed of real architectures: torchvision's resnet18, mobilenet_v2, squeezenet1_1 and efficientnet_b0,
  * trained briefly by PyTorch on Fashion-MNIST at 3x32x32 with ImageNet's mean and std and exported as ONNX by
- * {@code services/src/bench/make_torchvision.py}. The script runs once (about 5 minutes on 2 cores) into
- * {@code target/testbed}, where later test classes of the same build find it; where Debian's python3-torchvision is
- * not installed, the tests that need it are skipped (CI installs it).
+ * {@code services/src/bench/make_torchvision.py}. The script runs once (about 7 minutes on 2 cores) into
+ * {@code target/testbed}, where later test classes of the same build find it. {@code mvn verify} starts it in the
+ * background while services' integration tests begin (services' pom), so that it trains while the tests of
+ * services, charts and views run; the first use here waits for it through a file lock, and trains itself only if
+ * that run left no summary. Where Debian's python3-torchvision is not installed, the tests that need it are skipped
+ * (CI installs it).
  */
 final class TestBed {
     private static final Path SCRIPT = Path.of("../services/src/bench/make_torchvision.py");
     private static final Path FOLDER = Path.of("target/testbed");
+    /** Held by the training the build starts in the background (services' pom, testbed-background.sh). */
+    private static final Path LOCK = Path.of("target/testbed.lock");
 
     /** One trained network: its ONNX file, PyTorch's accuracy on the 10,000 test images, and its normalisation. */
     record Network(String name, Path onnx, double accuracy, String mean, String std) {
@@ -56,13 +61,13 @@ final class TestBed {
     static synchronized List<Network> networks() throws Exception {
         if (networks == null) {
             Path summary = FOLDER.resolve("summary.json");
-            if (!Files.exists(summary)) {
-                Process p = new ProcessBuilder("/usr/bin/python3", SCRIPT.toString(), "--out", FOLDER.toString(),
-                        "--min-accuracy", "0.5").redirectErrorStream(true).start();
-                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(40, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    throw new IllegalStateException("make_torchvision.py failed:\n" + output);
-                }
+            Files.createDirectories(FOLDER);
+            // the build started the training in the background (services' pom): wait for it to end, then train
+            // here only if it did not leave a summary (it did not run, or failed)
+            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(LOCK,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lock.lock()) {
+                trainUnlessTrained(summary);
             }
             JsonNode root = new ObjectMapper().readTree(summary.toFile());
             List<Network> read = new ArrayList<>();
@@ -73,6 +78,18 @@ final class TestBed {
             networks = List.copyOf(read);
         }
         return networks;
+    }
+
+    private static void trainUnlessTrained(Path summary) throws Exception {
+        if (Files.exists(summary)) {
+            return;
+        }
+        Process p = new ProcessBuilder("/usr/bin/python3", SCRIPT.toString(), "--out", FOLDER.toString(),
+                "--min-accuracy", "0.5").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(40, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("make_torchvision.py failed:\n" + output);
+        }
     }
 
     static Network network(String name) throws Exception {
