@@ -32,6 +32,8 @@ import org.paretowb.views.layers.LayerProfileViewModel;
 import org.paretowb.views.model.ModelView;
 import org.paretowb.views.sensitivity.SensitivityView;
 import org.paretowb.views.sensitivity.SensitivityViewModel;
+import org.paretowb.views.search.SearchView;
+import org.paretowb.views.search.SearchViewModel;
 import org.paretowb.views.training.TrainingJobView;
 import org.paretowb.views.training.TrainingJobViewModel;
 import org.paretowb.views.workbench.HistoryViewModel;
@@ -56,6 +58,7 @@ public final class WorkbenchWindow {
     private final LayerProfileViewModel layers;
     private final SensitivityViewModel sensitivity;
     private final TrainingJobViewModel training;
+    private final SearchViewModel search;
     private final EngineFiguresViewModel engines;
     private final InputsViewModel inputs;
     private final InputsControls inputControls;
@@ -123,6 +126,8 @@ public final class WorkbenchWindow {
                 (measurers, token) -> measurers.main().apply(point.recipe(), token)).result()
                 .thenApply(MeasuringSession.Stamped::value));
         view.addTab("Model", network.root());
+        this.search = new SearchViewModel(session, Platform::runLater, history);
+        view.addTab("Search", new SearchView(search).root());
         this.inputControls = InputsControls.install(view, model, inputs, InputsControls.SYSTEM);
         inputs.inputsProperty().addListener((obs, old, now) -> {
             forgetting.model().useClassNames(now.settings().classNames());
@@ -212,6 +217,11 @@ public final class WorkbenchWindow {
     /** The Distillation and fine-tuning tab. */
     public TrainingJobViewModel training() {
         return training;
+    }
+
+    /** The Search tab. */
+    public SearchViewModel search() {
+        return search;
     }
 
     /** The Sensitivity tab. */
