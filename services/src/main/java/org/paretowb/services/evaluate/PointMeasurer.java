@@ -79,6 +79,19 @@ public final class PointMeasurer {
         return made;
     }
 
+    /**
+     * This measurer with its batch-1 timing in blocks of fresh sessions ({@link LatencyProbe#inBlocks}): for a
+     * command that measures a point once per process, whose interval must cover the variation between processes.
+     */
+    public PointMeasurer timedInBlocks() {
+        PointMeasurer made = new PointMeasurer(engine, original, evaluationSet, subset, applier, evaluator,
+                latency.inBlocks(), throughput);
+        synchronized (lazy) {
+            made.scaled = scaled;
+        }
+        return made;
+    }
+
     /** The session its points are measured in (their latency is compared with this session's baseline). */
     public SessionInfo session() {
         return session;
@@ -272,10 +285,8 @@ public final class PointMeasurer {
     /** Batch-1 timing of the point, in rounds alternating with the baseline's when one is given. */
     private LatencyProbe.Timed time(MeasuringEngine.Loadable point, MeasuringEngine.Loadable reference,
                                     LabeledImages images, CancelToken cancel) {
-        try (InferenceNetwork network = point.load(latency.threads());
-             InferenceNetwork base = reference == null ? null : reference.load(latency.threads())) {
-            return engine.withThreads(latency.threads(), () -> latency.time(network, base, images, cancel));
-        }
+        return engine.withThreads(latency.threads(), () -> latency.time(() -> point.load(latency.threads()),
+                reference == null ? null : () -> reference.load(latency.threads()), images, cancel));
     }
 
     /** The evaluation set as the network takes it, converted on first use. */
