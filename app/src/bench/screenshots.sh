@@ -79,8 +79,12 @@ want model && shot model --structured 50 --tab Model
 if want data; then fmnist_pngs "$TMP/fashion-mnist-png"; shot data --data "$TMP/fashion-mnist-png" --split 20:7 --tab Data; fi
 want input-settings && shot input-settings --input-settings
 if want data-table; then
-    java_ train --data "$WINE" --label-column target --hidden 64,32 --epochs 60 --eval-share 0.2 --seed 1 \
-        --out "$TMP/wine-mlp.pwb" >/dev/null 2>&1
+    # one libtorch thread: on a busy machine its OpenMP threads wait for each other (this step took 40 s with one
+    # thread and was still at epoch ~1 after 19 minutes with the default two, at a load average of 20)
+    OMP_NUM_THREADS=1 nice -n 10 java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 \
+        -jar "$JAR" train --data "$WINE" --label-column target --hidden 64,32 --epochs 60 --eval-share 0.2 --seed 1 \
+        --out "$TMP/wine-mlp.pwb" >"$TMP/train.log" 2>&1 \
+        || { echo "screenshots.sh: training the wine MLP failed:" >&2; tail -3 "$TMP/train.log" >&2; }
     shot data-table --model "$TMP/wine-mlp.pwb" --data "$WINE" --sparsity 50
 fi
 want forgot && shot forgot --sparsity 90 --tab "What it forgot"

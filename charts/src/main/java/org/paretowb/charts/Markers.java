@@ -13,7 +13,8 @@ import org.paretowb.models.recipe.Technique;
  * A marker per technique family, in shape and in colour (so a reader who cannot tell the colours apart still can):
  * the baseline a star, pruning a circle, structured pruning a square, low-rank a triangle, quantization a diamond,
  * distillation a triangle pointing down, fine-tuning a cross, several techniques together a hexagon. Points
- * measured on the full evaluation set are filled; points of a live subset are hollow.
+ * measured on the full evaluation set are filled; points of a live subset are hollow; points measured in another
+ * session are light grey.
  */
 public final class Markers {
     /** The families, in legend order. */
@@ -40,6 +41,11 @@ public final class Markers {
     /** The family's colour; the baseline is black (white on dark). */
     public static Color colour(Technique family, boolean dark) {
         return family == Technique.BASELINE ? ChartTheme.ink(dark) : ChartTheme.series(FAMILIES.indexOf(family) - 1, dark);
+    }
+
+    /** A point measured in another session: the family's shape in this grey instead of its colour. */
+    public static Color otherSessionColour(boolean dark) {
+        return dark ? new Color(105, 110, 120) : new Color(185, 185, 190);
     }
 
     /** The ring around the latest point. */

@@ -1,23 +1,17 @@
 package org.paretowb.charts;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.DoubleStream;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.labels.ItemLabelAnchor;
-import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -40,7 +34,7 @@ public final class ParetoChart {
     /** Series of {@link #points()}: the latest point, the selected point, then the families, each filled and hollow. */
     public static final int LATEST = 0;
     public static final int SELECTED = 1;
-    private static final int FIRST_FAMILY = 2;
+    static final int FIRST_FAMILY = 2;
     private static final AxisFit ACCURACY = new AxisFit(0, 1.0, false, false, new AxisRange(0, 100, false));
     private static final String ACCURACY_LABEL = "Top-1 accuracy (%)";
 
@@ -61,6 +55,9 @@ public final class ParetoChart {
     private final org.jfree.data.xy.XYIntervalSeriesCollection errors = new org.jfree.data.xy.XYIntervalSeriesCollection();
     private final List<List<PointGroup>> shown = new ArrayList<>();
     private final JFreeChart chart;
+    private final PointRenderer renderer = new PointRenderer(this::groupAt);
+    /** This session's id: points of another are drawn grey; null until set (then none is). */
+    private String session;
     private AxisRange fittedX;
     private AxisRange fittedY;
     private boolean dark;
@@ -80,7 +77,7 @@ public final class ParetoChart {
         this.fittedX = axis.fit().of();
         this.fittedY = ACCURACY.of();
         XYPlot plot = new XYPlot(points, FittedAxes.of(axis.label(fittedX.log()), axis.unit(), fittedX),
-                FittedAxes.of(ACCURACY_LABEL, Unit.PERCENT, fittedY), pointRenderer());
+                FittedAxes.of(ACCURACY_LABEL, Unit.PERCENT, fittedY), renderer);
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
         plot.setDataset(2, errors);
@@ -96,33 +93,6 @@ public final class ParetoChart {
         plot.setNoDataMessage("No points yet");
         this.chart = new JFreeChart(null, new Font(Font.SANS_SERIF, Font.PLAIN, 12), plot, true);
         theme(false);
-    }
-
-    private XYLineAndShapeRenderer pointRenderer() {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-        r.setSeriesShape(SELECTED, Markers.selectedSquare());
-        r.setSeriesShapesFilled(SELECTED, false);
-        r.setSeriesStroke(SELECTED, new BasicStroke(2f));
-        r.setSeriesShape(LATEST, Markers.latestRing());
-        r.setSeriesShapesFilled(LATEST, false);
-        r.setSeriesStroke(LATEST, new BasicStroke(2.5f));
-        for (Technique family : Markers.FAMILIES) {
-            for (boolean subset : new boolean[] {false, true}) {
-                int series = seriesOf(family, subset);
-                r.setSeriesShape(series, Markers.shape(family));
-                r.setSeriesShapesFilled(series, !subset);
-                r.setSeriesStroke(series, new BasicStroke(1.7f));
-            }
-        }
-        r.setUseOutlinePaint(false);
-        r.setDefaultToolTipGenerator((dataset, series, item) -> PointTooltip.of(groupAt(series, item)));
-        r.setDefaultItemLabelGenerator((dataset, series, item) -> series < FIRST_FAMILY
-                || groupAt(series, item).size() < 2 ? null : "\u00d7" + groupAt(series, item).size());
-        r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-        // to the left of the marker: the baseline, most often drawn with others, sits at the right border of a size chart
-        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
-        r.setDefaultItemLabelsVisible(true);
-        return r;
     }
 
     private static XYStepRenderer frontierRenderer() {
@@ -267,53 +237,31 @@ public final class ParetoChart {
 
     /** The legend: the families drawn, filled and hollow where both are, the latest, the selected, the frontier. */
     public List<LegendEntry> legend() {
-        List<LegendEntry> entries = new ArrayList<>();
-        boolean anyFull = false;
-        boolean anySubset = false;
-        for (Technique family : Markers.FAMILIES) {
-            boolean full = !shown.get(seriesOf(family, false)).isEmpty();
-            boolean subset = !shown.get(seriesOf(family, true)).isEmpty();
-            anyFull |= full;
-            anySubset |= subset;
-            if (full || subset) {
-                entries.add(new LegendEntry(family.title(), Markers.shape(family), Markers.colour(family, dark), full,
-                        false, family.title() + " points"));
+        boolean other = false;
+        for (int series = FIRST_FAMILY; series < shown.size(); series++) {
+            for (int item = 0; item < shown.get(series).size(); item++) {
+                other |= renderer.ofOtherSession(series, item);
             }
         }
-        Color grey = ChartTheme.series(7, dark);
-        if (anyFull && anySubset) {
-            entries.add(new LegendEntry("full set", Markers.shape(Technique.PRUNING), grey, true, false,
-                    "Filled: measured on the whole evaluation set"));
-            entries.add(new LegendEntry("live subset", Markers.shape(Technique.PRUNING), grey, false, false,
-                    "Hollow: measured on the live subset of the evaluation set"));
-        }
-        if (!shown.get(LATEST).isEmpty()) {
-            entries.add(new LegendEntry("latest", Markers.latestRing(), Markers.latestColour(dark), false, false,
-                    "The point measured last"));
-        }
-        if (!shown.get(SELECTED).isEmpty()) {
-            entries.add(new LegendEntry("selected", Markers.selectedSquare(), Markers.selectedColour(dark), false,
-                    false, "The point selected in the table or on a chart"));
-        }
-        if (frontier.getSeries(0).getItemCount() > 0) {
-            entries.add(new LegendEntry("Pareto frontier", new Line2D.Double(-7, 0, 7, 0),
-                    Markers.selectedColour(dark), false, true, "No other point is both at least as accurate and cheaper"));
-        }
-        return entries;
+        return ParetoLegend.of(shown, other, frontier.getSeries(0).getItemCount() > 0, dark);
     }
 
     private LegendItemCollection legendItems() {
-        LegendItemCollection items = new LegendItemCollection();
-        for (LegendEntry e : legend()) {
-            LegendItem item = e.line()
-                    ? new LegendItem(e.name(), null, e.tooltip(), null, false, new Rectangle2D.Double(), false, e.colour(),
-                    false, e.colour(), new BasicStroke(1.5f), true, e.shape(), new BasicStroke(1.5f), e.colour())
-                    : new LegendItem(e.name(), null, e.tooltip(), null, true, e.shape(), e.filled(), e.colour(),
-                    !e.filled(), e.colour(), new BasicStroke(1.5f), false, new Line2D.Double(), new BasicStroke(1f),
-                    e.colour());
-            items.add(item);
-        }
-        return items;
+        return ParetoLegend.items(legend());
+    }
+
+    /**
+     * This session's id: a point measured in another session (its provenance names another, or none) is drawn
+     * light grey, with a legend entry, so it is not read against this session's points.
+     */
+    public void session(String id) {
+        this.session = id;
+        renderer.otherSession(p -> session != null && !session.equals(p.measurement().how().session()));
+    }
+
+    /** Whether the marker at {@code item} of {@code series} is drawn as another session's (grey). */
+    public boolean drawnAsOtherSession(int series, int item) {
+        return renderer.ofOtherSession(series, item);
     }
 
     /** Light or dark: background, axes, legend and the colours of the markers. */
@@ -321,7 +269,8 @@ public final class ParetoChart {
         this.dark = dark;
         ChartTheme.apply(chart, dark);
         XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) plot.getRenderer(0);
+        XYLineAndShapeRenderer r = renderer;
+        renderer.dark(dark);
         r.setSeriesPaint(LATEST, Markers.latestColour(dark));
         r.setSeriesPaint(SELECTED, Markers.selectedColour(dark));
         for (Technique family : Markers.FAMILIES) {

@@ -161,4 +161,41 @@ class ParetoChartTest {
                 "the axis shows the whole interval: " + y);
         assertTrue(x.getLowerBound() <= 0.057 && x.getUpperBound() >= 0.064, "and the latency interval: " + x);
     }
+
+    @Test
+    void aPointOfAnotherSessionIsDrawnGreyWithALegendEntry() {
+        Provenance earlier = Provenance.builder().engine("test", 1, 1).images("hand-made", false).latencyRuns(0, 1)
+                .throughputBatch(64).kernels("fp32", true).sizeFormat("none").session("20261205-101010-0001", "m")
+                .build();
+        Provenance now = Provenance.builder().engine("test", 1, 1).images("hand-made", false).latencyRuns(0, 1)
+                .throughputBatch(64).kernels("fp32", true).sizeFormat("none").session("20261206-101010-0002", "m")
+                .build();
+        EvaluatedPoint oldBaseline = new EvaluatedPoint(1, Recipe.BASELINE, Measurement.builder()
+                .accuracy(0.90, 0.99, new double[10]).latency(1.2, 1.3).sizeBytes(1000).counts(100, 100, 1000)
+                .throughput(500).predictions(new byte[10]).network("n").how(earlier).build());
+        EvaluatedPoint baseline = new EvaluatedPoint(2, Recipe.BASELINE, Measurement.builder()
+                .accuracy(0.90, 0.99, new double[10]).latency(1.0, 1.1).sizeBytes(1000).counts(100, 100, 1000)
+                .throughput(500).predictions(new byte[10]).network("n").how(now).build());
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+        int series = ParetoChart.seriesOf(Technique.BASELINE, false);
+
+        chart.show(List.of(oldBaseline, baseline), null);
+        assertTrue(chart.legend().stream().noneMatch(e -> e.name().equals("another session")), "no session set yet");
+
+        chart.session("20261206-101010-0002");
+        chart.show(List.of(oldBaseline, baseline), null);
+
+        int oldItem = chart.pointAt(series, 0) == oldBaseline ? 0 : 1;
+        assertTrue(chart.drawnAsOtherSession(series, oldItem));
+        assertTrue(!chart.drawnAsOtherSession(series, 1 - oldItem));
+        java.awt.Paint paint = chart.chart().getXYPlot().getRenderer(0).getItemPaint(series, oldItem);
+        assertEquals(Markers.otherSessionColour(false), paint);
+        assertEquals(Markers.colour(Technique.BASELINE, false),
+                chart.chart().getXYPlot().getRenderer(0).getItemPaint(series, 1 - oldItem));
+        assertTrue(chart.legend().stream().anyMatch(e -> e.name().equals("another session")
+                && e.colour().equals(Markers.otherSessionColour(false))), "" + chart.legend());
+
+        chart.show(List.of(baseline), null);
+        assertTrue(chart.legend().stream().noneMatch(e -> e.name().equals("another session")), "none drawn: no entry");
+    }
 }

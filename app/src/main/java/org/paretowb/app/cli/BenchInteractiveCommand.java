@@ -47,6 +47,8 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
     /** The window's live subset when the full set is over budget. */
     private static final int LIVE_FALLBACK = 1000;
     private double otherCpuShare;
+    /** Each phase's milliseconds summed over the changes (where the Java side of a point goes). */
+    private final java.util.Map<String, Double> phases = new java.util.LinkedHashMap<>();
     private int fullSetSize;
 
     @Override
@@ -75,6 +77,7 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 long start = System.nanoTime();
                 lane.submit(MeasuringSession.Order.LATEST, (m, token) -> m.main().measure(recipe, token)).result().join();
                 millis[i] = (System.nanoTime() - start) / 1e6;
+                measurer.lastTimes().millis().forEach((phase, ms) -> phases.merge(phase, ms, Double::sum));
                 if (i == Math.min(50, changes) - 1) {
                     rssAfter50 = residentBytes();
                 }
@@ -137,6 +140,8 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
             o.put("rssAfterAllBytes", rssAll);
             o.put("rssGrowthBytes", rssAll - rss50);
             o.put("otherCpuShare", otherCpuShare);
+            ObjectNode breakdown = o.putObject("meanPhaseMs");
+            phases.forEach((phase, ms) -> breakdown.put(phase, Math.round(ms / changes * 100) / 100.0));
             if (subset >= fullSetSize) {
                 LiveSet live = LiveSet.decide(p.at(95), changes, LIVE_FALLBACK, fullSetSize);
                 o.put("liveDefaultSamples", live.samples());
@@ -153,6 +158,8 @@ public final class BenchInteractiveCommand implements Callable<Integer> {
                 + " (p50 / raw %.1f)%n", p.at(50), p.at(95), raw, p.at(50) / raw);
         System.out.printf(Locale.ROOT, "resident memory: %,d bytes after %d changes, %,d after %d (%+,.1f MB)%n",
                 rss50, Math.min(50, changes), rssAll, changes, (rssAll - rss50) / 1e6);
+        System.out.println("mean time per phase of a point:");
+        phases.forEach((phase, ms) -> System.out.printf(Locale.ROOT, "  %-40s %8.2f ms%n", phase, ms / changes));
         System.out.printf(Locale.ROOT, "other processes took %.0f%% of the CPU meanwhile%s%n", otherCpuShare * 100,
                 otherCpuShare > org.paretowb.models.measure.Provenance.BUSY_SHARE ? ": the times are overstated" : "");
         if (subset >= fullSetSize) {

@@ -78,8 +78,9 @@ public final class EvalCommand implements Callable<Integer> {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime, data.training());
+        // one point per process: its latency interval must cover what changes from one process to the next
         PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
-                samples, applier, evaluation);
+                samples, applier, evaluation).timedInBlocks();
         measurer.warmUp(CancelToken.NEVER);
         Measurement baseline = dropBudget == null ? null : measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.paretowb.services.evaluate;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.measure.ConfidenceIntervals;
 import org.paretowb.models.measure.Interval;
@@ -35,6 +36,7 @@ public final class LatencyProbe {
     private final int timed;
     private final int threads;
     private final long capMillis;
+    private final boolean blocks;
 
     /**
      * @param timed   runs of {@link #measure}; for {@link #time}, the runs of the first {@value #MIN_ROUNDS} rounds
@@ -43,6 +45,16 @@ public final class LatencyProbe {
      * @param capMillis how long {@link #time} may go on to reach its target
      */
     public LatencyProbe(int warmup, int timed, int threads, long capMillis) {
+        this(warmup, timed, threads, capMillis, false);
+    }
+
+    /**
+     * @param blocks whether {@link #time(Supplier, Supplier, LabeledImages, CancelToken)} times in blocks of fresh
+     *               sessions ({@link BlockTiming}: an interval that covers session-to-session variation, for a
+     *               figure compared across processes) rather than in rounds on one session (quicker, for points
+     *               compared with a baseline timed in the same rounds)
+     */
+    public LatencyProbe(int warmup, int timed, int threads, long capMillis, boolean blocks) {
         if (warmup < 0 || timed <= 0 || threads <= 0 || capMillis <= 0) {
             throw new IllegalArgumentException("latency needs warmup >= 0, timed > 0 runs, threads > 0 and a time cap");
         }
@@ -50,6 +62,32 @@ public final class LatencyProbe {
         this.timed = timed;
         this.threads = threads;
         this.capMillis = capMillis;
+        this.blocks = blocks;
+    }
+
+    /** The same probe, timing in blocks of fresh sessions (see {@link BlockTiming}). */
+    public LatencyProbe inBlocks() {
+        return new LatencyProbe(warmup, timed, threads, capMillis, true);
+    }
+
+    /** Whether points are timed in blocks of fresh sessions. */
+    public boolean blocks() {
+        return blocks;
+    }
+
+    /**
+     * Times the networks {@code network} and {@code reference} (null: none) load: in blocks of fresh sessions where
+     * this probe {@link #blocks() times in blocks}, else on one session of each as {@link #time(InferenceNetwork,
+     * InferenceNetwork, LabeledImages, CancelToken)} does. The caller's supplier loads a new session per call.
+     */
+    public Timed time(Supplier<InferenceNetwork> network, Supplier<InferenceNetwork> reference, LabeledImages data,
+                      CancelToken cancel) {
+        if (blocks) {
+            return BlockTiming.time(this, network, reference, data, cancel);
+        }
+        try (InferenceNetwork point = network.get(); InferenceNetwork base = reference == null ? null : reference.get()) {
+            return time(point, base, data, cancel);
+        }
     }
 
     public LatencyProbe(int warmup, int timed, int threads) {

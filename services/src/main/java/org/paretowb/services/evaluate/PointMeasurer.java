@@ -35,6 +35,8 @@ public final class PointMeasurer {
     private final Object lazy = new Object();
     private ScaledInputs scaled; // the evaluation set converted once, made on first use (under lazy)
     private MeasuringEngine.Loadable baseline; // the original, ready to load for interleaved timing (under lazy)
+    private volatile PointTimes lastTimes = new PointTimes();
+    private PointTimes times = new PointTimes(); // of the point being measured (on the compute lane)
 
     /** @param subset whether {@code evaluationSet} is only part of the evaluation set (said with every figure) */
     public PointMeasurer(MeasuringEngine engine, WeightSet original, LabeledImages evaluationSet, boolean subset,
@@ -71,6 +73,19 @@ public final class PointMeasurer {
     public PointMeasurer on(MeasuringEngine other) {
         PointMeasurer made = new PointMeasurer(other, original, evaluationSet, subset, applier, evaluator, latency,
                 throughput);
+        synchronized (lazy) {
+            made.scaled = scaled;
+        }
+        return made;
+    }
+
+    /**
+     * This measurer with its batch-1 timing in blocks of fresh sessions ({@link LatencyProbe#inBlocks}): for a
+     * command that measures a point once per process, whose interval must cover the variation between processes.
+     */
+    public PointMeasurer timedInBlocks() {
+        PointMeasurer made = new PointMeasurer(engine, original, evaluationSet, subset, applier, evaluator,
+                latency.inBlocks(), throughput);
         synchronized (lazy) {
             made.scaled = scaled;
         }
@@ -144,7 +159,7 @@ public final class PointMeasurer {
     }
 
     public Measurement measure(Recipe recipe, CancelToken cancel) {
-        return measure(recipe, evaluationSet, subset, applier.apply(original, recipe, cancel), cancel);
+        return measure(recipe, 0, cancel);
     }
 
     /** As {@link #measure(Recipe, int, CancelToken)}, telling {@code progress} after every training epoch. */
@@ -194,29 +209,46 @@ public final class PointMeasurer {
      */
     public Measurement measure(Recipe recipe, int samples, CancelToken cancel) {
         boolean part = samples > 0 && samples < evaluationSet.size();
-        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part,
-                apply(recipe, cancel), cancel);
+        times = new PointTimes();
+        WeightSet weights = apply(recipe, cancel);
+        times.lap("apply recipe");
+        return measure(recipe, part ? evaluationSet.first(samples) : evaluationSet, subset || part, weights, cancel);
+    }
+
+    /** Where the time of the last point measured went (its phases in milliseconds). */
+    public PointTimes lastTimes() {
+        return lastTimes;
     }
 
     private Measurement measure(Recipe recipe, LabeledImages images, boolean partial, WeightSet weights,
                                 CancelToken cancel) {
         cancel.check();
+        PointTimes times = this.times;
+        times.restart();
         OtherProcesses.Mark start = otherProcesses.mark();
+        times.lap("CPU share mark");
         MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, cancel);
+        times.lap("prepare (export)");
         Accuracy accuracy;
         double imagesPerSecond;
         String description;
         ScaledInputs inputs = scaled();
+        times.lap("inputs");
         try (InferenceNetwork network = loadable.load(engine.threads())) {
+            times.lap("load evaluation session");
             description = network.engine();
             Accuracy[] evaluated = new Accuracy[1];
             imagesPerSecond = engine.withThreads(engine.threads(), () -> {
                 evaluated[0] = evaluator.evaluate(network, images, inputs, cancel);
+                times.lap("evaluate");
                 return throughput.imagesPerSecond(network, images, cancel);
             });
+            times.lap("throughput");
             accuracy = evaluated[0];
         }
+        times.lap("close evaluation session");
         LatencyProbe.Timed timed = time(loadable, recipe.isBaseline() ? null : baseline(cancel), images, cancel);
+        times.lap("batch-1 timing (sessions included)");
         double othersShare = otherProcesses.shareSince(start);
         Provenance provenance = Provenance.builder()
                 .engine(description, engine.threads(), latency.threads())
@@ -231,26 +263,30 @@ public final class PointMeasurer {
                 .otherCpuShare(othersShare)
                 .build();
         LatencyProbe.Timing t = timed.point();
-        return Measurement.builder()
+        long bytes = size.sizeBytes(weights);
+        times.lap("size probe");
+        Measurement made = Measurement.builder()
                 .accuracy(accuracy.top1(), accuracy.top5(), accuracy.perClass())
                 .latency(t.p50Ms(), t.p95Ms(), t.p50Interval())
                 .sessionBaseline(timed.reference() == null ? null : timed.reference().median())
-                .sizeBytes(size.sizeBytes(weights))
+                .sizeBytes(bytes)
                 .counts(weights.parameters(), weights.nonZeros(), weights.spec().macs())
                 .throughput(imagesPerSecond)
                 .predictions(accuracy.predictions())
                 .network(weights.spec().describe())
                 .how(provenance)
                 .build();
+        times.lap("record");
+        lastTimes = times;
+        this.times = new PointTimes();
+        return made;
     }
 
     /** Batch-1 timing of the point, in rounds alternating with the baseline's when one is given. */
     private LatencyProbe.Timed time(MeasuringEngine.Loadable point, MeasuringEngine.Loadable reference,
                                     LabeledImages images, CancelToken cancel) {
-        try (InferenceNetwork network = point.load(latency.threads());
-             InferenceNetwork base = reference == null ? null : reference.load(latency.threads())) {
-            return engine.withThreads(latency.threads(), () -> latency.time(network, base, images, cancel));
-        }
+        return engine.withThreads(latency.threads(), () -> latency.time(() -> point.load(latency.threads()),
+                reference == null ? null : () -> reference.load(latency.threads()), images, cancel));
     }
 
     /** The evaluation set as the network takes it, converted on first use. */

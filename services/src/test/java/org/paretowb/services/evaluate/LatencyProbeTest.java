@@ -111,4 +111,31 @@ class LatencyProbeTest {
         assertEquals(8, slice.remaining());
         assertEquals(DATA.scaledPixels(3, 2)[0], slice.get(0));
     }
+
+    @Test
+    void inBlocksEachBlockTimesFreshSessionsAndTheIntervalComesFromTheBlocksMedians() {
+        List<String> runs = new ArrayList<>();
+        int[] loaded = {0, 0};
+        LatencyProbe probe = new LatencyProbe(2, 30, 1, 10_000).inBlocks();
+
+        LatencyProbe.Timed t = probe.time(() -> {
+            loaded[0]++;
+            return new Fake("point", runs);
+        }, () -> {
+            loaded[1]++;
+            return new Fake("base", runs);
+        }, DATA, CancelToken.NEVER);
+
+        int blocks = t.rounds() / BlockTiming.ROUNDS_PER_BLOCK;
+        assertTrue(blocks >= BlockTiming.MIN_BLOCKS, "at least " + BlockTiming.MIN_BLOCKS + " blocks: " + blocks);
+        assertEquals(blocks, loaded[0], "a fresh session of the point per block");
+        assertEquals(blocks, loaded[1], "and of the baseline");
+        assertEquals(blocks * (2 + BlockTiming.ROUNDS_PER_BLOCK * 3), runs.stream().filter("point"::equals).count(),
+                "each block warms up again");
+        assertEquals(t.rounds() * 3, t.point().runs(), "warm-up runs are not timed");
+        assertEquals(List.of("point", "base", "point", "base", "point", "point", "point", "base", "base", "base",
+                "base", "base", "base", "point", "point", "point"), runs.subList(0, 16), "rounds alternate");
+        assertTrue(t.point().p50Interval().contains(t.point().p50Ms()));
+        assertTrue(t.reference().p50Interval().contains(t.reference().p50Ms()));
+    }
 }

@@ -36,15 +36,25 @@ public final class Comparison {
                 () -> p.recipe().fineTune().epochs() + " epochs"), a, b));
         rows.add(text("Quantization", p -> setting(p.recipe().quantization().active(),
                 () -> p.recipe().quantization().summary()), a, b));
-        rows.add(number("Top-1 accuracy (%)", m -> m.accuracy() * 100, "%.2f", "%+.2f points", a, b));
-        rows.add(number("Top-5 accuracy (%)", m -> m.top5() * 100, "%.2f", "%+.2f points", a, b));
-        rows.add(number("Latency p50 (ms)", Measurement::latencyP50Ms, "%.3f", "%.2fx", a, b));
-        rows.add(number("Latency p95 (ms)", Measurement::latencyP95Ms, "%.3f", "%.2fx", a, b));
-        rows.add(number("Size (bytes)", m -> m.sizeBytes(), "%,.0f", "%.2fx", a, b));
-        rows.add(number("Parameters", m -> m.parameters(), "%,.0f", "%.2fx", a, b));
-        rows.add(number("Non-zeros", m -> m.nonZeros(), "%,.0f", "%.2fx", a, b));
-        rows.add(number("MACs per image", m -> m.macs(), "%,.0f", "%.2fx", a, b));
-        rows.add(number("Throughput (images/s, batch 64)", Measurement::throughput, "%,.0f", "%.2fx", a, b));
+        rows.add(number("Top-1 accuracy (%)", m -> m.accuracy() * 100, "%.2f", "%+.2f points", a, b,
+                accuracy()));
+        rows.add(number("Top-5 accuracy (%)", m -> m.top5() * 100, "%.2f", "%+.2f points", a, b,
+                plain(Verdict.HIGHER_IS_BETTER, m -> m.top5(), "", "")));
+        rows.add(number("Latency p50 (ms)", Measurement::latencyP50Ms, "%.3f", "%.2fx", a, b, latency(a, b)));
+        rows.add(number("Latency p95 (ms)", Measurement::latencyP95Ms, "%.3f", "%.2fx", a, b,
+                sameSession(a, b) ? plain(Verdict.LOWER_IS_BETTER, Measurement::latencyP95Ms, "slower", "faster")
+                        : NOT_COMPARED));
+        rows.add(number("Size (bytes)", m -> m.sizeBytes(), "%,.0f", "%.2fx", a, b,
+                plain(Verdict.LOWER_IS_BETTER, m -> m.sizeBytes(), "larger", "smaller")));
+        rows.add(number("Parameters", m -> m.parameters(), "%,.0f", "%.2fx", a, b,
+                plain(Verdict.LOWER_IS_BETTER, m -> m.parameters(), "more", "fewer")));
+        rows.add(number("Non-zeros", m -> m.nonZeros(), "%,.0f", "%.2fx", a, b,
+                plain(Verdict.LOWER_IS_BETTER, m -> m.nonZeros(), "more", "fewer")));
+        rows.add(number("MACs per image", m -> m.macs(), "%,.0f", "%.2fx", a, b,
+                plain(Verdict.LOWER_IS_BETTER, m -> m.macs(), "more", "fewer")));
+        rows.add(number("Throughput (images/s, batch 64)", Measurement::throughput, "%,.0f", "%.2fx", a, b,
+                sameSession(a, b) ? plain(Verdict.HIGHER_IS_BETTER, Measurement::throughput, "higher", "lower")
+                        : NOT_COMPARED));
         rows.add(text("Images", p -> String.format(Locale.ROOT, "%,d (%s)", p.measurement().samples(),
                 p.subset() ? "live subset" : "full set"), a, b));
         rows.add(text("Network", p -> p.measurement().network(), a, b));
@@ -69,15 +79,53 @@ public final class Comparison {
         return new Row(what, va, vb, va.equals(vb) ? "" : "differs");
     }
 
-    /** A ratio (B over A) where {@code difference} has an "x", else B minus A. */
+    /** Words for a latency of another session: its machine's load and state were others. */
+    private static final ToVerdict NOT_COMPARED = (a, b) -> "not compared: measured in different sessions";
+
+    /** The words that follow B's difference from A. */
+    private interface ToVerdict {
+        String of(Measurement a, Measurement b);
+    }
+
+    private static ToVerdict plain(Verdict verdict, ToDoubleFunction<Measurement> value, String more, String less) {
+        return (a, b) -> verdict.of(value.applyAsDouble(a), value.applyAsDouble(b), null, null, more, less);
+    }
+
+    /** Top-1: better or worse, or no measurable difference where a subset's Wilson intervals overlap. */
+    private static ToVerdict accuracy() {
+        return (a, b) -> Verdict.HIGHER_IS_BETTER.of(a.accuracy(), b.accuracy(), a.accuracyInterval(), b.accuracyInterval(), "", "");
+    }
+
+    /** The p50: faster or slower only where the 95% intervals separate, and only within one session. */
+    private static ToVerdict latency(EvaluatedPoint pa, EvaluatedPoint pb) {
+        if (!sameSession(pa, pb)) {
+            return NOT_COMPARED;
+        }
+        return (a, b) -> Verdict.LOWER_IS_BETTER.of(a.latencyP50Ms(), b.latencyP50Ms(), a.latencyP50Interval(),
+                b.latencyP50Interval(),
+                "slower", "faster");
+    }
+
+    private static boolean sameSession(EvaluatedPoint a, EvaluatedPoint b) {
+        var ha = a.measurement().how();
+        var hb = b.measurement().how();
+        return ha.engine().equals(hb.engine()) && (ha.sameSession(hb) || ha.session().isEmpty() && hb.session().isEmpty());
+    }
+
+    /**
+     * A ratio (B over A) where {@code difference} has an "x", else B minus A; then which way that is
+     * ("0.70x: smaller, better").
+     */
     private static Row number(String what, ToDoubleFunction<Measurement> value, String format, String difference,
-                              EvaluatedPoint a, EvaluatedPoint b) {
+                              EvaluatedPoint a, EvaluatedPoint b, ToVerdict verdict) {
         double va = value.applyAsDouble(a.measurement());
         double vb = value.applyAsDouble(b.measurement());
         String delta = va == vb ? "" : difference.endsWith("x")
                 ? (va == 0 ? "" : String.format(Locale.ROOT, difference, vb / va))
                 : String.format(Locale.ROOT, difference, vb - va);
-        return new Row(what, String.format(Locale.ROOT, format, va), String.format(Locale.ROOT, format, vb), delta);
+        String words = va == vb ? "" : verdict.of(a.measurement(), b.measurement());
+        return new Row(what, String.format(Locale.ROOT, format, va), String.format(Locale.ROOT, format, vb),
+                delta.isEmpty() || words.isEmpty() ? delta + words : delta + ": " + words);
     }
 
     /** The recipes of both, for a window title. */

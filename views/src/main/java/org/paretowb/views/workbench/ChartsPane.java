@@ -46,6 +46,8 @@ final class ChartsPane {
             third.put(axis, chart);
             thirdViewers.put(axis, viewer(chart));
         }
+        // another session's points (a workspace reopened) are drawn grey: their latencies are not this session's
+        all().forEach(chart -> chart.session(org.paretowb.services.evaluate.SessionInfo.current().id()));
         thirdAxis.getItems().setAll(third.keySet());
         thirdAxis.setConverter(new StringConverter<>() {
             @Override

@@ -52,6 +52,8 @@ final class PointsTable {
                 p -> p.recipe().distillation().active() ? p.recipe().distillation().student() : "", s -> s);
         TableColumn<EvaluatedPoint, Integer> tuned = column("Tuned", 50, p -> p.recipe().fineTune().epochs(),
                 n -> n == 0 ? "" : n + (n == 1 ? " ep." : " ep."));
+        TableColumn<EvaluatedPoint, String> origin = OriginColumn.decorate(column("Session", 60, OriginColumn::of,
+                s -> s));
         TableColumn<EvaluatedPoint, String> name = column("Name", 120, EvaluatedPoint::name, s -> s == null ? "" : s);
         TableColumn<EvaluatedPoint, Double> sparsity = percentColumn("Sparsity %", p -> p.recipe().pruning().sparsity(), 0);
         TableColumn<EvaluatedPoint, Double> channels = percentColumn("Channels −%", p -> p.recipe().structured().ratio(), 0);
@@ -61,6 +63,7 @@ final class PointsTable {
                 ? p.recipe().quantization().bits() : 32, b -> b == 32 ? "" : String.valueOf(b));
         table.getColumns().setAll(List.of(
                 column("#", 48, EvaluatedPoint::id, id -> "#" + id),
+                origin,
                 name,
                 sparsity,
                 channels,
@@ -91,6 +94,7 @@ final class PointsTable {
                 == QuantizationSettings.Mode.STATIC));
         showWhenUsed(table, student, items -> items.stream().anyMatch(p -> p.recipe().distillation().active()));
         showWhenUsed(table, tuned, items -> items.stream().anyMatch(p -> p.recipe().fineTune().active()));
+        showWhenUsed(table, origin, items -> items.stream().anyMatch(OriginColumn::otherSession));
         showWhenUsed(table, name, items -> items.stream().anyMatch(p -> p.name() != null && !p.name().isBlank()));
         showWhenUsed(table, sparsity, items -> items.stream().anyMatch(p -> p.recipe().pruning().active()));
         showWhenUsed(table, channels, items -> items.stream().anyMatch(p -> p.recipe().structured().active()));
@@ -104,8 +108,13 @@ final class PointsTable {
             @Override
             protected void updateItem(EvaluatedPoint point, boolean empty) {
                 super.updateItem(point, empty);
+                getStyleClass().remove(OriginColumn.STYLE);
+                if (point != null && !empty && OriginColumn.otherSession(point)) {
+                    getStyleClass().add(OriginColumn.STYLE);
+                }
                 setTooltip(empty || point == null ? null : new Tooltip("#" + point.id() + " " + point.title()
-                        + (point.name() == null || point.name().isBlank() ? "" : "\n" + point.recipe().summary())));
+                        + (point.name() == null || point.name().isBlank() ? "" : "\n" + point.recipe().summary())
+                        + (OriginColumn.otherSession(point) ? "\n" + OriginColumn.explain(point) : "")));
             }
         });
         table.setPlaceholder(new Label("No points yet: the baseline is being measured."));

@@ -228,7 +228,19 @@ class WorkbenchViewIT {
         assertEquals("#1", compare.getItems().get(0).a());
         assertEquals("#3", compare.getItems().get(0).b());
         assertTrue(compare.getItems().stream().anyMatch(r -> r.what().equals("Pruning") && r.differs()));
+        String size = compare.getItems().stream().filter(r -> r.what().equals("Size (bytes)")).findFirst()
+                .orElseThrow().difference();
+        assertTrue(size.endsWith(": smaller, better"), size);
+        javafx.stage.Window compareWindow = compare.getScene().getWindow();
         robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!compareWindow.isShowing(), "Escape closes the comparison");
+        robot.press(KeyCode.CONTROL).type(KeyCode.K).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.stage.Window again = robot.lookup("#compareTable").query().getScene().getWindow();
+        robot.clickOn("#compareClose");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!again.isShowing(), "and so does Close");
 
         java.util.List<EvaluatedPoint> all = java.util.List.copyOf(model.history().points());
         Platform.runLater(() -> model.history().frontierOnlyProperty().set(true));
@@ -467,9 +479,14 @@ class WorkbenchViewIT {
 
     @Test
     void atTheDefaultSizeNoHeaderAndNoIdIsCut(FxRobot robot) throws Exception {
-        // at 1200x800, narrower than the window's default 1360x860 (Monocle's headless screen is 1280x800: a larger
-        // stage breaks its painter for every later test)
-        assertTrue(stage.getWidth() <= 1360 && stage.getHeight() <= 860);
+        // the window's default size (the build gives Monocle's headless screen 1440x900, room for it)
+        Platform.runLater(() -> {
+            stage.setWidth(1360);
+            stage.setHeight(860);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1360, stage.getScene().getWidth(), 0.5);
+        assertEquals(860, stage.getScene().getHeight(), 0.5);
         TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
         String[] settings = {"10", "20", "30", "40", "49.9", "60", "70", "80", "90", "91.5", "95"};
@@ -496,6 +513,11 @@ class WorkbenchViewIT {
                 shownText(cell).filter(t -> !t.equals(cell.getText())).ifPresent(t -> cut.add("id " + t));
             }
         }
+        Platform.runLater(() -> { // back to the size the other tests were written for
+            stage.setWidth(1200);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(cut.isEmpty(), "cut at 1360x860: " + cut);
         assertTrue(ids.contains("#13") && ids.contains("#10"), "ids of two digits are shown: " + ids);
         assertTrue(table.getItems().stream().anyMatch(p -> p.title().contains("prune 49.9%")),

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.paretowb.models.data.FashionMnist;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Measurement;
+import org.paretowb.models.measure.Provenance;
 import org.paretowb.models.network.Architecture;
 import org.paretowb.models.network.ExampleWeights;
 import org.paretowb.models.recipe.PruningSettings;
@@ -47,6 +49,7 @@ class WorkspaceViewIT {
     private Path file;
     private MeasuringSession lane;
     private WorkbenchViewModel model;
+    private WorkbenchView view;
     private final java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
     /** Calls into SQLite made on the FX thread (the window must make none: they can wait seconds for a lock). */
     private final java.util.List<String> onFxThread = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -77,7 +80,8 @@ class WorkspaceViewIT {
                     }
                 });
         model.history().useWorkspace(session, file);
-        stage.setScene(new Scene(new WorkbenchView(model).root(), 1200, 800));
+        view = new WorkbenchView(model);
+        stage.setScene(new Scene(view.root(), 1200, 800));
         stage.show();
         model.start();
     }
@@ -153,6 +157,53 @@ class WorkspaceViewIT {
         assertTrue(dialog.getContentText().contains("is not a workspace"), dialog.getContentText());
         assertEquals(file.toAbsolutePath(), model.history().workspaceFileProperty().get(), "the open workspace stays open");
         assertEquals("not a workspace", Files.readString(notes));
+    }
+
+    @Test
+    void aPointOfAnotherSessionIsMarkedInTheTableAndGreyOnTheCharts(FxRobot robot) throws Exception {
+        TableView<EvaluatedPoint> table = robot.lookup("#pointsTable").queryTableView();
+        waitUntil(() -> table.getItems().size() == 1 && !model.jobs().busyProperty().get());
+        javafx.scene.control.TableColumn<EvaluatedPoint, ?> session = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Session")).findFirst().orElseThrow();
+        assertTrue(!session.isVisible(), "only this session's points: no Session column");
+        Measurement now = table.getItems().get(0).measurement();
+        Provenance h = now.how();
+        Provenance yesterday = new Provenance(h.engine(), h.threads(), h.latencyThreads(), h.evaluationSet(),
+                h.subset(), h.latencyWarmupRuns(), h.latencyTimedRuns(), h.throughputBatch(), h.kernels(),
+                h.sizeFormat(), h.realKernels(), h.int8Layers(), "20261205-101010-0001", h.machine(),
+                h.latencyRounds(), h.latencyCapped(), h.otherCpuShare());
+        Measurement earlier = new Measurement(now.accuracy(), now.top5(), now.perClass(), now.latencyP50Ms() * 1.3,
+                now.latencyP95Ms() * 1.3, now.sizeBytes(), now.parameters(), now.nonZeros(), now.macs(),
+                now.throughput(), now.samples(), now.network(), yesterday, now.predictions(), null, null);
+        try (Workspace other = Workspace.open(file)) {
+            other.add(MLP, Recipe.builder().pruning(new PruningSettings(0.3)).build(), earlier, null,
+                    Map.of("cpu", "test"));
+        }
+        robot.type(KeyCode.F5);
+        waitUntil(() -> table.getItems().size() == 2);
+
+        assertTrue(session.isVisible(), "a point of another session shows the Session column");
+        List<String> texts = new java.util.ArrayList<>();
+        String[] tip = {null};
+        for (javafx.scene.Node node : robot.lookup("#pointsTable .table-cell").queryAll()) {
+            javafx.scene.control.TableCell<?, ?> cell = (javafx.scene.control.TableCell<?, ?>) node;
+            if (cell.getTableColumn() == session && cell.getText() != null) {
+                texts.add(cell.getText());
+                if (cell.getText().equals(OriginColumn.EARLIER)) {
+                    tip[0] = cell.getTooltip().getText();
+                    assertTrue(cell.getTableRow().getStyleClass().contains(OriginColumn.STYLE), "the row reads grey");
+                }
+            }
+        }
+        assertTrue(texts.contains(OriginColumn.THIS) && texts.contains(OriginColumn.EARLIER), "" + texts);
+        assertTrue(tip[0].startsWith("Measured in another session (20261205-101010-0001) on this machine: latency not"
+                + " compared with this session's baseline"), tip[0]);
+
+        org.paretowb.charts.ParetoChart latency = view.controller().charts().latencyChart();
+        int series = org.paretowb.charts.ParetoChart.seriesOf(table.getItems().get(1));
+        assertTrue(latency.drawnAsOtherSession(series, 0), "drawn grey on the latency chart");
+        assertTrue(!latency.drawnAsOtherSession(org.paretowb.charts.ParetoChart.seriesOf(table.getItems().get(0)), 0));
+        assertTrue(latency.legend().stream().anyMatch(e -> e.name().equals("another session")), "with a legend entry");
     }
 
     private static void waitUntil(BooleanSupplier condition) throws Exception {
