@@ -128,6 +128,7 @@ public final class WorkbenchWindow {
         view.addTab("Model", network.root());
         this.search = new SearchViewModel(session, Platform::runLater, history);
         view.addTab("Search", new SearchView(search).root());
+        model.budgetLineProperty().bind(search.budgetLineProperty());
         this.inputControls = InputsControls.install(view, model, inputs, InputsControls.SYSTEM);
         inputs.inputsProperty().addListener((obs, old, now) -> {
             forgetting.model().useClassNames(now.settings().classNames());

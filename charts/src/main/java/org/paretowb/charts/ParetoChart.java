@@ -61,6 +61,8 @@ public final class ParetoChart {
     private AxisRange fittedX;
     private AxisRange fittedY;
     private boolean dark;
+    private double budget = Double.NaN;
+    private org.jfree.chart.plot.ValueMarker budgetMarker;
 
     public ParetoChart(CostAxis axis) {
         this.axis = axis;
@@ -138,13 +140,43 @@ public final class ParetoChart {
         chart.getXYPlot().setFixedLegendItems(legendItems());
     }
 
+    /**
+     * A search's accuracy budget as a dashed line across the chart at {@code accuracyPercent} top-1 (the baseline's
+     * full-set accuracy less the points it may lose), labelled; NaN removes it. The accuracy axis includes it.
+     */
+    public void budget(double accuracyPercent, String label) {
+        XYPlot plot = chart.getXYPlot();
+        if (budgetMarker != null) {
+            plot.removeRangeMarker(budgetMarker);
+            budgetMarker = null;
+        }
+        budget = accuracyPercent;
+        if (!Double.isNaN(accuracyPercent)) {
+            budgetMarker = new org.jfree.chart.plot.ValueMarker(accuracyPercent, new java.awt.Color(0xd6, 0x27, 0x28),
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            budgetMarker.setLabel(label);
+            budgetMarker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            budgetMarker.setLabelPaint(new java.awt.Color(0xd6, 0x27, 0x28));
+            budgetMarker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+            budgetMarker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            plot.addRangeMarker(budgetMarker);
+        }
+    }
+
+    /** The budget line's accuracy in percent (NaN: none). */
+    public double budget() {
+        return budget;
+    }
+
     /** Fits both axes to the points, unless the user zoomed in (then {@link #resetZoom()} fits them). */
     private void fit(List<EvaluatedPoint> drawn) {
         boolean zoomed = zoomed();
         fittedX = axis.fit().of(java.util.stream.DoubleStream.concat(drawn.stream().mapToDouble(this::x),
                 barEnds(true)).toArray());
-        fittedY = ACCURACY.of(java.util.stream.DoubleStream.concat(drawn.stream().mapToDouble(ParetoChart::y),
-                barEnds(false)).toArray());
+        fittedY = ACCURACY.of(java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.concat(
+                drawn.stream().mapToDouble(ParetoChart::y), barEnds(false)),
+                Double.isNaN(budget) || drawn.isEmpty() ? java.util.stream.DoubleStream.empty()
+                        : java.util.stream.DoubleStream.of(budget)).toArray());
         if (!zoomed) {
             resetZoom();
         }

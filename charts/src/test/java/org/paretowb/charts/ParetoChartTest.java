@@ -60,6 +60,26 @@ class ParetoChartTest {
     }
 
     @Test
+    void aSearchsBudgetIsADashedLineTheAccuracyAxisIncludesAndNaNRemoves() {
+        ParetoChart chart = new ParetoChart(CostAxis.SIZE);
+        chart.budget(80.0, "search budget");
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 1000), point(2, 0.5, 0.89, 1.0, 600)), null);
+
+        var markers = chart.chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertEquals(1, markers.size());
+        assertEquals(80.0, ((org.jfree.chart.plot.ValueMarker) markers.iterator().next()).getValue());
+        assertTrue(chart.chart().getXYPlot().getRangeAxis().getRange().contains(80.0),
+                "the line is on the chart, not below its axis (points at 89 and 90%)");
+
+        chart.budget(Double.NaN, null);
+        chart.show(List.of(point(1, 0, 0.90, 1.0, 1000), point(2, 0.5, 0.89, 1.0, 600)), null);
+
+        var left = chart.chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertTrue(left == null || left.isEmpty());
+        assertTrue(chart.chart().getXYPlot().getRangeAxis().getRange().getLowerBound() > 80.0, "fitted to the points");
+    }
+
+    @Test
     void onTheThroughputAxisMoreIsBetter() {
         EvaluatedPoint slow = point(1, 0, 0.90, 1.0, 1000);
         EvaluatedPoint fast = new EvaluatedPoint(2, Recipe.builder().pruning(new PruningSettings(0.5)).build(),

@@ -54,6 +54,7 @@ public final class SearchViewModel {
     private final ObjectProperty<Trial> best = new SimpleObjectProperty<>();
     private final ObjectProperty<Trial> trial = new SimpleObjectProperty<>();
     private final ObjectProperty<SearchResult> result = new SimpleObjectProperty<>();
+    private final DoubleProperty budgetLine = new SimpleDoubleProperty(Double.NaN);
 
     public SearchViewModel(MeasuringSession session, Executor fxThread, HistoryViewModel history) {
         this.session = session;
@@ -84,6 +85,7 @@ public final class SearchViewModel {
         }
         best.set(null);
         trial.set(null);
+        budgetLine.set(Double.NaN);
         result.set(null);
         job.progress(0);
         // the grid walks the space's grid values, and the search maps candidates to recipes through the same space
@@ -105,6 +107,10 @@ public final class SearchViewModel {
                 job.progress((double) done / of);
                 best.set(bestSoFar);
                 this.trial.set(trial);
+                if (trial.fullSet() && Double.isNaN(budgetLine.get())) { // the baseline's full-set top-1, less the budget
+                    budgetLine.set(trial.measured().measurement().accuracy() * 100 + trial.dropPoints()
+                            - goal.maxDropPoints());
+                }
                 job.statusProperty().set(progress(trial, done, of, bestSoFar, goal));
             }), token);
         });
@@ -174,6 +180,14 @@ public final class SearchViewModel {
     /** The best full-set candidate within the budget so far (null while there is none). */
     public ReadOnlyObjectProperty<Trial> bestProperty() {
         return best;
+    }
+
+    /**
+     * Top-1 in percent that a candidate must reach: the baseline's on the full set less the budget (NaN until the
+     * search's first full-set candidate is measured); the window's charts draw it.
+     */
+    public ReadOnlyDoubleProperty budgetLineProperty() {
+        return budgetLine;
     }
 
     /** The latest evaluation (null before the first). */

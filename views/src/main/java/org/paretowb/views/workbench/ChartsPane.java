@@ -83,6 +83,21 @@ final class ChartsPane {
         updateResetZoom();
     }
 
+    /**
+     * Draws a search's accuracy budget (top-1 in percent; NaN: none) as a dashed line on every chart, as it changes.
+     */
+    void budgetFrom(javafx.beans.value.ObservableDoubleValue accuracyPercent) {
+        Runnable apply = () -> {
+            double at = accuracyPercent.get();
+            String label = Double.isNaN(at) ? null
+                    : String.format(java.util.Locale.ROOT, "search budget: %.2f%% top-1 (full set)", at);
+            all().forEach(chart -> chart.budget(at, label));
+            redraw();
+        };
+        accuracyPercent.addListener((obs, old, now) -> apply.run());
+        apply.run();
+    }
+
     /** Fits every chart's axes to its points again. */
     void resetZoom() {
         all().forEach(ParetoChart::resetZoom);

@@ -122,6 +122,7 @@ public final class WorkbenchController {
         HistoryViewModel history = model.history();
         charts = new ChartsPane(history, latencyChartPane, sizeChartPane, thirdChartPane, thirdAxis, chartLegend,
                 resetZoom);
+        charts.budgetFrom(model.budgetLineProperty());
         PointsTable.configure(pointsTable);
         javafx.collections.transformation.SortedList<EvaluatedPoint> sorted =
                 new javafx.collections.transformation.SortedList<>(history.shownPoints());

@@ -46,6 +46,7 @@ public final class WorkbenchViewModel {
     private final WorkbenchActions actions;
     private final SessionPoints measuredHere;
     private final RecipeFiles recipes;
+    private final javafx.beans.property.DoubleProperty budgetLine = new javafx.beans.property.SimpleDoubleProperty(Double.NaN);
 
     /**
      * @param io where the workspace is read and written (not the FX thread: SQLite may wait seconds for a lock)
@@ -243,6 +244,11 @@ public final class WorkbenchViewModel {
 
     public Knobs knobs() {
         return knobs;
+    }
+
+    /** Top-1 in percent at which the charts draw a search's accuracy budget (NaN: no line). */
+    public javafx.beans.property.DoubleProperty budgetLineProperty() {
+        return budgetLine;
     }
 
     /** Point › Save recipe… and File › Open recipe…. */

@@ -95,6 +95,8 @@ class SearchViewIT {
         assertNotNull(first.best(), "int8 weights keep the CNN within a point");
         assertTrue(first.best().meets() && first.best().dropPoints() <= 1.0, first.best().toString());
         assertTrue(first.best().value() < first.baseline().measurement().sizeBytes(), "smaller than the baseline");
+        assertEquals(first.baseline().measurement().accuracy() * 100 - 1.0, onFx(() -> model.budgetLineProperty().get()),
+                1e-9, "the charts' budget line: the baseline's top-1 less one point");
         assertTrue(onFx(() -> robot.lookup("#searchStatus").queryLabeled().getText()).startsWith("Search done in 8"
                 + " evaluations"));
 
