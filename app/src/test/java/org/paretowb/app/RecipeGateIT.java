@@ -99,6 +99,31 @@ class RecipeGateIT {
         }
     }
 
+    @Test
+    void aSweepOverASpaceFileMeasuresEveryCombinationOfItsGridAndRefusesABadFileInOneLine() throws Exception {
+        Path space = Files.writeString(dir.resolve("space.json"), "{\"format\": \"paretowb-search-space\","
+                + " \"version\": 1, \"knobs\": {\"prune\": {\"min\": 0, \"max\": 0.5, \"steps\": 3},"
+                + " \"quant\": {\"values\": [\"fp32\", \"int8\"]}}}");
+        Cli.Run swept = Cli.run("sweep", "--model", "cnn", "--space", space.toString(), "--samples", SAMPLES, "--json",
+                "--out", dir.resolve("points.json").toString());
+        assertEquals(0, swept.exit(), swept.err());
+        JsonNode points = JSON.readTree(dir.resolve("points.json").toFile());
+        JsonNode rows = points.isArray() ? points : points.get("points");
+        assertEquals(6, rows.size(), "prune 0, 0.25, 0.5 times fp32, int8: " + points);
+
+        Path future = Files.writeString(dir.resolve("future.json"),
+                "{\"format\": \"paretowb-search-space\", \"version\": 7, \"knobs\": {}}");
+        Cli.Run refused = Cli.run("sweep", "--model", "cnn", "--space", future.toString(), "--out",
+                dir.resolve("none.csv").toString());
+        assertEquals(2, refused.exit(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("version 7"), refused.err());
+        Cli.Run both = Cli.run("sweep", "--model", "cnn", "--space", space.toString(), "--grid", "prune=0.5",
+                "--out", dir.resolve("none.csv").toString());
+        assertEquals(2, both.exit(), both.err());
+        assertTrue(Files.notExists(dir.resolve("none.csv")), "nothing written");
+    }
+
     private static Document xml(Path file) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
     }

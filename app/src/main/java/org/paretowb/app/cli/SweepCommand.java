@@ -28,14 +28,19 @@ import picocli.CommandLine.Option;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Measure every recipe of a grid and write one row per point, the Pareto-optimal ones marked.",
-            "Example: sweep --model cnn --grid \"prune=0,0.5,0.9;bits=32,8,4\" --samples 2000 --out points.csv"})
+            "Example: sweep --model cnn --grid \"prune=0,0.5,0.9;bits=32,8,4\" --samples 2000 --out points.csv",
+            "         sweep --model cnn --space services/docs/search-spaces/standard.json --out points.csv"})
 public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cnn", converter = ModelChoice.class,
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
     org.paretowb.services.usecase.ModelSource model;
 
-    @Option(names = "--grid", required = true, description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
+    @Option(names = "--grid", description = "knob=v1,v2;knob=... (prune, structured, rank, bits, finetune).")
     String grid;
+
+    @Option(names = "--space", paramLabel = "FILE", description = "A search-space file (services/docs/"
+            + "search-space.schema.json): every combination of its knobs' grid values, a range in its steps.")
+    Path space;
 
     @Option(names = "--engine", defaultValue = "onnxruntime", paramLabel = "onnxruntime|pytorch",
             description = "Engine that measures every point (default: ${DEFAULT-VALUE}).")
@@ -63,7 +68,7 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Recipe> recipes = new SweepGrid(grid).recipes();
+        List<Recipe> recipes = recipes();
         if (out == null && !workspace.given()) {
             throw new UserError("say where the points go: --out FILE, --workspace FILE or both");
         }
@@ -106,6 +111,23 @@ public final class SweepCommand implements Callable<Integer> {
                 seconds / points.size(), out == null ? "" : "; wrote " + out,
                 workspace.given() ? "; saved to " + workspace.file : "");
         return 0;
+    }
+
+    /** The recipes of --grid or of --space's grid; exactly one of them is given. */
+    List<Recipe> recipes() {
+        if ((grid == null) == (space == null)) {
+            throw new UserError("give the recipes to sweep as --grid \"knob=v1,v2;...\" or --space FILE, one of them");
+        }
+        if (grid != null) {
+            return new SweepGrid(grid).recipes();
+        }
+        org.paretowb.services.search.SearchSpace grid;
+        try {
+            grid = org.paretowb.services.search.SpaceFile.read(space).discretised();
+        } catch (org.paretowb.services.search.SpaceFileException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+        return grid.grid().stream().map(grid::recipe).distinct().toList();
     }
 
     private void write(List<EvaluatedPoint> points) throws IOException {
