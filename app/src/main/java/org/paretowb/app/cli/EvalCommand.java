@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @picocli.CommandLine.Mixin
+    MeasureOptions measureOptions;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 0) {
@@ -78,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
         PyTorchRuntime runtime = new PyTorchRuntime();
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime, data.training());
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
+        PointMeasurer measurer = measureOptions.measurer(measureOptions.engine(engine, runtime, evaluation), model.weights(),
                 samples, applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         Measurement baseline = dropBudget == null ? null : measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
