@@ -43,6 +43,7 @@ public final class ThroughputChart {
         batch.setSmallestValue(0.5);
         NumberAxis rate = new NumberAxis("Throughput (images/s)");
         rate.setAutoRangeIncludesZero(true);
+        rate.setUpperMargin(0.12);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int s = 0; s < lines.getSeriesCount(); s++) {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
@@ -52,14 +53,21 @@ public final class ThroughputChart {
         scan.knee().ifPresent(k -> {
             XYPointerAnnotation mark = new XYPointerAnnotation(String.format(Locale.ROOT,
                     "knee: batch %d, %d thread%s, %,.0f images/s (>= 90%% of the best)", k.batch(), k.threads(),
-                    k.threads() == 1 ? "" : "s", k.imagesPerSecond()), k.batch(), k.imagesPerSecond(), Math.PI * 0.75);
-            mark.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                    k.threads() == 1 ? "" : "s", k.imagesPerSecond()), k.batch(), k.imagesPerSecond(),
+                    leftHalf(scan, k.batch()) ? 0 : Math.PI);
+            mark.setTextAnchor(leftHalf(scan, k.batch()) ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT);
             mark.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
             mark.setArrowPaint(Color.DARK_GRAY);
             plot.addAnnotation(mark);
         });
         chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.PLAIN, 13), plot, true);
         ChartTheme.apply(chart, false);
+    }
+
+    /** Whether a batch lies in the left half of the base-2 axis (the label then goes to its right). */
+    private static boolean leftHalf(BatchScan scan, int batch) {
+        int largest = scan.cells().stream().mapToInt(BatchScan.Cell::batch).max().orElse(1);
+        return batch * batch <= largest;
     }
 
     public JFreeChart chart() {

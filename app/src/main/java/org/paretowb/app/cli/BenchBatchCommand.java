@@ -86,7 +86,9 @@ public final class BenchBatchCommand implements Callable<Integer> {
             AtomicFile.write(out, temporary -> Files.writeString(temporary, text));
         }
         if (chart != null) {
-            ThroughputChart drawn = new ThroughputChart(scan, "Example " + model.title() + " on " + scan.engine());
+            ThroughputChart drawn = new ThroughputChart(scan, String.format(Locale.ROOT, "Example %s, fp32, ONNX Runtime"
+                    + " sequential sessions; load average %.1f on %d cores", model.title(), result.get("loadAverage")
+                    .asDouble(), cores));
             AtomicFile.write(chart, temporary -> drawn.write(temporary, 900, 520));
         }
         System.out.println(json ? text : table(scan));
