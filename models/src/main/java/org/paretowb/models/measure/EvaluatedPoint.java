@@ -43,6 +43,6 @@ public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement, Str
     /** The name if given, else the recipe's summary (for an ensemble: its members and rule). */
     public String title() {
         String what = ensemble() ? measurement.how().describeEnsemble() : recipe.summary();
-        return name.isEmpty() ? what : name + " (" + what + ")";
+        return name.isEmpty() || name.equals(what) ? what : name + " (" + what + ")";
     }
 }
