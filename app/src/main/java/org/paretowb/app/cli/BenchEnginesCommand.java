@@ -45,6 +45,17 @@ public final class BenchEnginesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--int8-target", defaultValue = "balanced", paramLabel = "balanced|latency|throughput",
+            description = "What the 'where it pays' rows choose their int8 layers for (default: ${DEFAULT-VALUE});"
+                    + " with throughput, every 10k evaluation runs at --int8-batch.")
+    String int8Target;
+
+    @Option(names = "--int8-batch", defaultValue = "256", description = "The batch of --int8-target throughput"
+            + " (default: ${DEFAULT-VALUE}).")
+    int int8Batch;
+
+    private int evaluationBatch = 250;
+
     private record Variant(String model, String name, String baseline, double accuracy, MeasuringEngine.Loadable loadable,
                            double[] p50, double[] evalSeconds) {
     }
@@ -57,10 +68,18 @@ public final class BenchEnginesCommand implements Callable<Integer> {
         PyTorchRuntime pytorch = new PyTorchRuntime();
         pytorch.prepareInferenceThread();
         LabeledImages test = ExampleSession.testSet();
-        OrtMeasuringEngine ort = new OrtMeasuringEngine(new OrtRuntime(), test.first(1000));
+        org.paretowb.services.evaluate.Int8Planner.Target target = Flags.settings("--int8-target",
+                () -> org.paretowb.services.evaluate.Int8Planner.Target.parse(int8Target, int8Batch));
+        if (target.kind() == org.paretowb.services.evaluate.Int8Planner.Target.Kind.THROUGHPUT) {
+            evaluationBatch = target.batch();
+        }
+        OrtMeasuringEngine ort = new OrtMeasuringEngine(new OrtRuntime(), test.first(1000),
+                Runtime.getRuntime().availableProcessors(), target);
+        System.err.println("int8 where it pays chooses for " + target.describe() + "; 10k evaluations at batch "
+                + evaluationBatch);
         PyTorchMeasuringEngine djl = new PyTorchMeasuringEngine(pytorch);
         RecipeApplier applier = ExampleSession.fineTuningApplier(pytorch, (e, n, l, a, ms) -> { });
-        Evaluator evaluator = new Evaluator(250);
+        Evaluator evaluator = new Evaluator(evaluationBatch);
         List<Variant> variants = new ArrayList<>();
         for (Architecture model : models) {
             String fp32 = model.cliName() + " ORT fp32";
@@ -116,7 +135,7 @@ public final class BenchEnginesCommand implements Callable<Integer> {
         MeasuringEngine.Loadable loadable = engine.prepare(weights, recipe, CancelToken.NEVER);
         double accuracy;
         try (InferenceNetwork network = loadable.load(Runtime.getRuntime().availableProcessors())) {
-            accuracy = new Evaluator(250).accuracy(network, test, CancelToken.NEVER);
+            accuracy = new Evaluator(evaluationBatch).accuracy(network, test, CancelToken.NEVER);
         }
         System.err.printf(Locale.ROOT, "%s: %.2f%% (%s)%n", name, accuracy * 100, loadable.kernels());
         return new Variant(model.cliName(), name, baseline, accuracy, loadable, new double[rounds], new double[rounds]);
@@ -153,7 +172,8 @@ public final class BenchEnginesCommand implements Callable<Integer> {
         if (json) {
             System.out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(rows));
         } else {
-            System.out.println("ratios are against the same network's ORT fp32 row; DJL rows too");
+            System.out.println("ratios are against the same network's ORT fp32 row; DJL rows too; 10k evaluations at"
+                    + " batch " + evaluationBatch);
         }
     }
 }

@@ -30,8 +30,18 @@ public final class BenchLayersCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "250", description = "The evaluation batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--int8-target", defaultValue = "balanced", paramLabel = "balanced|latency|throughput",
+            description = "What the choice is made for (default: ${DEFAULT-VALUE}); throughput times the whole"
+                    + " network's evaluation at --int8-batch.")
+    String int8Target;
+
+    @Option(names = "--int8-batch", defaultValue = "256", description = "The batch of --int8-target throughput"
+            + " (default: ${DEFAULT-VALUE}).")
+    int int8Batch;
+
     @Override
     public Integer call() {
+        Int8Planner.Target target = Flags.settings("--int8-target", () -> Int8Planner.Target.parse(int8Target, int8Batch));
         if (runs < 1 || batch < 1) {
             throw new UserError("--runs and --batch must be positive");
         }
@@ -45,7 +55,7 @@ public final class BenchLayersCommand implements Callable<Integer> {
                         .build(),
                         CancelToken.NEVER);
         Int8Planner.Plan plan = new Int8Planner(ort, new LayerProfiler(ort, runs, batch))
-                .plan(calibrated, test, CancelToken.NEVER);
+                .plan(calibrated, test, target, CancelToken.NEVER);
         LayerProfiler.Profile profile = plan.profile();
         System.out.printf(Locale.ROOT, "%s on %s; kernel time per run in microseconds, %d runs after warm-up%n",
                 model.title(), ort.description(), runs);
@@ -57,12 +67,14 @@ public final class BenchLayersCommand implements Callable<Integer> {
                     t.int8Batch() / t.fp32Batch(), "other".equals(t.layer()) ? "" : t.pays() ? "yes" : "no");
         }
         System.out.println("candidates (int8 kernel faster at both batch sizes): " + names(profile.paying()));
-        System.out.println("whole network, relative to fp32 (batch-1 p50, 1,000-image evaluation; medians of 3 rounds):");
+        System.out.println("whole network, relative to fp32 (batch-1 p50, 1,000-image evaluation at batch "
+                + target.batch() + "; medians of 3 rounds):");
         for (Int8Planner.Option option : plan.options()) {
-            System.out.printf(Locale.ROOT, "  int8 in %-24s batch-1 %.2f  evaluation %.2f  mean %.2f%n",
-                    names(option.layers()), option.batch1Ratio(), option.evaluationRatio(), option.cost());
+            System.out.printf(Locale.ROOT, "  int8 in %-24s batch-1 %.2f  evaluation %.2f  mean %.2f  cost for the"
+                    + " target %.2f%n", names(option.layers()), option.batch1Ratio(), option.evaluationRatio(),
+                    option.cost(), target.cost(option));
         }
-        System.out.println("where it pays: " + names(plan.chosen()));
+        System.out.println("where it pays, chosen for " + target.describe() + ": " + names(plan.chosen()));
         return 0;
     }
 

@@ -57,6 +57,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @picocli.CommandLine.Mixin
+    MeasureOptions measureOptions;
+
     @Override
     public Integer call() throws Exception {
         if (samples < 0) {
@@ -79,8 +82,8 @@ public final class EvalCommand implements Callable<Integer> {
         runtime.prepareInferenceThread();
         RecipeApplier applier = RecipeOptions.applier(recipe, runtime, data.training());
         // one point per process: its latency interval must cover what changes from one process to the next
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
-                samples, applier, evaluation).timedInBlocks();
+        PointMeasurer measurer = measureOptions.measurer(measureOptions.engine(engine, runtime, evaluation),
+                model.weights(), samples, applier, evaluation).timedInBlocks();
         measurer.warmUp(CancelToken.NEVER);
         Measurement baseline = dropBudget == null ? null : measurer.measure(Recipe.BASELINE, CancelToken.NEVER);
         long start = System.nanoTime();

@@ -31,7 +31,8 @@ public final class PointsCommand implements Callable<Integer> {
                 Measurement m = stored.point().measurement();
                 System.out.printf(Locale.ROOT, "%5d  %-34s %7.2f%% %9.3f %,12d  %-8s %s%n", stored.point().id(),
                         stored.context().model(), m.accuracy() * 100, m.latencyP50Ms(), m.sizeBytes(),
-                        String.format(Locale.ROOT, "%,d", m.samples()), stored.point().title());
+                        String.format(Locale.ROOT, "%,d", m.samples()), stored.point().title()
+                                + (stored.point().ensemble() ? "; bytes: " + m.how().sizeFormat() : ""));
             }
             System.err.printf(Locale.ROOT, "%d point(s) in %s; integrity check: %s%n", points.size(), workspace.file(),
                     workspace.integrityCheck());

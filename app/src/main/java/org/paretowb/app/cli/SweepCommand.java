@@ -66,6 +66,9 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Seed of a CSV --data file's split into training and evaluation rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    MeasureOptions measureOptions;
+
     @Override
     public Integer call() throws Exception {
         List<Recipe> recipes = recipes();
@@ -88,7 +91,7 @@ public final class SweepCommand implements Callable<Integer> {
         RecipeApplier applier = trains
                 ? ExampleSession.fineTuningApplier(runtime, (e, n, l, a, ms) -> { }, data.training())
                 : new RecipeApplier();
-        PointMeasurer measurer = ExampleSession.measurer(Flags.engine(engine, runtime, evaluation), model.weights(),
+        PointMeasurer measurer = measureOptions.measurer(measureOptions.engine(engine, runtime, evaluation), model.weights(),
                 samples, applier, evaluation);
         measurer.warmUp(CancelToken.NEVER);
         List<EvaluatedPoint> points = new ArrayList<>();

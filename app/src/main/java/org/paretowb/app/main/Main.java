@@ -1,6 +1,7 @@
 package org.paretowb.app.main;
 
 import org.paretowb.app.cli.BenchCommand;
+import org.paretowb.app.cli.EnsembleCommand;
 import org.paretowb.app.cli.EvalCommand;
 import org.paretowb.app.cli.ExportCommand;
 import org.paretowb.app.cli.GroupsCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "paretowb", mixinStandardHelpOptions = true, version = "Pareto Workbench 0.1.0",
         description = "Compress neural networks and measure accuracy, latency and size on this machine.",
-        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, TrainCommand.class, BenchCommand.class, GroupsCommand.class,
+        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, TrainCommand.class, BenchCommand.class, GroupsCommand.class, EnsembleCommand.class,
             ScreenshotCommand.class})
 public final class Main implements Runnable {
 

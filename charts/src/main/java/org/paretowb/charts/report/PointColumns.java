@@ -29,7 +29,7 @@ final class PointColumns {
         this.analysis = analysis;
         add("id", EvaluatedPoint::id);
         add("name", EvaluatedPoint::name);
-        add("recipe", p -> p.recipe().summary());
+        add("recipe", p -> p.ensemble() ? p.measurement().how().describeEnsemble() : p.recipe().summary());
         add("technique", p -> Technique.of(p.recipe()).title());
         add("baseline", analysis::isBaseline);
         add("latencyFrontier", analysis::onLatencyFront);

@@ -52,7 +52,8 @@ final class PointsSection {
         if (!p.name().isEmpty()) {
             x.element("div", p.name(), "class", "name");
         }
-        x.element("div", p.recipe().summary(), "class", "recipe");
+        x.element("div", p.ensemble() ? p.measurement().how().describeEnsemble() + "; size: "
+                + p.measurement().how().sizeFormat() : p.recipe().summary(), "class", "recipe");
         Technique technique = Technique.of(p.recipe());
         x.element("span", technique.title(), "class", "tag tech-" + technique.name().toLowerCase(java.util.Locale.ROOT));
         if (baseline) {

@@ -16,8 +16,14 @@ public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement, Str
         name = name == null ? "" : name.strip();
     }
 
+    /** The unchanged model (an ensemble's recipe is the baseline's too, but it is no baseline). */
     public boolean baseline() {
-        return recipe.isBaseline();
+        return recipe.isBaseline() && !ensemble();
+    }
+
+    /** Whether the point combines other points' networks (see {@link Provenance#ensembleOf()}). */
+    public boolean ensemble() {
+        return measurement.how() != null && measurement.how().ensemble();
     }
 
     /** Whether the accuracy comes from a live subset rather than the whole evaluation set. */
@@ -34,8 +40,9 @@ public record EvaluatedPoint(int id, Recipe recipe, Measurement measurement, Str
         return new EvaluatedPoint(id, recipe, measurement, newName);
     }
 
-    /** The name if given, else the recipe's summary. */
+    /** The name if given, else the recipe's summary (for an ensemble: its members and rule). */
     public String title() {
-        return name.isEmpty() ? recipe.summary() : name + " (" + recipe.summary() + ")";
+        String what = ensemble() ? measurement.how().describeEnsemble() : recipe.summary();
+        return name.isEmpty() || name.equals(what) ? what : name + " (" + what + ")";
     }
 }

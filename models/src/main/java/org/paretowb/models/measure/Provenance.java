@@ -25,11 +25,16 @@ package org.paretowb.models.measure;
  *                      ±{@value #LATENCY_TARGET_PERCENT}% (the interval shown is then wider than that)
  * @param otherCpuShare the share of the machine's CPU time (all cores) that other processes used while the point
  *                      was measured, 0 to 1; null when not recorded
+ * @param ensembleOf the workspace ids of the points whose networks this point combines (an ensemble: their graphs
+ *                   side by side on one input, then a mean); empty for a single network (and in older workspaces)
+ * @param ensembleRule how an ensemble combines its members, for example "mean of logits, weights 0.50, 0.50";
+ *                     "" for a single network
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
                          String sizeFormat, boolean realKernels, java.util.List<String> int8Layers, String session,
-                         String machine, int latencyRounds, boolean latencyCapped, Double otherCpuShare) {
+                         String machine, int latencyRounds, boolean latencyCapped, Double otherCpuShare,
+                         java.util.List<Integer> ensembleOf, String ensembleRule) {
     /** Timing goes on until the 95% interval of the p50 is within this many percent of it (or the time cap). */
     public static final int LATENCY_TARGET_PERCENT = 5;
     /**
@@ -42,6 +47,22 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         int8Layers = int8Layers == null ? java.util.List.of() : java.util.List.copyOf(int8Layers);
         session = session == null ? "" : session;
         machine = machine == null ? "" : machine;
+        ensembleOf = ensembleOf == null ? java.util.List.of() : java.util.List.copyOf(ensembleOf);
+        ensembleRule = ensembleRule == null ? "" : ensembleRule;
+    }
+
+    /** Whether the point is an ensemble of other points' networks. */
+    public boolean ensemble() {
+        return !ensembleOf.isEmpty();
+    }
+
+    /** "ensemble of #3 + #7 (mean of logits, ...)", or "" for a single network. */
+    public String describeEnsemble() {
+        if (!ensemble()) {
+            return "";
+        }
+        return "ensemble of " + String.join(" + ", ensembleOf.stream().map(id -> "#" + id).toList())
+                + (ensembleRule.isEmpty() ? "" : " (" + ensembleRule + ")");
     }
 
     /** Whether other processes took more than {@link #BUSY_SHARE} of the CPU while the point was measured. */
@@ -77,8 +98,17 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         private int latencyRounds;
         private boolean latencyCapped;
         private Double otherCpuShare;
+        private java.util.List<Integer> ensembleOf = java.util.List.of();
+        private String ensembleRule = "";
 
         private Builder() {
+        }
+
+        /** The points whose networks this point's network combines, and how. */
+        public Builder ensemble(java.util.List<Integer> members, String rule) {
+            this.ensembleOf = members;
+            this.ensembleRule = rule;
+            return this;
         }
 
         /** The measuring session and the machine, so that points of other sessions or machines can be told. */
@@ -147,7 +177,7 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         public Provenance build() {
             return new Provenance(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns,
                     latencyTimedRuns, throughputBatch, kernels, sizeFormat, realKernels, int8Layers, session, machine,
-                    latencyRounds, latencyCapped, otherCpuShare);
+                    latencyRounds, latencyCapped, otherCpuShare, ensembleOf, ensembleRule);
         }
     }
 }

@@ -21,7 +21,10 @@ import org.paretowb.services.onnx.OnnxExporter;
  * the candidates (at most {@value #MAX_SUBSET_CANDIDATES} candidates; beyond that, as in a graph network of many
  * layers, none and all the candidates together), and every layer in int8 (an int8 chain can pay where no layer
  * pays alone), is timed as a whole network, batch-1 median and evaluation time, and the fastest by the
- * mean of the two ratios to fp32 wins; fp32 everywhere wins when nothing beats it.
+ * mean of the two ratios to fp32 wins; fp32 everywhere wins when nothing beats it. That is the balanced
+ * {@link Target}; a target of batch-1 latency alone, or of throughput at a batch size (the evaluation then timed in
+ * batches of that size), picks the option with the lowest ratio for that scenario instead: the layer set that wins
+ * at batch 1 can lose at the evaluation batch.
  */
 public final class Int8Planner {
     static final int MAX_SUBSET_CANDIDATES = 5;
@@ -36,18 +39,75 @@ public final class Int8Planner {
         this.profiler = profiler;
     }
 
+    /** The scenario the layer set is chosen for. */
+    public record Target(Kind kind, int batch) {
+        /** Balanced: the mean of the batch-1 and evaluation (batch 250) ratios, as before targets existed. */
+        public static final Target BALANCED = new Target(Kind.BALANCED, 250);
+        public static final Target LATENCY = new Target(Kind.LATENCY, 250);
+
+        public enum Kind { BALANCED, LATENCY, THROUGHPUT }
+
+        public Target {
+            if (batch < 1) {
+                throw new IllegalArgumentException("the throughput batch must be 1 or more, got " + batch);
+            }
+        }
+
+        public static Target throughput(int batch) {
+            return new Target(Kind.THROUGHPUT, batch);
+        }
+
+        /** {@code balanced}, {@code latency} or {@code throughput} (at {@code batch}). */
+        public static Target parse(String kind, int batch) {
+            return switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+                case "balanced" -> BALANCED;
+                case "latency" -> LATENCY;
+                case "throughput" -> throughput(batch);
+                default -> throw new IllegalArgumentException("--int8-target takes balanced, latency or throughput, not '"
+                        + kind + "'");
+            };
+        }
+
+        /** The option's cost for this scenario (its time relative to fp32's). */
+        public double cost(Option option) {
+            return switch (kind) {
+                case BALANCED -> option.cost();
+                case LATENCY -> option.batch1Ratio();
+                case THROUGHPUT -> option.evaluationRatio();
+            };
+        }
+
+        /** "throughput at batch 256", as said beside the choice. */
+        public String describe() {
+            return switch (kind) {
+                case BALANCED -> "the mean of batch-1 latency and evaluation time (batch 250)";
+                case LATENCY -> "batch-1 latency";
+                case THROUGHPUT -> "throughput at batch " + batch;
+            };
+        }
+    }
+
     /** A subset of layers in int8 and its whole-network times relative to fp32. */
     public record Option(Set<String> layers, double batch1Ratio, double evaluationRatio) {
+        /** The balanced cost: the mean of the two ratios. */
         public double cost() {
             return (batch1Ratio + evaluationRatio) / 2;
         }
     }
 
-    /** The profile, every option timed, and the choice. */
-    public record Plan(LayerProfiler.Profile profile, List<Option> options, Set<String> chosen) {
+    /** The profile, every option timed, the choice, and the scenario it was chosen for. */
+    public record Plan(LayerProfiler.Profile profile, List<Option> options, Set<String> chosen, Target target) {
+        public Plan(LayerProfiler.Profile profile, List<Option> options, Set<String> chosen) {
+            this(profile, options, chosen, Target.BALANCED);
+        }
     }
 
     public Plan plan(WeightSet calibrated, LabeledImages images, CancelToken cancel) {
+        return plan(calibrated, images, Target.BALANCED, cancel);
+    }
+
+    /** As {@link #plan(WeightSet, LabeledImages, CancelToken)}, choosing for {@code target}. */
+    public Plan plan(WeightSet calibrated, LabeledImages images, Target target, CancelToken cancel) {
         LayerProfiler.Profile profile = profiler.profile(calibrated, images, cancel);
         List<Set<String>> subsets = subsets(new ArrayList<>(new TreeSet<>(profile.paying())),
                 LayerProfiler.calibratedLayers(calibrated));
@@ -62,7 +122,7 @@ public final class Int8Planner {
                     batch1[s][round] = p.at(50);
                 }
                 try (OnnxNetwork all = runtime.load(onnx, calibrated.spec(), Runtime.getRuntime().availableProcessors())) {
-                    Evaluator evaluator = new Evaluator(250);
+                    Evaluator evaluator = new Evaluator(target.batch());
                     evaluator.accuracy(all, timed.first(500), cancel); // a new session's first batches are slower
                     long start = System.nanoTime();
                     evaluator.accuracy(all, timed, cancel);
@@ -75,8 +135,8 @@ public final class Int8Planner {
             options.add(new Option(subsets.get(s), median(batch1[s]) / median(batch1[0]),
                     median(evaluation[s]) / median(evaluation[0])));
         }
-        Option best = options.stream().min(Comparator.comparingDouble(Option::cost)).orElseThrow();
-        return new Plan(profile, options, best.layers());
+        Option best = options.stream().min(Comparator.comparingDouble(target::cost)).orElseThrow();
+        return new Plan(profile, options, best.layers(), target);
     }
 
     /**

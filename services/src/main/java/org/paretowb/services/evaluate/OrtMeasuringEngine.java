@@ -30,14 +30,28 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
     private final Int8Planner planner;
     private final LabeledImages profileImages;
     private final int threads;
+    private final Int8Planner.Target target;
     private final OnnxExporter exporter = new OnnxExporter();
     private final Map<String, Int8Planner.Plan> plans = new ConcurrentHashMap<>();
 
     /** @param profileImages images (1,000 or more) the int8 planner times on when a recipe asks for int8 where it pays */
     public OrtMeasuringEngine(OrtRuntime runtime, LabeledImages profileImages) {
+        this(runtime, profileImages, Runtime.getRuntime().availableProcessors(), Int8Planner.Target.BALANCED);
+    }
+
+    /**
+     * @param threads intra-op threads of the evaluation and throughput sessions (one worker of several may take fewer
+     *                than the machine's cores)
+     * @param target  the scenario "int8 where it pays" chooses its layers for
+     */
+    public OrtMeasuringEngine(OrtRuntime runtime, LabeledImages profileImages, int threads, Int8Planner.Target target) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("an engine needs 1 or more threads, got " + threads);
+        }
         this.runtime = runtime;
         this.profileImages = profileImages;
-        this.threads = Runtime.getRuntime().availableProcessors();
+        this.threads = threads;
+        this.target = target;
         this.planner = new Int8Planner(runtime, new LayerProfiler(runtime, 60, Math.min(250, profileImages.size())));
     }
 
@@ -45,7 +59,10 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
     public Loadable prepare(WeightSet weights, Recipe recipe, CancelToken cancel) {
         Set<String> int8 = int8Layers(weights, recipe.quantization(), cancel);
         byte[] onnx = exporter.export(weights, int8);
-        String kernels = kernels(weights.spec(), recipe.quantization(), int8);
+        String kernels = kernels(weights.spec(), recipe.quantization(), int8)
+                + (recipe.quantization().mode() == QuantizationSettings.Mode.STATIC
+                && recipe.quantization().int8Layers().kind() == Int8Layers.Kind.WHERE_IT_PAYS
+                ? " (where it pays, chosen for " + target.describe() + ")" : "");
         QuantizationSettings.Mode mode = recipe.quantization().mode();
         boolean simulated = mode == QuantizationSettings.Mode.WEIGHT
                 || (mode == QuantizationSettings.Mode.STATIC && int8.isEmpty());
@@ -104,7 +121,7 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
         String key = architectureKey(calibrated.spec());
         Int8Planner.Plan plan = plans.get(key);
         if (plan == null) {
-            plan = planner.plan(calibrated, profileImages, cancel);
+            plan = planner.plan(calibrated, profileImages, target, cancel);
             plans.put(key, plan);
         }
         return plan;
@@ -128,6 +145,11 @@ public final class OrtMeasuringEngine implements MeasuringEngine {
                         + (fp32.isEmpty() ? "" : "; fp32 in " + String.join(", ", fp32));
             }
         };
+    }
+
+    /** The scenario "int8 where it pays" chooses for. */
+    public Int8Planner.Target target() {
+        return target;
     }
 
     @Override

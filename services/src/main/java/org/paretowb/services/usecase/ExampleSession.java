@@ -58,10 +58,16 @@ public final class ExampleSession {
     /** A measurer of any model's weights on {@code test}. */
     public static PointMeasurer measurer(MeasuringEngine engine, WeightSet model, int samples,
                                          RecipeApplier applier, LabeledImages test) {
+        return measurer(engine, model, samples, applier, test, 64);
+    }
+
+    /** As {@link #measurer(MeasuringEngine, WeightSet, int, RecipeApplier, LabeledImages)}, throughput at another batch. */
+    public static PointMeasurer measurer(MeasuringEngine engine, WeightSet model, int samples,
+                                         RecipeApplier applier, LabeledImages test, int throughputBatch) {
         boolean subset = samples > 0 && samples < test.size();
         LabeledImages evaluation = subset ? test.first(samples) : test;
         return new PointMeasurer(engine, model, evaluation, subset, applier,
-                new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(64, 2, 10));
+                new Evaluator(250), new LatencyProbe(20, 200), new ThroughputProbe(throughputBatch, 2, 10));
     }
 
     /**

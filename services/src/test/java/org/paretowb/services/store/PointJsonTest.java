@@ -92,4 +92,25 @@ class PointJsonTest {
         assertEquals(null, back.how().otherCpuShare(), "not recorded is not 'quiet'");
         assertEquals(0.07, back.latencyP50Ms());
     }
+
+    @Test
+    void anEnsembleRoundTripsAndAMeasurementWrittenBeforeEnsemblesIsASingleNetwork() {
+        Measurement m = measurement();
+        org.paretowb.models.measure.Provenance how = m.how();
+        org.paretowb.models.measure.Provenance ensemble = new org.paretowb.models.measure.Provenance(how.engine(),
+                how.threads(), how.latencyThreads(), how.evaluationSet(), how.subset(), how.latencyWarmupRuns(),
+                how.latencyTimedRuns(), how.throughputBatch(), how.kernels(), how.sizeFormat(), how.realKernels(),
+                how.int8Layers(), how.session(), how.machine(), how.latencyRounds(), how.latencyCapped(),
+                how.otherCpuShare(), java.util.List.of(3, 7), "mean of logits, weights 0.50, 0.50");
+        String json = PointJson.write(m).replace(PointJson.write(how), PointJson.write(ensemble));
+        org.paretowb.models.measure.Provenance back = PointJson.measurement(json).how();
+        assertEquals(java.util.List.of(3, 7), back.ensembleOf());
+        assertEquals("ensemble of #3 + #7 (mean of logits, weights 0.50, 0.50)", back.describeEnsemble());
+
+        String older = PointJson.write(m).replaceAll(",\"ensembleOf\":\\[\\]", "").replaceAll(",\"ensembleRule\":\"\"", "");
+        org.junit.jupiter.api.Assertions.assertFalse(older.contains("ensemble"), older);
+        Measurement single = PointJson.measurement(older);
+        assertEquals(java.util.List.of(), single.how().ensembleOf());
+        org.junit.jupiter.api.Assertions.assertFalse(single.how().ensemble());
+    }
 }
