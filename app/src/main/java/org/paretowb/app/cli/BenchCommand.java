@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of this machine: their figures go in release notes, not in unit tests.",
         subcommands = {BenchEvalCommand.class, BenchStructuredCommand.class, BenchDistillCommand.class,
-            BenchLayersCommand.class, BenchEnginesCommand.class, BenchInteractiveCommand.class, BenchFilesCommand.class})
+            BenchLayersCommand.class, BenchEnginesCommand.class, BenchInteractiveCommand.class, BenchFilesCommand.class, BenchSearchCommand.class})
 public final class BenchCommand {
 }
