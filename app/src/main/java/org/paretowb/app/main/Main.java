@@ -8,6 +8,7 @@ import org.paretowb.app.cli.GroupsCommand;
 import org.paretowb.app.cli.PointsCommand;
 import org.paretowb.app.cli.ReportCommand;
 import org.paretowb.app.cli.ScreenshotCommand;
+import org.paretowb.app.cli.SearchCommand;
 import org.paretowb.app.cli.SensitivityCommand;
 import org.paretowb.app.cli.SweepCommand;
 import org.paretowb.app.cli.TorchScriptCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "paretowb", mixinStandardHelpOptions = true, version = "Pareto Workbench 0.1.0",
         description = "Compress neural networks and measure accuracy, latency and size on this machine.",
-        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, TrainCommand.class, BenchCommand.class, GroupsCommand.class, EnsembleCommand.class,
+        subcommands = {EvalCommand.class, ExportCommand.class, SweepCommand.class, SearchCommand.class, PointsCommand.class, ReportCommand.class, TorchScriptCommand.class, SensitivityCommand.class, TrainExampleCommand.class, TrainCommand.class, BenchCommand.class, GroupsCommand.class, EnsembleCommand.class,
             ScreenshotCommand.class})
 public final class Main implements Runnable {
 

@@ -42,16 +42,19 @@ public enum Objective {
         };
     }
 
-    /** The figure relative to the baseline's, so that lower is better: 0.5 is half the latency, or twice the throughput. */
+    /**
+     * The figure relative to the baseline's, so that lower is better: 0.5 is half the latency, or twice the
+     * throughput. Latency is compared with the baseline timed in rounds interleaved with the candidate, in the same
+     * session, when the measurement has that timing: on a shared machine the load drifts between two points measured
+     * a second apart, and the interleaved ratio cancels the drift; otherwise with the baseline's own p50.
+     */
     public double relative(Measurement m, Measurement baseline) {
+        if (this == LATENCY && m.sessionBaseline() != null && m.sessionBaseline().p50Ms() > 0) {
+            return m.latencyP50Ms() / m.sessionBaseline().p50Ms();
+        }
         double v = value(m);
         double b = value(baseline);
         return maximised ? b / v : v / b;
-    }
-
-    /** Whether {@code a}'s figure is at least as good as {@code b}'s. */
-    public boolean atLeastAsGood(double a, double b) {
-        return maximised ? a >= b : a <= b;
     }
 
     /** The figure with its unit, for messages. */

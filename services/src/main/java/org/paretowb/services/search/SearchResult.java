@@ -30,12 +30,12 @@ public record SearchResult(Goal goal, CandidateEvaluator.Measured baseline, List
     }
 
     /**
-     * The number of evaluations after which a full-set candidate within the budget had a figure at least as good as
-     * {@code target}; 0 when none did.
+     * The number of evaluations after which a full-set candidate within the budget had a loss (the objective relative
+     * to the baseline, see {@link Goal#loss}) at most {@code target}; 0 when none did.
      */
     public int evaluationsToReach(double target) {
         for (Trial t : trials) {
-            if (t.fullSet() && t.meets() && goal.objective().atLeastAsGood(t.value(), target)) {
+            if (t.fullSet() && t.meets() && t.loss() <= target + 1e-12) {
                 return t.number();
             }
         }
