@@ -57,13 +57,17 @@ public final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
 
+    @picocli.CommandLine.Mixin
+    FineTuneOptions fineTuneOptions = new FineTuneOptions();
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of a CSV --data file's split into training and evaluation rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        List<Recipe> recipes = new SweepGrid(grid).recipes();
+        List<Recipe> recipes = new SweepGrid(grid).recipes().stream().map(r -> r.fineTune().active()
+                ? r.toBuilder().fineTune(fineTuneOptions.settings(r.fineTune().epochs())).build() : r).toList();
         if (out == null && !workspace.given()) {
             throw new UserError("say where the points go: --out FILE, --workspace FILE or both");
         }

@@ -11,7 +11,6 @@ import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.train.Distiller;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.train.NetworkTrainer;
-import org.paretowb.services.train.TrainingSettings;
 
 /**
  * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: distillation,
@@ -20,7 +19,6 @@ import org.paretowb.services.train.TrainingSettings;
  * training images).
  */
 public final class RecipeApplier {
-    private static final int FINE_TUNE_BATCH = 128;
     private static final long FINE_TUNE_SEED = 7;
 
     private final ChannelPruner channelPruner = new ChannelPruner();
@@ -81,9 +79,7 @@ public final class RecipeApplier {
         weights = compress(weights, recipe);
         if (recipe.fineTune().active()) {
             LabeledImages trainingSet = trainingImages("fine-tuning");
-            TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
-                    (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
-            weights = trainer.fineTune(weights, true, trainingSet, settings,
+            weights = trainer.fineTune(weights, true, trainingSet, recipe.fineTune(), FINE_TUNE_SEED,
                     relay(progress, tuned -> quantize(tuned, recipe)), cancel);
         }
         return quantize(weights, recipe);
