@@ -29,10 +29,14 @@ public record FineTuneSettings(int epochs, double learningRate, Optimizer optimi
     public enum Schedule { COSINE, CONSTANT, STEP }
 
     /**
-     * Missing fields of a recipe stored before they existed (null, 0) read as the defaults: Adam, cosine, batch 128.
+     * Missing fields of a recipe stored before they existed (null, 0) read as the defaults: Adam (momentum 0.9,
+     * unused), cosine, batch 128.
      */
     public FineTuneSettings {
-        optimizer = optimizer == null ? Optimizer.ADAM : optimizer;
+        if (optimizer == null) {
+            optimizer = Optimizer.ADAM;
+            momentum = momentum == 0 ? DEFAULT_MOMENTUM : momentum;
+        }
         schedule = schedule == null ? Schedule.COSINE : schedule;
         batchSize = batchSize == 0 ? DEFAULT_BATCH : batchSize;
         if (epochs < 0) {
