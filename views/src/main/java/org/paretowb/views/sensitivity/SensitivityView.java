@@ -60,6 +60,7 @@ public final class SensitivityView {
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.busyProperty().not());
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        technique.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ProgressBar progress = new ProgressBar();
         progress.setId("sensitivityProgress");
