@@ -77,7 +77,7 @@ public final class SensitivityViewModel {
         LayerSensitivity fragile = result.stream().min((a, b) -> Double.compare(a.harshest(), b.harshest()))
                 .orElse(null);
         statuses.put(done, fragile == null ? done.title() + ": no layer it applies to" : String.format(Locale.ROOT,
-                "%s: %d layers on %,d images. Most sensitive: %s, %.2f%% at its harshest setting (unchanged %.2f%%).",
+                "%s: %d layers on %,d images. Most fragile: %s, %.2f%% at its harshest setting (unchanged %.2f%%).",
                 done.title(), result.size(), images == 0 ? 10_000 : images, fragile.layer(), fragile.harshest() * 100,
                 fragile.baseline() * 100));
         job.progress(1);
