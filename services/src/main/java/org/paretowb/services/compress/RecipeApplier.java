@@ -77,10 +77,6 @@ public final class RecipeApplier {
     public WeightSet apply(WeightSet original, Recipe recipe, EpochListener progress, CancelToken cancel) {
         check(original, recipe);
         WeightSet weights = original;
-        if (recipe.removal().active() && recipe.distillation().active()) {
-            throw new IllegalArgumentException("layer removal and distillation do not go together: the student is"
-                    + " a new network; remove layers from the model, or choose a smaller student");
-        }
         if (recipe.distillation().active()) {
             LabeledImages trainingSet = trainingImages("distillation");
             weights = new Distiller(trainer.runtime()).distil(original, trainingSet, recipe.distillation(),
@@ -103,6 +99,10 @@ public final class RecipeApplier {
      */
     public void check(WeightSet original, Recipe recipe) {
         RecipeCheck.check(original, recipe);
+        if (recipe.removal().active() && recipe.distillation().active()) {
+            throw new IllegalArgumentException("layer removal and distillation do not go together: the student is"
+                    + " a new network; remove layers from the model, or choose a smaller student");
+        }
         if (!recipe.removal().layers().isEmpty()) {
             remover.remove(original, recipe.removal().layers());
         } else if (recipe.removal().count() >= remover.units(original.spec()).size() + 1) {
