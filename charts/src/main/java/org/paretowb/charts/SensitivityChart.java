@@ -66,8 +66,7 @@ public final class SensitivityChart {
         }
         if (!layers.isEmpty()) {
             for (LayerSensitivity curve : layers) {
-                XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (%,d weights)", curve.layer(), curve.weights()),
-                        true, false);
+                XYSeries s = new XYSeries(label(shown, curve), true, false);
                 s.add(unchanged, curve.baseline() * 100);
                 for (int i = 0; i < curve.settings().length; i++) {
                     s.add(shown.plotted(curve.settings()[i]), curve.accuracy()[i] * 100);
@@ -89,6 +88,27 @@ public final class SensitivityChart {
         x.setRange(shown == SensitivityTechnique.PRUNE ? 0 : lowest - pad, shown == SensitivityTechnique.PRUNE ? 100
                 : highest + pad);
         colour();
+    }
+
+    /**
+     * A curve's legend: the layer, its weights and, where the technique has a cost of its own, the cost unchanged
+     * and at the harshest setting (int8: the layer's batch-1 kernel time, fp32 then int8).
+     */
+    static String label(SensitivityTechnique shown, LayerSensitivity curve) {
+        String layer = String.format(Locale.ROOT, "%s (%,d weights", curve.layer(), curve.weights());
+        double[] cost = curve.cost();
+        if (cost.length == 0 || shown == SensitivityTechnique.PRUNE) {
+            return layer + ")";
+        }
+        double last = cost[cost.length - 1];
+        return switch (shown) {
+            case INT8 -> String.format(Locale.ROOT, "%s; kernel %.1f → %.1f µs)", layer, curve.baselineCost(), last);
+            case CHANNELS -> String.format(Locale.ROOT, "%s; network %,.0f → %,.0f MACs)", layer, curve.baselineCost(),
+                    last);
+            case BITS -> String.format(Locale.ROOT, "%s; %,.0f → %,.0f bytes)", layer, curve.baselineCost(), last);
+            case RANK -> String.format(Locale.ROOT, "%s; %,.0f → %,.0f parameters)", layer, curve.baselineCost(), last);
+            case PRUNE -> layer + ")";
+        };
     }
 
     /** The technique the chart shows. */
