@@ -71,6 +71,9 @@ want int8-manual && shot int8-manual --model cnn-wide --sparsity 50 --int8 all -
 want int8-model && shot int8-model --model cnn-wide --sparsity 50 --int8 all --int8-layers conv2,fc1 --tab Model
 want dark && shot dark --dark
 want sensitivity && shot sensitivity --sensitivity
+for t in bits rank channels int8; do
+    want sensitivity-$t && shot sensitivity-$t --sparsity 50 --sensitivity --sensitivity-technique $t
+done
 want distillation && shot distillation --distil-epochs 1
 want compare && shot compare --compare
 want djl-figures && shot djl-figures --sparsity 50 --djl 1

@@ -14,11 +14,14 @@ import org.paretowb.charts.axis.AxisFit;
 import org.paretowb.charts.axis.AxisRange;
 import org.paretowb.charts.axis.FittedAxes;
 import org.paretowb.charts.axis.Unit;
+import org.paretowb.models.measure.LayerSensitivity;
 import org.paretowb.models.measure.SensitivityCurve;
+import org.paretowb.models.measure.SensitivityTechnique;
 
 /**
- * Per-layer pruning sensitivity: accuracy (%) against the sparsity of that one layer, a line per layer in the
- * workbench's palette (readable on light and dark), with the unpruned accuracy as a dashed reference line.
+ * Per-layer sensitivity to one technique: accuracy (%) against the setting of that one layer (sparsity, weight
+ * bits, weights kept by low-rank, channels removed, fp32 or int8 kernels), a line per layer in the workbench's
+ * palette (readable on light and dark), with the unchanged network's accuracy as a dashed reference line.
  */
 public final class SensitivityChart {
     private static final AxisFit ACCURACY = new AxisFit(0, 1.0, false, false, new AxisRange(0, 100, false));
@@ -31,7 +34,7 @@ public final class SensitivityChart {
         renderer.setDefaultStroke(new BasicStroke(2f));
         renderer.setAutoPopulateSeriesStroke(false);
         renderer.setDefaultToolTipGenerator((dataset, series, item) -> String.format(Locale.ROOT,
-                "%s at %.0f%%: %.2f%%", dataset.getSeriesKey(series), dataset.getXValue(series, item),
+                "%s at %s: %.2f%%", dataset.getSeriesKey(series), setting(dataset.getXValue(series, item)),
                 dataset.getYValue(series, item)));
         XYPlot plot = new XYPlot(curves, FittedAxes.of("Sparsity of the one pruned layer (%)", Unit.PERCENT,
                 new AxisRange(0, 100, false)), FittedAxes.of("Top-1 accuracy (%)", Unit.PERCENT, ACCURACY.of()), renderer);
@@ -40,30 +43,85 @@ public final class SensitivityChart {
         theme(false);
     }
 
-    /** Draws these curves (replacing any before), each labelled with its layer and weight count. */
+    private SensitivityTechnique technique = SensitivityTechnique.PRUNE;
+
+    /** Draws these pruning curves (replacing any before), each labelled with its layer and weight count. */
     public void show(List<SensitivityCurve> layers) {
+        show(SensitivityTechnique.PRUNE, layers.stream().map(c -> new LayerSensitivity(SensitivityTechnique.PRUNE,
+                c.layer(), c.weights(), c.baseline(), c.weights(), c.sparsity(), c.accuracy(),
+                new double[c.sparsity().length])).toList());
+    }
+
+    /** Draws one technique's curves (replacing any before), each labelled with its layer and weight count. */
+    public void show(SensitivityTechnique shown, List<LayerSensitivity> layers) {
+        technique = shown;
         curves.removeAllSeries();
         List<Double> accuracies = new ArrayList<>();
+        double unchanged = shown.plotted(shown.unchanged());
+        double lowest = unchanged;
+        double highest = unchanged;
+        for (double setting : shown.settings()) {
+            lowest = Math.min(lowest, shown.plotted(setting));
+            highest = Math.max(highest, shown.plotted(setting));
+        }
         if (!layers.isEmpty()) {
-            for (SensitivityCurve curve : layers) {
-                XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s (%,d weights)", curve.layer(), curve.weights()),
-                        true, false);
-                s.add(0, curve.baseline() * 100);
-                for (int i = 0; i < curve.sparsity().length; i++) {
-                    s.add(curve.sparsity()[i] * 100, curve.accuracy()[i] * 100);
+            for (LayerSensitivity curve : layers) {
+                XYSeries s = new XYSeries(label(shown, curve), true, false);
+                s.add(unchanged, curve.baseline() * 100);
+                for (int i = 0; i < curve.settings().length; i++) {
+                    s.add(shown.plotted(curve.settings()[i]), curve.accuracy()[i] * 100);
                     accuracies.add(curve.accuracy()[i] * 100);
                 }
                 curves.addSeries(s);
             }
-            XYSeries baseline = new XYSeries("unpruned", true, true);
-            baseline.add(0, layers.get(0).baseline() * 100);
-            baseline.add(100, layers.get(0).baseline() * 100);
+            XYSeries baseline = new XYSeries(shown == SensitivityTechnique.PRUNE ? "unpruned" : "unchanged", true, true);
+            baseline.add(lowest, layers.get(0).baseline() * 100);
+            baseline.add(shown == SensitivityTechnique.PRUNE ? 100 : highest, layers.get(0).baseline() * 100);
             accuracies.add(layers.get(0).baseline() * 100);
             curves.addSeries(baseline);
         }
         AxisRange y = ACCURACY.of(accuracies.stream().mapToDouble(Double::doubleValue).toArray());
         chart.getXYPlot().getRangeAxis().setRange(y.lower(), y.upper());
+        var x = chart.getXYPlot().getDomainAxis();
+        x.setLabel(shown.axis());
+        double pad = shown == SensitivityTechnique.INT8 ? 0.1 : 0;
+        x.setRange(shown == SensitivityTechnique.PRUNE ? 0 : lowest - pad, shown == SensitivityTechnique.PRUNE ? 100
+                : highest + pad);
         colour();
+    }
+
+    /**
+     * A curve's legend: the layer, its weights and, where the technique has a cost of its own, the cost unchanged
+     * and at the harshest setting (int8: the layer's batch-1 kernel time, fp32 then int8).
+     */
+    static String label(SensitivityTechnique shown, LayerSensitivity curve) {
+        String layer = String.format(Locale.ROOT, "%s (%,d weights", curve.layer(), curve.weights());
+        double[] cost = curve.cost();
+        if (cost.length == 0 || shown == SensitivityTechnique.PRUNE) {
+            return layer + ")";
+        }
+        double last = cost[cost.length - 1];
+        return switch (shown) {
+            case INT8 -> String.format(Locale.ROOT, "%s; kernel %.1f → %.1f µs)", layer, curve.baselineCost(), last);
+            case CHANNELS -> String.format(Locale.ROOT, "%s; network %,.0f → %,.0f MACs)", layer, curve.baselineCost(),
+                    last);
+            case BITS -> String.format(Locale.ROOT, "%s; %,.0f → %,.0f bytes)", layer, curve.baselineCost(), last);
+            case RANK -> String.format(Locale.ROOT, "%s; %,.0f → %,.0f parameters)", layer, curve.baselineCost(), last);
+            case PRUNE -> layer + ")";
+        };
+    }
+
+    /** The technique the chart shows. */
+    public SensitivityTechnique technique() {
+        return technique;
+    }
+
+    private String setting(double plotted) {
+        return switch (technique) {
+            case PRUNE, RANK, CHANNELS -> String.format(Locale.ROOT, "%.0f%%", plotted);
+            case BITS -> String.format(Locale.ROOT, "%.0f bits", plotted);
+            case INT8 -> plotted >= 0.5 ? "int8 kernels" : "fp32 kernels";
+        };
     }
 
     /** Light or dark, the curves' colours included. */

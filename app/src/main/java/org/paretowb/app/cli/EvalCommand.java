@@ -131,6 +131,15 @@ public final class EvalCommand implements Callable<Integer> {
         o.put("structured", recipe.structured().ratio());
         o.put("rank", recipe.lowRank().fraction());
         o.put("fineTuneEpochs", recipe.fineTune().epochs());
+        if (recipe.fineTune().active()) {
+            o.put("fineTuneOptimizer", recipe.fineTune().optimizer().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("fineTuneLearningRate", recipe.fineTune().learningRate());
+            o.put("fineTuneSchedule", recipe.fineTune().schedule().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("fineTuneL1", recipe.fineTune().l1());
+            o.put("fineTuneL2", recipe.fineTune().l2());
+            o.put("fineTuneBatch", recipe.fineTune().batchSize());
+        }
+        o.put("removeLayers", recipe.removal().describe());
         o.put("bits", recipe.quantization().active() ? recipe.quantization().bits() : 32);
         MeasurementJson.put(o, m);
         o.put("prunableParameters", measurer.original().prunableParameters());

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.recipe.DistillationSettings;
-import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.LayerRemovalSettings;
 import org.paretowb.models.recipe.Int8Layers;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
@@ -53,9 +53,14 @@ public final class RecipeOptions {
             description = "Fine-tune the compressed network for N epochs on the training set (pruned weights stay zero).")
     int fineTuneEpochs;
 
-    @Option(names = "--finetune-lr", defaultValue = "0.0005", paramLabel = "RATE",
-            description = "Adam's learning rate for fine-tuning, decayed by cosine (default: ${DEFAULT-VALUE}).")
-    double fineTuneLearningRate;
+    @picocli.CommandLine.Mixin
+    FineTuneOptions fineTuneOptions = new FineTuneOptions();
+
+    @Option(names = "--remove-layers", defaultValue = "0", paramLabel = "N|fc2,conv2",
+            description = "Remove whole layers or blocks first: the N least sensitive (measured on training images),"
+                    + " or the named ones (a hidden dense layer with its activation, a convolution with its norm and"
+                    + " activation, a residual block by its join's name); fine-tune after it (default: ${DEFAULT-VALUE}).")
+    String removeLayers;
 
     @Option(names = "--distill-student", paramLabel = "mlp:64|cnn:8,16",
             description = "Distil the model into this student first (trained on the training set).")
@@ -161,7 +166,7 @@ public final class RecipeOptions {
     /** The technique flags given on the command line ({@code --seed} also splits data, so it is not one of them). */
     private List<String> givenTechniqueFlags() {
         Set<String> technique = new HashSet<>();
-        for (Class<?> type : List.of(RecipeOptions.class, StructuredOptions.class)) {
+        for (Class<?> type : List.of(RecipeOptions.class, StructuredOptions.class, FineTuneOptions.class)) {
             for (Field field : type.getDeclaredFields()) {
                 Option option = field.getAnnotation(Option.class);
                 if (option != null) {
@@ -181,8 +186,8 @@ public final class RecipeOptions {
                 .structured(structuredOptions.settings())
                 .lowRank(Flags.settings("--rank", () -> new LowRankSettings(rank, rankCriterion(), rankTarget())))
                 .pruning(Flags.settings("--prune", () -> new PruningSettings(prune, scope())))
-                .fineTune(Flags.settings("--finetune-epochs/--finetune-lr",
-                        () -> new FineTuneSettings(fineTuneEpochs, fineTuneLearningRate)))
+                .removal(Flags.settings("--remove-layers", () -> LayerRemovalSettings.parse(removeLayers)))
+                .fineTune(fineTuneOptions.settings(fineTuneEpochs))
                 .quantization(quantization())
                 .build();
     }

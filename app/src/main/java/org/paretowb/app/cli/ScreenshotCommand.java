@@ -45,6 +45,10 @@ public final class ScreenshotCommand implements Callable<Integer> {
     @Option(names = "--sensitivity", description = "Run the sensitivity analysis and show its tab in the snapshot.")
     boolean sensitivity;
 
+    @Option(names = "--sensitivity-technique", defaultValue = "prune", paramLabel = "prune|bits|rank|channels|int8",
+            description = "The technique --sensitivity runs (default: ${DEFAULT-VALUE}).")
+    String sensitivityTechnique;
+
     @Option(names = "--compare", description = "Snapshot the comparison of the first and the last point instead.")
     boolean compare;
 
@@ -107,7 +111,11 @@ public final class ScreenshotCommand implements Callable<Integer> {
         boolean otherSteps = !structured.isEmpty() || !int8.isEmpty() || !int8Layers.isEmpty();
         List<Double> settings = sparsity != null ? sparsity : workspace != null || otherSteps ? List.of()
                 : List.of(30.0, 60.0, 90.0);
-        new ScreenshotSession(model, settings, structured, int8, layers, out).int8Layers(int8Layers)
+        org.paretowb.models.measure.SensitivityTechnique technique = java.util.Arrays.stream(
+                org.paretowb.models.measure.SensitivityTechnique.values()).filter(t -> t.cliName().equals(
+                sensitivityTechnique)).findFirst().orElseThrow(() -> new UserError("--sensitivity-technique must be"
+                + " prune, bits, rank, channels or int8, not '" + sensitivityTechnique + "'"));
+        new ScreenshotSession(model, settings, structured, int8, layers, out).sensitivityTechnique(technique).int8Layers(int8Layers)
                 .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
                 .data(data).split(dataSplit).inputSettings(inputSettings).workspace(workspace).thirdAxis(thirdAxis).run();
         System.err.println("wrote " + out);

@@ -62,6 +62,9 @@ public final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     DataOptions dataOptions;
 
+    @picocli.CommandLine.Mixin
+    FineTuneOptions fineTuneOptions = new FineTuneOptions();
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of a CSV --data file's split into training and evaluation rows (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -71,7 +74,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Recipe> recipes = recipes();
+        List<Recipe> recipes = recipes().stream().map(r -> r.fineTune().active()
+                ? r.toBuilder().fineTune(fineTuneOptions.settings(r.fineTune().epochs())).build() : r).toList();
         if (out == null && !workspace.given()) {
             throw new UserError("say where the points go: --out FILE, --workspace FILE or both");
         }

@@ -38,6 +38,8 @@ public final class ScreenshotSession {
     private final boolean profileLayers;
     private boolean dark;
     private boolean sensitivity;
+    private org.paretowb.models.measure.SensitivityTechnique sensitivityTechnique =
+            org.paretowb.models.measure.SensitivityTechnique.PRUNE;
     private boolean compare;
     private String tab;
     private int distilEpochsShown;
@@ -125,6 +127,12 @@ public final class ScreenshotSession {
     /** Start a distillation job and snapshot it in progress, after this many epochs (0: no job). */
     public ScreenshotSession distilInProgress(int epochs) {
         this.distilEpochsShown = epochs;
+        return this;
+    }
+
+    /** The technique the sensitivity analysis runs (pruning unless set). */
+    public ScreenshotSession sensitivityTechnique(org.paretowb.models.measure.SensitivityTechnique value) {
+        this.sensitivityTechnique = value;
         return this;
     }
 
@@ -239,6 +247,7 @@ public final class ScreenshotSession {
             driver.runOnTab("int8 per layer", "profileLayers", window.layers().busyProperty());
         }
         if (sensitivity) {
+            driver.onFx(() -> window.sensitivity().techniqueProperty().set(sensitivityTechnique));
             driver.runOnTab("Sensitivity", "runSensitivity", window.sensitivity().busyProperty());
         }
         if (distilEpochsShown > 0) {

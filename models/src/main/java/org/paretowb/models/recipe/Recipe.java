@@ -6,15 +6,19 @@ import java.util.Locale;
 
 /**
  * What to do to the loaded model to make one point. The stages are applied in a fixed order, whatever
- * order the settings were given in: distillation (the student replaces the loaded model), structured
- * pruning, low-rank, unstructured pruning, fine-tuning, quantization.
+ * order the settings were given in: distillation (the student replaces the loaded model), layer removal,
+ * structured pruning, low-rank, unstructured pruning, fine-tuning, quantization.
  */
 public record Recipe(DistillationSettings distillation, StructuredPruningSettings structured, LowRankSettings lowRank,
-                     PruningSettings pruning, FineTuneSettings fineTune, QuantizationSettings quantization) {
+                     PruningSettings pruning, FineTuneSettings fineTune, QuantizationSettings quantization,
+                     LayerRemovalSettings removal) {
     public static final Recipe BASELINE = new Recipe(DistillationSettings.NONE, StructuredPruningSettings.NONE,
-            LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE);
+            LowRankSettings.NONE, PruningSettings.NONE, FineTuneSettings.NONE, QuantizationSettings.NONE,
+            LayerRemovalSettings.NONE);
 
+    /** A recipe stored before layer removal existed has no removal: it reads as none. */
     public Recipe {
+        removal = removal == null ? LayerRemovalSettings.NONE : removal;
         if (distillation == null || structured == null || lowRank == null || pruning == null || fineTune == null
                 || quantization == null) {
             throw new IllegalArgumentException("a recipe needs every stage's settings (NONE for an unused stage)");
@@ -39,8 +43,10 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
         private PruningSettings pruning;
         private FineTuneSettings fineTune;
         private QuantizationSettings quantization;
+        private LayerRemovalSettings removal;
 
         private Builder(Recipe from) {
+            removal = from.removal;
             distillation = from.distillation;
             structured = from.structured;
             lowRank = from.lowRank;
@@ -74,6 +80,11 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
             return this;
         }
 
+        public Builder removal(LayerRemovalSettings settings) {
+            this.removal = settings;
+            return this;
+        }
+
         public Builder quantization(QuantizationSettings settings) {
             this.quantization = settings;
             return this;
@@ -81,12 +92,13 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
 
         /** The recipe; a stage set to null is refused by the record's validation. */
         public Recipe build() {
-            return new Recipe(distillation, structured, lowRank, pruning, fineTune, quantization);
+            return new Recipe(distillation, structured, lowRank, pruning, fineTune, quantization,
+                    removal == null ? LayerRemovalSettings.NONE : removal);
         }
     }
 
     public boolean isBaseline() {
-        return !distillation.active() && !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
+        return !distillation.active() && !removal.active() && !pruning.active() && !structured.active() && !lowRank.active() && !fineTune.active()
                 && !quantization.active();
     }
 
@@ -98,6 +110,9 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
         List<String> parts = new ArrayList<>();
         if (distillation.active()) {
             parts.add(distillation.summary());
+        }
+        if (removal.active()) {
+            parts.add(removal.summary());
         }
         if (structured.active()) {
             parts.add(String.format(Locale.ROOT, "remove %s%% channels (%s%s)", percent(structured.ratio()),
@@ -112,7 +127,9 @@ public record Recipe(DistillationSettings distillation, StructuredPruningSetting
                     pruning.scope() == PruningSettings.Scope.GLOBAL ? "global" : "per-layer"));
         }
         if (fineTune.active()) {
-            parts.add("fine-tune " + fineTune.epochs() + (fineTune.epochs() == 1 ? " epoch" : " epochs"));
+            String details = fineTune.details();
+            parts.add("fine-tune " + fineTune.epochs() + (fineTune.epochs() == 1 ? " epoch" : " epochs")
+                    + (details.isEmpty() ? "" : " (" + details + ")"));
         }
         if (quantization.active()) {
             parts.add(quantization.summary());

@@ -2,7 +2,7 @@ package org.paretowb.models.recipe;
 
 /**
  * The compression technique a recipe stands for on a chart: the one technique it uses (fine-tuning goes
- * with it), or "combined" when it uses several.
+ * with it), or "combined" when it uses several. Removing whole layers counts as structured pruning.
  */
 public enum Technique {
     BASELINE("Baseline"),
@@ -31,7 +31,7 @@ public enum Technique {
             found = PRUNING;
             count++;
         }
-        if (recipe.structured().active()) {
+        if (recipe.structured().active() || recipe.removal().active()) {
             found = STRUCTURED;
             count++;
         }

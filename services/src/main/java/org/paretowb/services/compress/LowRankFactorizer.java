@@ -41,6 +41,22 @@ public final class LowRankFactorizer {
      * {@code onlyIfSmaller}, layers whose two factors would hold as many parameters as the layer stay whole.
      */
     WeightSet factorize(WeightSet weights, LowRankSettings settings, RankRule rule, boolean onlyIfSmaller) {
+        return factorize(weights, settings, rule, onlyIfSmaller, name -> true);
+    }
+
+    /**
+     * Factorizes only the layer named {@code layer} (dense or convolution, not the output layer) to at most
+     * {@code fraction} of its weights, as per-layer sensitivity needs; the network is unchanged where that layer
+     * cannot be factorized or its factors would not be smaller.
+     */
+    public WeightSet factorizeOnly(WeightSet weights, String layer, double fraction) {
+        LowRankSettings settings = new LowRankSettings(fraction, LowRankSettings.Criterion.PARAMETERS,
+                LowRankSettings.Target.ALL);
+        return factorize(weights, settings, (out, in, values) -> rank(out, in, fraction), true, layer::equals);
+    }
+
+    private WeightSet factorize(WeightSet weights, LowRankSettings settings, RankRule rule, boolean onlyIfSmaller,
+                                java.util.function.Predicate<String> chosen) {
         NetworkSpec spec = weights.spec();
         List<List<int[]>> inputs = spec.allInputShapes();
         int[] first = spec.firstTensorOfLayer();
@@ -54,7 +70,8 @@ public final class LowRankFactorizer {
             List<Tensor> own = weights.tensors().subList(first[i], first[i] + count);
             boolean conv = layer instanceof Conv;
             boolean grouped = conv && ((Conv) layer).groups() != 1;
-            if ((conv || layer instanceof Dense) && !grouped && i != output && settings.covers(conv)) {
+            if ((conv || layer instanceof Dense) && !grouped && i != output && settings.covers(conv)
+                    && chosen.test(node.name())) {
                 Tensor w = own.get(0);
                 int out = (int) w.shape()[0];
                 int in = w.size() / out;

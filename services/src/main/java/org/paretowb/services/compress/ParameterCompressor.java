@@ -28,6 +28,9 @@ public final class ParameterCompressor {
         if (recipe.distillation().active()) {
             refused.add("distillation (it trains a new network: distil from the model instead)");
         }
+        if (recipe.removal().active()) {
+            refused.add("layer removal");
+        }
         if (recipe.structured().active()) {
             refused.add("structured pruning");
         }

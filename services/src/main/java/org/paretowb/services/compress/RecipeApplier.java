@@ -1,28 +1,32 @@
 package org.paretowb.services.compress;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.paretowb.models.data.DatasetException;
 import org.paretowb.models.data.LabeledImages;
 import org.paretowb.models.data.TrainingData;
 import org.paretowb.models.network.WeightSet;
+import org.paretowb.models.recipe.LayerRemovalSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.train.Distiller;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.train.NetworkTrainer;
-import org.paretowb.services.train.TrainingSettings;
 
 /**
- * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: distillation,
+ * Applies a recipe's stages to a copy of the weights, in the recipe's fixed order: distillation, layer removal,
  * structured pruning, low-rank factorization, unstructured pruning, fine-tuning (with pruned weights held
  * at zero), weight quantization, then activation quantization (dynamic, or static calibrated on the
  * training images).
  */
 public final class RecipeApplier {
-    private static final int FINE_TUNE_BATCH = 128;
     private static final long FINE_TUNE_SEED = 7;
 
+    /** Training images on which layer removal ranks the layers by the accuracy left without each. */
+    static final int REMOVAL_RANKING_IMAGES = 1000;
+
+    private final LayerRemover remover = new LayerRemover();
     private final ChannelPruner channelPruner = new ChannelPruner();
     private final LowRankFactorizer factorizer = new LowRankFactorizer();
     private final MagnitudePruner magnitudePruner = new MagnitudePruner();
@@ -81,9 +85,7 @@ public final class RecipeApplier {
         weights = compress(weights, recipe);
         if (recipe.fineTune().active()) {
             LabeledImages trainingSet = trainingImages("fine-tuning");
-            TrainingSettings settings = new TrainingSettings(recipe.fineTune().epochs(), FINE_TUNE_BATCH,
-                    (float) recipe.fineTune().learningRate(), FINE_TUNE_SEED);
-            weights = trainer.fineTune(weights, true, trainingSet, settings,
+            weights = trainer.fineTune(weights, true, trainingSet, recipe.fineTune(), FINE_TUNE_SEED,
                     relay(progress, tuned -> quantize(tuned, recipe)), cancel);
         }
         return quantize(weights, recipe);
@@ -97,18 +99,42 @@ public final class RecipeApplier {
      */
     public void check(WeightSet original, Recipe recipe) {
         RecipeCheck.check(original, recipe);
-        boolean trains = recipe.distillation().active() || recipe.fineTune().active();
+        if (recipe.removal().active() && recipe.distillation().active()) {
+            throw new IllegalArgumentException("layer removal and distillation do not go together: the student is"
+                    + " a new network; remove layers from the model, or choose a smaller student");
+        }
+        if (!recipe.removal().layers().isEmpty()) {
+            remover.remove(original, recipe.removal().layers());
+        } else if (recipe.removal().count() >= remover.units(original.spec()).size() + 1) {
+            throw new IllegalArgumentException("cannot remove " + recipe.removal().count() + " layers: the network has "
+                    + remover.units(original.spec()).size() + " removable layers and blocks");
+        }
+        boolean trains = recipe.distillation().active() || recipe.fineTune().active() || recipe.removal().count() > 0;
         if (trains) {
-            String stage = recipe.distillation().active() ? "distillation" : "fine-tuning";
+            String stage = recipe.distillation().active() ? "distillation"
+                    : recipe.fineTune().active() ? "fine-tuning" : "choosing the layers to remove by sensitivity";
             RecipeCheck.checkTraining(original, recipe, trainingImages(stage), stage);
         }
     }
 
-    /** Structured pruning, low-rank factorization and unstructured pruning. */
+    /** Layer removal, structured pruning, low-rank factorization and unstructured pruning. */
     private WeightSet compress(WeightSet weights, Recipe recipe) {
+        if (recipe.removal().active()) {
+            weights = remover.remove(weights, removedLayers(weights, recipe.removal()));
+        }
         weights = channelPruner.prune(weights, recipe.structured());
         weights = factorizer.factorize(weights, recipe.lowRank());
         return magnitudePruner.prune(weights, recipe.pruning());
+    }
+
+    /** The named layers, or the {@code count} whose removal alone costs least accuracy on training images. */
+    private List<String> removedLayers(WeightSet weights, LayerRemovalSettings removal) {
+        if (!removal.layers().isEmpty()) {
+            return removal.layers();
+        }
+        LabeledImages images = trainingImages("choosing the layers to remove by sensitivity");
+        LabeledImages ranking = images.first(Math.min(REMOVAL_RANKING_IMAGES, images.size()));
+        return new RemovalRanking(remover, trainer.runtime()).leastSensitive(weights, removal.count(), ranking);
     }
 
     private WeightSet quantize(WeightSet weights, Recipe recipe) {

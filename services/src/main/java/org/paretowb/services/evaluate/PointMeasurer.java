@@ -153,6 +153,24 @@ public final class PointMeasurer {
                 progress, cancel);
     }
 
+    /**
+     * Per-layer sensitivity of the original model to one technique on the first {@code samples} evaluation images
+     * (0: all), on this measurer's engine; int8 calibrates on the training images as a static int8 point does.
+     */
+    public List<org.paretowb.models.measure.LayerSensitivity> sensitivity(
+            org.paretowb.models.measure.SensitivityTechnique technique, int samples,
+            java.util.function.IntConsumer progress, CancelToken cancel) {
+        LabeledImages images = samples > 0 && samples < evaluationSet.size() ? evaluationSet.first(samples) : evaluationSet;
+        return TechniqueSensitivity.on(engine, evaluator, images, (recipe, token) -> applier.apply(original, recipe, token))
+                .analyse(technique, original, progress, cancel);
+    }
+
+    /** How many evaluations {@link #sensitivity(org.paretowb.models.measure.SensitivityTechnique, int,
+     * java.util.function.IntConsumer, CancelToken)} makes. */
+    public int sensitivityEvaluations(org.paretowb.models.measure.SensitivityTechnique technique) {
+        return new TechniqueSensitivity((w, r, c) -> 0, null).evaluations(technique, original);
+    }
+
     /** The int8 per-layer plan for the network a static-quantization recipe produces, where the engine has one. */
     public Optional<Int8Planner.Plan> int8Plan(Recipe staticRecipe, CancelToken cancel) {
         return engine.int8Plan(apply(staticRecipe, cancel), cancel);

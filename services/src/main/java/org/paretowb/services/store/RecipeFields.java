@@ -6,6 +6,7 @@ import java.util.Map;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
 import org.paretowb.models.recipe.Int8Layers;
+import org.paretowb.models.recipe.LayerRemovalSettings;
 import org.paretowb.models.recipe.LowRankSettings;
 import org.paretowb.models.recipe.PruningSettings;
 import org.paretowb.models.recipe.QuantizationSettings;
@@ -34,6 +35,7 @@ final class RecipeFields {
         d.put("distill-weight-decay", 0.0);
         d.put("distill-batch", 128);
         d.put("seed", 1L);
+        d.put("remove-layers", "0");
         d.put("structured", 0.0);
         d.put("structured-norm", "L1");
         d.put("structured-scope", "layer");
@@ -44,6 +46,12 @@ final class RecipeFields {
         d.put("prune-scope", "global");
         d.put("finetune-epochs", 0);
         d.put("finetune-lr", 5e-4);
+        d.put("finetune-optimizer", "adam");
+        d.put("finetune-momentum", 0.9);
+        d.put("finetune-schedule", "cosine");
+        d.put("finetune-l1", 0.0);
+        d.put("finetune-l2", 0.0);
+        d.put("finetune-batch", 128);
         d.put("quant", "weight");
         d.put("bits", 32);
         d.put("per-tensor", false);
@@ -77,6 +85,7 @@ final class RecipeFields {
             f.set("distill-batch", d.batchSize());
             f.set("seed", d.seed());
         }
+        f.set("remove-layers", recipe.removal().describe());
         StructuredPruningSettings s = recipe.structured();
         f.set("structured", s.ratio());
         f.set("structured-norm", s.norm().name());
@@ -89,7 +98,14 @@ final class RecipeFields {
         f.set("prune", p.sparsity());
         f.set("prune-scope", p.scope() == PruningSettings.Scope.GLOBAL ? "global" : "layer");
         f.set("finetune-epochs", recipe.fineTune().epochs());
-        f.set("finetune-lr", recipe.fineTune().learningRate());
+        FineTuneSettings t = recipe.fineTune();
+        f.set("finetune-lr", t.learningRate());
+        f.set("finetune-optimizer", t.optimizer().name().toLowerCase(Locale.ROOT));
+        f.set("finetune-momentum", t.momentum());
+        f.set("finetune-schedule", t.schedule().name().toLowerCase(Locale.ROOT));
+        f.set("finetune-l1", t.l1());
+        f.set("finetune-l2", t.l2());
+        f.set("finetune-batch", t.batchSize());
         QuantizationSettings q = recipe.quantization();
         if (q.active()) {
             f.set("quant", q.mode().name().toLowerCase(Locale.ROOT));
@@ -117,8 +133,13 @@ final class RecipeFields {
                         choice("rank-layers", LowRankSettings.Target.class, "dense", "conv", "all"))))
                 .pruning(build(source, "prune", () -> new PruningSettings(number("prune"),
                         choice("prune-scope", PruningSettings.Scope.class, "global", "layer"))))
+                .removal(build(source, "remove-layers",
+                        () -> LayerRemovalSettings.parse((String) values.get("remove-layers"))))
                 .fineTune(build(source, "finetune-epochs", () -> new FineTuneSettings(integer("finetune-epochs"),
-                        number("finetune-lr"))))
+                        number("finetune-lr"), choice("finetune-optimizer", FineTuneSettings.Optimizer.class, "adam",
+                        "sgd"), choice("finetune-schedule", FineTuneSettings.Schedule.class, "cosine", "constant",
+                        "step"), number("finetune-momentum"), number("finetune-l1"), number("finetune-l2"),
+                        integer("finetune-batch"))))
                 .quantization(build(source, "quant", this::quantization))
                 .build();
     }

@@ -15,6 +15,8 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
+import ai.djl.training.tracker.Tracker;
+import org.paretowb.models.recipe.FineTuneSettings;
 import ai.djl.translate.TranslateException;
 import ai.djl.nn.ParameterList;
 import java.io.IOException;
@@ -55,6 +57,40 @@ public final class NetworkTrainer {
         return run(start.spec(), start, holdZeros, data, crossEntropy(settings), listener, cancel);
     }
 
+    /**
+     * Continues training from {@code start} with the optimizer, schedule, regularisation and batch size of
+     * {@code settings}; with {@code holdZeros}, pruned weights stay zero.
+     */
+    public WeightSet fineTune(WeightSet start, boolean holdZeros, LabeledImages data, FineTuneSettings settings,
+                              long seed, EpochListener listener, CancelToken cancel) {
+        TrainingRun run = new TrainingRun(Loss.softmaxCrossEntropyLoss(), steps -> optimizer(settings, steps),
+                settings.epochs(), settings.batchSize(), seed, null, (float) settings.l1());
+        return run(start.spec(), start, holdZeros, data, run, listener, cancel);
+    }
+
+    /** SGD with momentum or Adam, L2 as the optimizer's weight decay, the learning rate on the settings' schedule. */
+    static Optimizer optimizer(FineTuneSettings s, int steps) {
+        float rate = (float) s.learningRate();
+        Tracker schedule = switch (s.schedule()) {
+            case COSINE -> cosine(rate, steps);
+            case CONSTANT -> Tracker.fixed(rate);
+            case STEP -> step(rate, steps);
+        };
+        if (s.optimizer() == FineTuneSettings.Optimizer.SGD) {
+            return Optimizer.sgd().setLearningRateTracker(schedule).optMomentum((float) s.momentum())
+                    .optWeightDecays((float) s.l2()).build();
+        }
+        return Optimizer.adam().optLearningRateTracker(schedule).optWeightDecays((float) s.l2()).build();
+    }
+
+    /** The rate divided by 10 after half of the steps and again after three quarters. */
+    static Tracker step(float rate, int steps) {
+        int half = Math.max(1, steps / 2);
+        int threeQuarters = Math.max(half + 1, steps * 3 / 4);
+        return Tracker.multiFactor().setBaseValue(rate).setSteps(new int[] {half, threeQuarters}).optFactor(0.1f)
+                .build();
+    }
+
     /** Cross-entropy on the labels with Adam, as the examples and fine-tuning train. */
     private static TrainingRun crossEntropy(TrainingSettings s) {
         return new TrainingRun(Loss.softmaxCrossEntropyLoss(),
@@ -89,6 +125,7 @@ public final class NetworkTrainer {
                     LoadedNetwork.copyInto(model.getBlock(), start);
                 }
                 List<NDArray[]> masks = holdZeros && start != null ? masks(model, start, manager) : List.of();
+                List<NDArray> penalised = run.l1() > 0 ? weightArrays(model) : List.of();
                 ArrayDataset dataset = toDataset(manager, spec, data, run);
                 for (int epoch = 1; epoch <= run.epochs(); epoch++) {
                     long epochStart = System.currentTimeMillis();
@@ -98,7 +135,7 @@ public final class NetworkTrainer {
                     for (Batch batch : trainer.iterateDataset(dataset)) {
                         try (batch) {
                             cancel.check();
-                            trainBatch(trainer, batch, totals);
+                            trainBatch(trainer, batch, totals, penalised, run.l1());
                             trainer.step();
                             masks.forEach(pair -> pair[0].muli(pair[1]));
                         }
@@ -142,12 +179,40 @@ public final class NetworkTrainer {
         long seen;
     }
 
-    private static void trainBatch(Trainer trainer, Batch batch, EpochTotals totals) {
+    /** The dense and convolution weights (rank 2 and more) the L1 term penalises; biases and norms are not. */
+    private static List<NDArray> weightArrays(Model model) {
+        List<NDArray> weights = new ArrayList<>();
+        for (var pair : model.getBlock().getParameters()) {
+            NDArray array = pair.getValue().getArray();
+            if (array.getShape().dimension() >= 2) {
+                weights.add(array);
+            }
+        }
+        return weights;
+    }
+
+    /**
+     * One step's forward and backward pass; with {@code l1} above 0, the loss differentiated is the data loss plus
+     * l1 times the sum of the absolute weights (the running loss reported stays the data loss).
+     */
+    private static void trainBatch(Trainer trainer, Batch batch, EpochTotals totals, List<NDArray> penalised,
+                                   float l1) {
         try (GradientCollector collector = trainer.newGradientCollector()) {
             NDArray labels = batch.getLabels().get(0);
             NDList predictions = trainer.forward(batch.getData(), batch.getLabels());
             NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), predictions);
-            collector.backward(loss);
+            NDArray objective = loss;
+            // Arrays derived from parameters live in the model's manager, not the batch's: closed here, each step.
+            List<NDArray> temporaries = new ArrayList<>();
+            for (NDArray w : penalised) {
+                NDArray abs = w.abs();
+                NDArray sum = abs.sum();
+                NDArray term = sum.mul(l1);
+                objective = objective.add(term);
+                temporaries.addAll(List.of(abs, sum, term, objective));
+            }
+            collector.backward(objective);
+            temporaries.forEach(NDArray::close);
             long size = labels.size();
             totals.loss += loss.getFloat() * size;
             totals.correct += predictions.singletonOrThrow().argMax(1).toType(DataType.FLOAT32, false)

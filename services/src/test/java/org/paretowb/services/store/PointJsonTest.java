@@ -25,7 +25,9 @@ class PointJsonTest {
                     StructuredPruningSettings.Scope.GLOBAL))
             .lowRank(new LowRankSettings(0.5, LowRankSettings.Criterion.ENERGY, LowRankSettings.Target.ALL))
             .pruning(new PruningSettings(0.6, PruningSettings.Scope.GLOBAL))
-            .fineTune(new FineTuneSettings(2, 1e-3))
+            .fineTune(new FineTuneSettings(2, 1e-3, FineTuneSettings.Optimizer.SGD, FineTuneSettings.Schedule.STEP, 0.8,
+                    1e-5, 1e-4, 64))
+            .removal(org.paretowb.models.recipe.LayerRemovalSettings.parse("fc2"))
             .quantization(new QuantizationSettings(QuantizationSettings.Mode.STATIC, 8, false, false, 500,
                     QuantizationSettings.Observer.PERCENTILE, new Int8Layers(Int8Layers.Kind.LISTED, List.of("conv2", "fc1"))))
             .build();
@@ -53,6 +55,16 @@ class PointJsonTest {
                         .latencyRuns(20, 200).throughputBatch(64).kernels("fp32 kernels", true).sizeFormat("PWB1")
                         .build())
                 .build();
+    }
+
+    @Test
+    void aRecipeStoredBeforeLayerRemovalAndFineTuningsHyperParametersReadsWithTheirDefaults() {
+        String stored = PointJson.write(Recipe.builder().pruning(new PruningSettings(0.9, PruningSettings.Scope.GLOBAL))
+                .fineTune(new FineTuneSettings(2, 5e-4)).build());
+        Recipe read = PointJson.recipe(stored.replaceAll(",\"removal\":\\{[^}]*}", "")
+                .replaceAll(",\"optimizer\":\"ADAM\",\"schedule[^}]*", ""));
+        assertEquals(new FineTuneSettings(2, 5e-4), read.fineTune());
+        assertEquals(org.paretowb.models.recipe.LayerRemovalSettings.NONE, read.removal());
     }
 
     @Test

@@ -11,6 +11,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import org.paretowb.models.recipe.FineTuneSettings;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -68,8 +69,28 @@ public final class TrainingJobView {
         fineTuneEpochs.getValueFactory().valueProperty().bindBidirectional(
                 fineTuneValue = model.fineTuneEpochsProperty().asObject());
         fineTuneEpochs.setTooltip(new Tooltip("Epochs of training after the knobs' compression, pruned weights held at"
-                + " zero (Adam 0.0005, cosine decay)."));
+                + " zero (learning rate decayed by cosine, batch 128)."));
         form.addRow(5, label("Fine-tune epochs"), fineTuneEpochs);
+        ChoiceBox<FineTuneSettings.Optimizer> optimizer = new ChoiceBox<>();
+        optimizer.setId("fineTuneOptimizer");
+        optimizer.getItems().setAll(FineTuneSettings.Optimizer.values());
+        optimizer.valueProperty().bindBidirectional(model.fineTuneOptimizerProperty());
+        optimizer.setTooltip(new Tooltip("Adam, or SGD with momentum 0.9 (give SGD a larger rate, such as 0.01)."));
+        form.addRow(6, label("Fine-tune optimizer"), optimizer);
+        form.addRow(7, label("Fine-tune rate"), number("fineTuneLr", model.fineTuneRateProperty(),
+                "Fine-tuning's learning rate, decayed by cosine to a hundredth.", 1e-6, 0.5));
+        form.addRow(8, label("Fine-tune L1"), number("fineTuneL1", model.fineTuneL1Property(),
+                "Weight of the L1 norm of the dense and convolution weights added to the loss (0: none); it pushes"
+                        + " small weights to zero, which helps pruning.", 0, 0.01));
+        TextField remove = new TextField();
+        remove.setId("removeLayers");
+        remove.setPrefColumnCount(8);
+        remove.textProperty().bindBidirectional(model.removeLayersProperty());
+        remove.setPromptText("none");
+        remove.setTooltip(new Tooltip("Remove whole layers before fine-tuning: a number N takes out the N least"
+                + " sensitive (measured on training images), or names such as fc2 or conv2 (a dense layer with its"
+                + " activation, a convolution with its norm and activation; a residual block by its join)."));
+        form.addRow(9, label("Remove layers"), remove);
         Button fineTune = new Button("_Fine-tune");
         fineTune.setId("fineTune");
         fineTune.setMnemonicParsing(true);

@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.DistillationSettings;
 import org.paretowb.models.recipe.FineTuneSettings;
+import org.paretowb.models.recipe.LayerRemovalSettings;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringSession;
 import org.paretowb.services.evaluate.PointMeasurer;
@@ -57,6 +58,11 @@ public final class TrainingJobViewModel {
     private final IntegerProperty epochs = new SimpleIntegerProperty(3);
     private final IntegerProperty fineTuneEpochs = new SimpleIntegerProperty(1);
     private final DoubleProperty learningRate = new SimpleDoubleProperty(0.01);
+    private final ObjectProperty<FineTuneSettings.Optimizer> fineTuneOptimizer =
+            new SimpleObjectProperty<>(FineTuneSettings.Optimizer.ADAM);
+    private final DoubleProperty fineTuneRate = new SimpleDoubleProperty(FineTuneSettings.NONE.learningRate());
+    private final DoubleProperty fineTuneL1 = new SimpleDoubleProperty(0);
+    private final ObjectProperty<String> removeLayers = new SimpleObjectProperty<>("");
     private final ObservableList<Epoch> curve = FXCollections.observableArrayList();
     private final ObservableList<Validation> validation = FXCollections.observableArrayList();
 
@@ -99,13 +105,17 @@ public final class TrainingJobViewModel {
     public boolean startFineTuning() {
         Recipe r = knobs.get();
         FineTuneSettings fineTune;
+        LayerRemovalSettings removal;
         try {
-            fineTune = new FineTuneSettings(fineTuneEpochs.get(), FineTuneSettings.NONE.learningRate());
+            fineTune = new FineTuneSettings(fineTuneEpochs.get(), fineTuneRate.get(), fineTuneOptimizer.get(),
+                    FineTuneSettings.Schedule.COSINE, FineTuneSettings.DEFAULT_MOMENTUM, fineTuneL1.get(), 0,
+                    FineTuneSettings.DEFAULT_BATCH);
+            removal = LayerRemovalSettings.parse(removeLayers.get());
         } catch (IllegalArgumentException e) {
             job.statusProperty().set("Cannot fine-tune: " + e.getMessage());
             return false;
         }
-        run(r.toBuilder().fineTune(fineTune).build(),
+        run(r.toBuilder().removal(removal).fineTune(fineTune).build(),
                 "Fine-tuning", "Compressing, then fine-tuning with pruned weights held at zero…");
         return true;
     }
@@ -175,6 +185,23 @@ public final class TrainingJobViewModel {
 
     public IntegerProperty epochsProperty() {
         return epochs;
+    }
+
+    public ObjectProperty<FineTuneSettings.Optimizer> fineTuneOptimizerProperty() {
+        return fineTuneOptimizer;
+    }
+
+    public DoubleProperty fineTuneRateProperty() {
+        return fineTuneRate;
+    }
+
+    public DoubleProperty fineTuneL1Property() {
+        return fineTuneL1;
+    }
+
+    /** Layers to remove before fine-tuning: "" for none, a count (the least sensitive) or names. */
+    public ObjectProperty<String> removeLayersProperty() {
+        return removeLayers;
     }
 
     public IntegerProperty fineTuneEpochsProperty() {
