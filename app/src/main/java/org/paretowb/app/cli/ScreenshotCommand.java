@@ -49,6 +49,11 @@ public final class ScreenshotCommand implements Callable<Integer> {
             description = "The technique --sensitivity runs (default: ${DEFAULT-VALUE}).")
     String sensitivityTechnique;
 
+    @Option(names = "--search", defaultValue = "0", paramLabel = "EVALUATIONS",
+            description = "Run a balance search (1-point budget, batch-1 latency, TPE) of this many evaluations on the"
+                    + " Search tab and show the tab in the snapshot.")
+    int search;
+
     @Option(names = "--compare", description = "Snapshot the comparison of the first and the last point instead.")
     boolean compare;
 
@@ -116,7 +121,7 @@ public final class ScreenshotCommand implements Callable<Integer> {
                 sensitivityTechnique)).findFirst().orElseThrow(() -> new UserError("--sensitivity-technique must be"
                 + " prune, bits, rank, channels or int8, not '" + sensitivityTechnique + "'"));
         new ScreenshotSession(model, settings, structured, int8, layers, out).sensitivityTechnique(technique).int8Layers(int8Layers)
-                .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).compare(compare).tab(tab).distilInProgress(distilEpochs)
+                .int8Dialog(int8Dialog).djl(djl).dark(dark).sensitivity(sensitivity).search(search).compare(compare).tab(tab).distilInProgress(distilEpochs)
                 .data(data).split(dataSplit).inputSettings(inputSettings).workspace(workspace).thirdAxis(thirdAxis).run();
         System.err.println("wrote " + out);
         return 0;

@@ -38,6 +38,7 @@ public final class ScreenshotSession {
     private final boolean profileLayers;
     private boolean dark;
     private boolean sensitivity;
+    private int searchEvaluations;
     private org.paretowb.models.measure.SensitivityTechnique sensitivityTechnique =
             org.paretowb.models.measure.SensitivityTechnique.PRUNE;
     private boolean compare;
@@ -133,6 +134,12 @@ public final class ScreenshotSession {
     /** The technique the sensitivity analysis runs (pruning unless set). */
     public ScreenshotSession sensitivityTechnique(org.paretowb.models.measure.SensitivityTechnique value) {
         this.sensitivityTechnique = value;
+        return this;
+    }
+
+    /** Run a balance search of this many evaluations (0: none) on the Search tab and show it in the snapshot. */
+    public ScreenshotSession search(int evaluations) {
+        this.searchEvaluations = evaluations;
         return this;
     }
 
@@ -249,6 +256,10 @@ public final class ScreenshotSession {
         if (sensitivity) {
             driver.onFx(() -> window.sensitivity().techniqueProperty().set(sensitivityTechnique));
             driver.runOnTab("Sensitivity", "runSensitivity", window.sensitivity().busyProperty());
+        }
+        if (searchEvaluations > 0) {
+            driver.onFx(() -> window.search().evaluationsProperty().set(searchEvaluations));
+            driver.runOnTab("Search", "startSearch", window.search().busyProperty(), 3600);
         }
         if (distilEpochsShown > 0) {
             distil(driver);

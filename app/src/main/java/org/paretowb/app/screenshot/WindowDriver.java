@@ -141,7 +141,12 @@ final class WindowDriver {
 
     /** Brings the tab {@code title} to the front, clicks the button {@code id} on it, and waits until it is idle. */
     void runOnTab(String title, String buttonId, ReadOnlyBooleanProperty busy) throws Exception {
-        await(title + " (" + buttonId + ")", 300, done -> {
+        runOnTab(title, buttonId, busy, 300);
+    }
+
+    /** As {@link #runOnTab(String, String, ReadOnlyBooleanProperty)}, waiting up to {@code seconds}. */
+    void runOnTab(String title, String buttonId, ReadOnlyBooleanProperty busy, int seconds) throws Exception {
+        await(title + " (" + buttonId + ")", seconds, done -> {
             ChangeListener<Boolean> idle = (o, was, now) -> {
                 if (!now) {
                     done.complete(null);
