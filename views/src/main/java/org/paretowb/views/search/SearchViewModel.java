@@ -143,7 +143,7 @@ public final class SearchViewModel {
     }
 
     static String describe(Trial t, Goal goal) {
-        String point = t.measured().point() > 0 ? "#" + t.measured().point() + " " : "";
+        String point = t.measured().point() > 0 ? "point #" + t.measured().point() + ", " : "";
         return String.format(Locale.ROOT, "%s%s, %s (%.2fx of the baseline), %s on the full set", point,
                 t.recipe().summary(), goal.objective().format(t.value()), t.loss(), drop(t.dropPoints()));
     }
