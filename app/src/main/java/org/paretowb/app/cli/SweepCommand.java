@@ -61,8 +61,22 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Seed of a CSV --data file's split into training and evaluation rows (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Measure the points on Apache Spark: local[*] (embedded), spark://host:7077 (a standalone"
+                    + " cluster) or yarn. Needs the Spark job jar and Spark's jars on the class path (README,"
+                    + " \"Sweeps on Apache Spark\"). Fine-tuning and static int8 recipes stay in-process.")
+    String spark;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With --spark: names the run; run again with the same id and workspace, only the points the"
+                    + " workspace does not hold yet are measured (default: a new id).")
+    String runId;
+
     @Override
     public Integer call() throws Exception {
+        if (spark != null) {
+            return new SparkSweep(this).run();
+        }
         List<Recipe> recipes = new SweepGrid(grid).recipes();
         if (out == null && !workspace.given()) {
             throw new UserError("say where the points go: --out FILE, --workspace FILE or both");
@@ -108,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(List<EvaluatedPoint> points) throws IOException {
+    void write(List<EvaluatedPoint> points) throws IOException {
         ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
                 p -> p.measurement().sizeBytes());
         ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
