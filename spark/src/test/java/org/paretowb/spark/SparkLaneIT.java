@@ -33,7 +33,7 @@ import org.paretowb.services.sweep.SweepJob;
 import org.paretowb.services.usecase.ExampleSession;
 
 /** A small sweep on Spark in local mode (two task slots) against the in-process lane. */
-class SparkLaneTest {
+class SparkLaneIT {
     private static final int SAMPLES = 500;
 
     @TempDir
