@@ -53,9 +53,16 @@ final class OrtDevices {
             options.addCUDA(device);
             return null;
         } catch (OrtException | RuntimeException | LinkageError e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
-            return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+            return reason(String.valueOf(e.getMessage()));
         }
+    }
+
+    /** ONNX Runtime's words without its source location ("Failed to load library ...: libcublasLt.so.12: ..."). */
+    static String reason(String message) {
+        String line = message.lines().findFirst().orElse(message);
+        int fail = line.lastIndexOf("FAIL : ");
+        String said = fail >= 0 ? line.substring(fail + 7) : line;
+        return said.length() > 240 ? said.substring(0, 240) + "…" : said;
     }
 
     static void tellOnce(ComputeDevice device) {

@@ -43,6 +43,16 @@ class ComputeDeviceTest {
     }
 
     @Test
+    void onnxRuntimesReasonIsKeptWithoutItsSourceLocation() {
+        assertEquals("Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open"
+                + " shared object file: No such file or directory", OrtDevices.reason("Error code - ORT_RUNTIME_EXCEPTION"
+                + " - message: /onnxruntime_src/onnxruntime/core/session/provider_bridge_ort.cc:1695"
+                + " onnxruntime::Provider& onnxruntime::ProviderLibrary::Get() [ONNXRuntimeError] : 1 : FAIL : Failed"
+                + " to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open shared"
+                + " object file: No such file or directory\n"));
+    }
+
+    @Test
     void aCudaDeviceThatOpensIsUsedAndNamed() {
         ComputeDevice d = OrtDevices.open(1, EnumSet.of(OrtProvider.CPU, OrtProvider.CUDA), gpu -> null);
         assertTrue(d.gpu());
