@@ -5,8 +5,8 @@
 #
 # Needs: mvn package run before (app/target/paretowb.jar, spark/target/paretowb-spark.jar and
 # spark/target/spark-home/jars). Usage: spark/src/ci/standalone.sh [POINTS_GRID] [SAMPLES] [KILL_AFTER]
-# Defaults: a 24-point grid on 2,000 images, a worker killed after 4 points. Prints the sweep's figures; exit 0 when
-# every point is there once.
+# Defaults: a 24-point grid on 2,000 images, a worker killed after 4 points (KILL_AFTER 0: none killed). Prints the
+# sweep's figures; exit 0 when every point is there once.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -80,7 +80,7 @@ PIDS+=($DRIVER)
 killed_at=""
 while kill -0 "$DRIVER" 2>/dev/null; do
     done_points=$(grep -c '^\[[0-9]*/' "$WORK/sweep.err" || true)
-    if [ -z "$killed_at" ] && [ "$done_points" -ge "$KILL_AFTER" ]; then
+    if [ -z "$killed_at" ] && [ "$KILL_AFTER" -gt 0 ] && [ "$done_points" -ge "$KILL_AFTER" ]; then
         for child in $(pgrep -P "${WORKER_PIDS[0]}" || true); do
             kill -9 "$child" 2>/dev/null || true
         done
@@ -101,7 +101,8 @@ if [ "$status" -ne 0 ]; then
     tail -40 "$WORK/sweep.err" >&2
     exit 1
 fi
-[ -n "$killed_at" ] || { echo "standalone.sh: the sweep finished before a worker could be killed" >&2; exit 1; }
+[ -n "$killed_at" ] || [ "$KILL_AFTER" -eq 0 ] \
+    || { echo "standalone.sh: the sweep finished before a worker could be killed" >&2; exit 1; }
 
 expected=$(/usr/bin/python3 - "$GRID" <<'PY'
 import sys
@@ -122,4 +123,4 @@ print(f"standalone.sh: {len(rows)} points in the workspace, {len(set(keys))} dis
 if len(rows) != expected or len(set(keys)) != expected or indices != list(range(expected)):
     sys.exit(f"standalone.sh: FAILED: expected every one of {expected} points exactly once")
 PY
-echo "standalone.sh: OK: $expected points, each once, with worker 1 killed after $killed_at; sweep $sweep_seconds s, whole script $(( $(date +%s) - start )) s"
+echo "standalone.sh: OK: $expected points, each once, with worker 1 killed after ${killed_at:-no} points; sweep $sweep_seconds s, whole script $(( $(date +%s) - start )) s"
