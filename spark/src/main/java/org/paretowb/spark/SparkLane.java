@@ -28,8 +28,10 @@ import scala.runtime.BoxedUnit;
  * task, or one lost with its executor, is run again by Spark; its partition's results reach the sink once.
  */
 final class SparkLane implements RecipeBatchLane {
-    /** Partitions per task slot: small ones stream results and spread again when an executor is lost. */
+    /** Partitions per task slot at least: small ones stream results and spread again when an executor is lost. */
     static final int PARTITIONS_PER_SLOT = 4;
+    /** Recipes per partition at most, so that points reach the workspace a few at a time on a long sweep. */
+    static final int RECIPES_PER_PARTITION = 4;
 
     private final String master;
     private final JavaSparkContext spark;
@@ -75,7 +77,8 @@ final class SparkLane implements RecipeBatchLane {
         for (int i = 0; i < recipes.size(); i++) {
             items.add(new IndexedRecipe(i, PointText.write(recipes.get(i))));
         }
-        int slices = Math.min(items.size(), Math.max(1, spark.defaultParallelism()) * PARTITIONS_PER_SLOT);
+        int slices = Math.min(items.size(), Math.max(Math.max(1, spark.defaultParallelism()) * PARTITIONS_PER_SLOT,
+                (items.size() + RECIPES_PER_PARTITION - 1) / RECIPES_PER_PARTITION));
         JavaRDD<IndexedRecipe> rdd = spark.parallelize(items, slices);
         ClassTag<ArrayList<ShippedPoint>> tag = ClassTag$.MODULE$.apply(ArrayList.class);
         Thread watcher = cancelWatcher(cancel);
