@@ -117,6 +117,16 @@ class BadInputTest {
     }
 
     @Test
+    void aSweepOnSparkWithoutTheJobJarOrWithTrainingRecipesIsRefusedInOneLine() {
+        String out = dir.resolve("s.csv").toString();
+        assertTrue(refused("sweep", "--grid", "prune=0,0.5", "--samples", "100", "--spark", "local[2]", "--out", out)
+                .startsWith("paretowb: --spark local[2]: no Spark lane on the class path"), err.toString());
+        err.getBuffer().setLength(0);
+        assertTrue(refused("sweep", "--grid", "finetune=0,1", "--spark", "local[2]", "--out", out)
+                .startsWith("paretowb: --spark: recipes that fine-tune, distil or calibrate"), err.toString());
+    }
+
+    @Test
     void emptyFoldersAndCorruptImagesAreNamed() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertTrue(refused("eval", "--data", empty.toString()).endsWith(empty + " is empty: put the t10k idx files,"

@@ -72,8 +72,22 @@ public final class SweepCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     MeasureOptions measureOptions;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Measure the points on Apache Spark: local[*] (embedded), spark://host:7077 (a standalone"
+                    + " cluster) or yarn. Needs the Spark job jar and Spark's jars on the class path (README,"
+                    + " \"Sweeps on Apache Spark\"). Fine-tuning and static int8 recipes stay in-process.")
+    String spark;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With --spark: names the run; run again with the same id and workspace, only the points the"
+                    + " workspace does not hold yet are measured (default: a new id).")
+    String runId;
+
     @Override
     public Integer call() throws Exception {
+        if (spark != null) {
+            return new SparkSweep(this).run();
+        }
         List<Recipe> recipes = recipes().stream().map(r -> r.fineTune().active()
                 ? r.toBuilder().fineTune(fineTuneOptions.settings(r.fineTune().epochs())).build() : r).toList();
         if (out == null && !workspace.given()) {
@@ -137,7 +151,7 @@ public final class SweepCommand implements Callable<Integer> {
         return grid.grid().stream().map(grid::recipe).distinct().toList();
     }
 
-    private void write(List<EvaluatedPoint> points) throws IOException {
+    void write(List<EvaluatedPoint> points) throws IOException {
         ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
                 p -> p.measurement().sizeBytes());
         ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),

@@ -38,6 +38,25 @@ public final class WorkspaceOption {
         return workspace.add(context, recipe, measurement, "", Environment.current());
     }
 
+    /** Saves a point measured elsewhere under an idempotent key (see {@link Workspace#add}); null without a workspace. */
+    public StoredPoint save(PointContext context, Recipe recipe, Measurement measurement,
+                            java.util.Map<String, String> environment, String key) {
+        if (file == null) {
+            return null;
+        }
+        open();
+        return workspace.add(context, recipe, measurement, "", environment, key);
+    }
+
+    /** Whether the workspace holds a point saved under {@code key} (false without a workspace). */
+    public boolean holds(String key) {
+        if (file == null) {
+            return false;
+        }
+        open();
+        return workspace.pointWithKey(key).isPresent();
+    }
+
     public void close() {
         if (workspace != null) {
             workspace.close();

@@ -23,11 +23,24 @@ public final class OrtRuntime {
     public static final String DISABLED_OPTIMIZERS = "QDQPropagationTransformer";
 
     private final Engine engine;
+    private final ComputeDevice device;
 
-    /** Starts DJL's engine (before anything touches ONNX Runtime's environment, or the engine cannot start). */
+    /**
+     * Starts DJL's engine (before anything touches ONNX Runtime's environment, or the engine cannot start), on the
+     * device the {@link ComputeDevice} setting asks for where it can be used, else the CPU (said once on stderr).
+     */
     public OrtRuntime() {
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         this.engine = Engine.getEngine(ENGINE_NAME);
+        this.device = OrtDevices.open(ComputeDevice.requestedGpu());
+        if (device.fallback() != null) {
+            OrtDevices.tellOnce(device);
+        }
+    }
+
+    /** The device this runtime's sessions run on. */
+    public ComputeDevice device() {
+        return device;
     }
 
     public String description() {
@@ -80,13 +93,17 @@ public final class OrtRuntime {
             options.setExecutionMode(interOpThreads > 0 ? OrtSession.SessionOptions.ExecutionMode.PARALLEL
                     : OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.addConfigEntry("optimization.disable_specified_optimizers", DISABLED_OPTIMIZERS);
+            if (device.gpu()) {
+                options.addCUDA(device.index());
+            }
             if (profilePrefix != null) {
                 options.enableProfiling(profilePrefix);
             }
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(onnx, options);
             return new OnnxNetwork(environment, session, options, spec, description() + ", "
-                    + (interOpThreads > 0 ? parallelSettings(threads, interOpThreads) : settings(threads)));
+                    + (interOpThreads > 0 ? parallelSettings(threads, interOpThreads) : settings(threads))
+                    + ", " + device.describe());
         } catch (OrtException e) {
             options.close();
             throw new IllegalStateException("ONNX Runtime refused the network: " + e.getMessage(), e);

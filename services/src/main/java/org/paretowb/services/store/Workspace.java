@@ -27,7 +27,7 @@ import org.paretowb.models.recipe.Recipe;
  */
 public final class Workspace implements AutoCloseable {
     /** The schema this version writes and the newest it reads. */
-    public static final int SCHEMA = 3;
+    public static final int SCHEMA = 4;
     /** Marks the SQLite file as a Pareto Workbench workspace ("PWWS"). */
     static final int APPLICATION_ID = 0x50575753;
     /** The extension workspace files get. */
@@ -69,10 +69,27 @@ public final class Workspace implements AutoCloseable {
     /** Saves a measured point (committed before this returns) and gives it the workspace's next id. */
     public StoredPoint add(PointContext context, Recipe recipe, Measurement measurement, String name,
                            Map<String, String> environment) {
+        return add(context, recipe, measurement, name, environment, null);
+    }
+
+    /**
+     * As {@link #add(PointContext, Recipe, Measurement, String, Map)}, under an idempotent key: when the workspace
+     * already holds a point with {@code key}, nothing is saved and that point is returned.
+     *
+     * @param key unique per point (a distributed sweep's run, recipe and model); null for none
+     */
+    public StoredPoint add(PointContext context, Recipe recipe, Measurement measurement, String name,
+                           Map<String, String> environment, String key) {
         guard.run();
+        if (key != null) {
+            Optional<StoredPoint> held = pointWithKey(key);
+            if (held.isPresent()) {
+                return held.get();
+            }
+        }
         Instant created = Instant.now();
         String sql = "INSERT INTO point (created, name, model, model_hash, data, data_hash, recipe, measurement,"
-                + " environment, session, machine) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " environment, session, machine, point_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, created.toString());
             s.setString(2, name == null ? "" : name.strip());
@@ -85,6 +102,7 @@ public final class Workspace implements AutoCloseable {
             s.setString(9, PointJson.write(environment));
             s.setString(10, measurement.how().session());
             s.setString(11, measurement.how().machine());
+            s.setString(12, key);
             s.executeUpdate();
             try (ResultSet keys = s.getGeneratedKeys()) {
                 keys.next();
@@ -93,9 +111,21 @@ public final class Workspace implements AutoCloseable {
                         measurement.how().session(), measurement.how().machine());
             }
         } catch (SQLException e) {
+            if (key != null && String.valueOf(e.getMessage()).contains("UNIQUE")) {
+                // another connection saved the same key between the look-up and the insert
+                Optional<StoredPoint> held = pointWithKey(key);
+                if (held.isPresent()) {
+                    return held.get();
+                }
+            }
             throw new WorkspaceException("could not save the point to " + file + ": " + reason(e)
                     + "; the points saved before it are kept", e);
         }
+    }
+
+    /** The point saved under an idempotent key, if any. */
+    public Optional<StoredPoint> pointWithKey(String key) {
+        return query("SELECT * FROM point WHERE point_key = ?", s -> s.setString(1, key)).stream().findFirst();
     }
 
     /** Every point, oldest first. */

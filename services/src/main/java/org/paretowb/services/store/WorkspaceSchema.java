@@ -54,7 +54,12 @@ final class WorkspaceSchema {
                     """
                     UPDATE point SET machine = coalesce(json_extract(environment, '$.cpu') || ', '
                         || json_extract(environment, '$.cores') || ' cores', json_extract(environment, '$.cpu'), '')""",
-                    "CREATE INDEX point_session ON point (session)"));
+                    "CREATE INDEX point_session ON point (session)"),
+            // to schema 4: an idempotent key per point of a distributed sweep (run, recipe, model and data), so that
+            // a point measured twice (a retried task) is saved once; points saved otherwise have none (NULL)
+            List.of(
+                    "ALTER TABLE point ADD COLUMN point_key TEXT",
+                    "CREATE UNIQUE INDEX point_key ON point (point_key)"));
 
     private WorkspaceSchema() {
     }
