@@ -54,6 +54,16 @@ public final class SensitivityChart {
 
     /** Draws one technique's curves (replacing any before), each labelled with its layer and weight count. */
     public void show(SensitivityTechnique shown, List<LayerSensitivity> layers) {
+        show(shown, layers, 0);
+    }
+
+    /**
+     * As {@link #show(SensitivityTechnique, List)}, measured on {@code images} evaluation images (0: unknown): the
+     * unchanged network's 95% interval (Wilson) on that many images is drawn as a grey band, and the accuracy axis
+     * includes it, so a difference inside the band reads as the noise it is.
+     */
+    public void show(SensitivityTechnique shown, List<LayerSensitivity> layers, int images) {
+        chart.getXYPlot().clearRangeMarkers();
         technique = shown;
         curves.removeAllSeries();
         List<Double> accuracies = new ArrayList<>();
@@ -79,6 +89,21 @@ public final class SensitivityChart {
             baseline.add(shown == SensitivityTechnique.PRUNE ? 100 : highest, layers.get(0).baseline() * 100);
             accuracies.add(layers.get(0).baseline() * 100);
             curves.addSeries(baseline);
+        }
+        if (images > 0 && !layers.isEmpty()) {
+            double base = layers.get(0).baseline();
+            org.paretowb.models.measure.Interval band = org.paretowb.models.measure
+                    .ConfidenceIntervals.wilson(Math.round(base * images), images);
+            org.jfree.chart.plot.IntervalMarker marker = new org.jfree.chart.plot.IntervalMarker(band.low() * 100,
+                    band.high() * 100, new java.awt.Color(0x80, 0x80, 0x80, 0x30));
+            marker.setLabel(String.format(java.util.Locale.ROOT, "95%% interval of the unchanged top-1 on %,d images:"
+                    + " differences inside it are noise", images));
+            marker.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            chart.getXYPlot().addRangeMarker(marker, org.jfree.chart.ui.Layer.BACKGROUND);
+            accuracies.add(band.low() * 100);
+            accuracies.add(band.high() * 100);
         }
         AxisRange y = ACCURACY.of(accuracies.stream().mapToDouble(Double::doubleValue).toArray());
         chart.getXYPlot().getRangeAxis().setRange(y.lower(), y.upper());

@@ -1,6 +1,7 @@
 package org.paretowb.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,26 @@ class SensitivityChartTest {
         assertEquals(List.of(2.0, 4.0, 8.0, 32.0), List.of(series.getX(0).doubleValue(), series.getX(1).doubleValue(),
                 series.getX(2).doubleValue(), series.getX(3).doubleValue()));
         assertEquals("fc1 (1,000 weights; 4,000 → 250 bytes)", series.getKey());
+    }
+
+    @Test
+    void theUnchangedNetworksIntervalOnTheImagesMeasuredIsAGreyBandTheAxisIncludes() {
+        SensitivityChart chart = new SensitivityChart();
+        LayerSensitivity conv2 = new LayerSensitivity(SensitivityTechnique.INT8, "conv2", 4608, 0.922, 31.5,
+                new double[] {1}, new double[] {0.925}, new double[] {12.25});
+
+        chart.show(SensitivityTechnique.INT8, List.of(conv2), 1000);
+
+        var bands = chart.chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertEquals(1, bands.size());
+        var band = (org.jfree.chart.plot.IntervalMarker) bands.iterator().next();
+        assertEquals(90.37, band.getStartValue(), 0.01, "Wilson 95% of 922 in 1,000, low end");
+        assertEquals(93.71, band.getEndValue(), 0.01, "and high end");
+        var y = chart.chart().getXYPlot().getRangeAxis().getRange();
+        assertTrue(y.getLowerBound() <= band.getStartValue() && y.getUpperBound() >= band.getEndValue(), y.toString());
+
+        chart.show(SensitivityTechnique.INT8, List.of(conv2), 0);
+        var none = chart.chart().getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.BACKGROUND);
+        assertTrue(none == null || none.isEmpty(), "no band where the number of images is not known");
     }
 }

@@ -76,7 +76,7 @@ public final class SensitivityView {
         chartPane.setId("sensitivityChart");
         VBox.setVgrow(chartPane, Priority.ALWAYS);
         model.curves().addListener((ListChangeListener<LayerSensitivity>) c -> chart.show(model.techniqueProperty().get(),
-                model.curves()));
+                model.curves(), model.imagesShown()));
         root.getChildren().addAll(bar, chartPane);
         root.setPadding(new Insets(10));
     }

@@ -31,6 +31,7 @@ public final class SensitivityViewModel {
     private final JobState job;
     private final ObjectProperty<SensitivityTechnique> technique = new SimpleObjectProperty<>(SensitivityTechnique.PRUNE);
     private final Map<SensitivityTechnique, List<LayerSensitivity>> results = new EnumMap<>(SensitivityTechnique.class);
+    private final Map<SensitivityTechnique, Integer> imagesOf = new EnumMap<>(SensitivityTechnique.class);
     private final Map<SensitivityTechnique, String> statuses = new EnumMap<>(SensitivityTechnique.class);
     private final ObservableList<LayerSensitivity> curves = FXCollections.observableArrayList();
 
@@ -73,6 +74,7 @@ public final class SensitivityViewModel {
     }
 
     private void finished(SensitivityTechnique done, List<LayerSensitivity> result, int images) {
+        imagesOf.put(done, images);
         results.put(done, result);
         LayerSensitivity fragile = result.stream().min((a, b) -> Double.compare(a.harshest(), b.harshest()))
                 .orElse(null);
@@ -84,6 +86,11 @@ public final class SensitivityViewModel {
         if (technique.get() == done) {
             show(done);
         }
+    }
+
+    /** How many evaluation images the curves shown were measured on (0: none shown or unknown). */
+    public int imagesShown() {
+        return imagesOf.getOrDefault(technique.get(), 0);
     }
 
     private void show(SensitivityTechnique shown) {
