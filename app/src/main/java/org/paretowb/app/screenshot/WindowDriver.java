@@ -41,7 +41,7 @@ final class WindowDriver {
 
     /** Runs {@code action} on the FX thread and waits for it. */
     void onFx(Runnable action) throws Exception {
-        await("the window", 60, done -> {
+        await("the window", MEASURING_SECONDS, done -> {
             action.run();
             done.complete(null);
             return () -> { };
