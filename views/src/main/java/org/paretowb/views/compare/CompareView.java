@@ -26,9 +26,9 @@ public final class CompareView {
     public CompareView(EvaluatedPoint a, EvaluatedPoint b) {
         TableView<Comparison.Row> table = new TableView<>(FXCollections.observableArrayList(Comparison.of(a, b)));
         table.setId("compareTable");
-        table.getColumns().add(column("", Comparison.Row::what, 235));
-        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 235));
-        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 235));
+        table.getColumns().add(column("", Comparison.Row::what, 255));
+        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 225));
+        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 225));
         table.getColumns().add(column("B against A", Comparison.Row::difference, 270));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
