@@ -117,11 +117,10 @@ public final class Comparison {
     /** The words for a comparison with the baseline timed in the same rounds; {@code flipped} when A is the point. */
     private static String withinRounds(LatencyComparison c, boolean flipped) {
         if (!c.measurable()) {
-            return LatencyComparison.NO_MEASURABLE_DIFFERENCE + " (timed in the same rounds as the baseline:"
-                    + " the 95% intervals overlap)";
+            return LatencyComparison.NO_MEASURABLE_DIFFERENCE + " (same rounds as the baseline)";
         }
         boolean faster = (c.kind() == LatencyComparison.Kind.FASTER) != flipped;
-        return (faster ? "faster, better" : "slower, worse") + " (timed in the same rounds as the baseline)";
+        return (faster ? "faster, better" : "slower, worse") + " (same rounds as the baseline)";
     }
 
     private static boolean sameSession(EvaluatedPoint a, EvaluatedPoint b) {
