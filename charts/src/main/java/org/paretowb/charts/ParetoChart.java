@@ -219,39 +219,14 @@ public final class ParetoChart {
         s.setNotify(true);
     }
 
-    /**
-     * An error bar per point where its figure has an interval: horizontal for the latency p50's 95% interval (on the
-     * latency chart), vertical for the top-1 of a live subset (Wilson, 95%); none for exact figures.
-     */
     private void errorBars(List<EvaluatedPoint> all) {
-        org.jfree.data.xy.XYIntervalSeries series = new org.jfree.data.xy.XYIntervalSeries("95% intervals", false, true);
-        for (EvaluatedPoint p : all) {
-            double x = x(p);
-            double y = y(p);
-            var latency = axis == CostAxis.LATENCY ? p.measurement().latencyP50Interval() : null;
-            var accuracy = p.measurement().accuracyInterval();
-            double xLow = latency == null ? x : Math.min(x, latency.low());
-            double xHigh = latency == null ? x : Math.max(x, latency.high());
-            double yLow = Math.min(y, accuracy.low() * 100);
-            double yHigh = Math.max(y, accuracy.high() * 100);
-            if (xLow < x || xHigh > x || yLow < y || yHigh > y) {
-                series.add(x, xLow, xHigh, y, yLow, yHigh);
-            }
-        }
         errors.removeAllSeries();
-        errors.addSeries(series);
+        errors.addSeries(ErrorBars.of(all, axis, this::x, ParetoChart::y));
     }
 
     /** Both ends of every error bar, horizontal or vertical: the axes show whole intervals, not just the points. */
-    private java.util.stream.DoubleStream barEnds(boolean horizontal) {
-        java.util.stream.DoubleStream.Builder ends = java.util.stream.DoubleStream.builder();
-        for (int s = 0; s < errors.getSeriesCount(); s++) {
-            for (int i = 0; i < errors.getItemCount(s); i++) {
-                ends.add(horizontal ? errors.getStartXValue(s, i) : errors.getStartYValue(s, i));
-                ends.add(horizontal ? errors.getEndXValue(s, i) : errors.getEndYValue(s, i));
-            }
-        }
-        return ends.build();
+    private DoubleStream barEnds(boolean horizontal) {
+        return ErrorBars.ends(errors, horizontal);
     }
 
     /** The error bars as drawn (for checks). */

@@ -207,7 +207,13 @@ public final class ScreenshotSession {
         } catch (UnsupportedOperationException e) {
             throw new UserError("no display to open the window on (run under xvfb-run)", e);
         }
-        WindowDriver driver = new WindowDriver(opened.get(60, TimeUnit.SECONDS));
+        WorkbenchWindow shown;
+        try {
+            shown = opened.get(WindowDriver.MEASURING_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new UserError("the window did not open within " + WindowDriver.MEASURING_SECONDS + " s", e);
+        }
+        WindowDriver driver = new WindowDriver(shown);
         try {
             drive(driver);
             snapshot(driver);

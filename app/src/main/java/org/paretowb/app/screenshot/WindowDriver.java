@@ -41,7 +41,7 @@ final class WindowDriver {
 
     /** Runs {@code action} on the FX thread and waits for it. */
     void onFx(Runnable action) throws Exception {
-        await("the window", 60, done -> {
+        await("the window", MEASURING_SECONDS, done -> {
             action.run();
             done.complete(null);
             return () -> { };
@@ -73,9 +73,16 @@ final class WindowDriver {
         }
     }
 
+    /**
+     * How long a measurement may take before the screenshot gives up: a guard against a hung window, not a budget.
+     * On 2 cores shared with builds (load average 27) a table model's baseline, a second's work on a quiet machine,
+     * took over 300 s, the former limit.
+     */
+    static final int MEASURING_SECONDS = 1200;
+
     /** Waits until the window holds {@code count} points; an error the window reports ends the wait. */
     void awaitPoints(int count) throws Exception {
-        await("point " + count, 300, done -> {
+        await("point " + count, MEASURING_SECONDS, done -> {
             ObservableList<EvaluatedPoint> points = window.model().history().points();
             ListChangeListener<EvaluatedPoint> check = change -> {
                 if (points.size() >= count) {
@@ -96,7 +103,7 @@ final class WindowDriver {
 
     /** Waits until the window shows a baseline: measured, or read from its workspace. */
     void awaitBaseline() throws Exception {
-        await("the baseline", 300, done -> {
+        await("the baseline", MEASURING_SECONDS, done -> {
             ObservableList<EvaluatedPoint> points = window.model().history().points();
             ListChangeListener<EvaluatedPoint> check = change -> {
                 if (window.model().history().hasBaseline()) {

@@ -30,4 +30,17 @@ class SizeProbeTest {
 
         assertTrue(size >= 4 * weights.parameters() && size < 4 * weights.parameters() + 1024, "size " + size);
     }
+
+    @Test
+    void theCountIsTheLengthOfTheFileTheCodecWrites() throws Exception {
+        for (Architecture architecture : Architecture.values()) {
+            WeightSet weights = new ExampleWeights().load(architecture);
+            for (double sparsity : new double[] {0, 0.5, 0.95}) {
+                WeightSet pruned = new MagnitudePruner().prune(weights, new PruningSettings(sparsity));
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        new org.paretowb.models.network.WeightCodec().encode(pruned).length,
+                        new SizeProbe().sizeBytes(pruned), architecture + " at " + sparsity);
+            }
+        }
+    }
 }

@@ -26,9 +26,9 @@ public final class CompareView {
     public CompareView(EvaluatedPoint a, EvaluatedPoint b) {
         TableView<Comparison.Row> table = new TableView<>(FXCollections.observableArrayList(Comparison.of(a, b)));
         table.setId("compareTable");
-        table.getColumns().add(column("", Comparison.Row::what, 190));
-        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 250));
-        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 250));
+        table.getColumns().add(column("", Comparison.Row::what, 255));
+        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 225));
+        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 225));
         table.getColumns().add(column("B against A", Comparison.Row::difference, 270));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -75,6 +75,15 @@ public final class CompareView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setSortable(false);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                // the whole text where a narrow window cuts it ("no measurable difference (timed in the same …")
+                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         return column;
     }
 

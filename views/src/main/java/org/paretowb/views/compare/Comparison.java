@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.LatencyComparison;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.Recipe;
 
@@ -101,9 +102,25 @@ public final class Comparison {
         if (!sameSession(pa, pb)) {
             return NOT_COMPARED;
         }
+        // a point against the baseline it was timed with, in the same rounds (as the table and the report compare)
+        if (pa.baseline() && pb.measurement().sessionBaseline() != null) {
+            return (a, b) -> withinRounds(LatencyComparison.withinRounds(b), false);
+        }
+        if (pb.baseline() && pa.measurement().sessionBaseline() != null) {
+            return (a, b) -> withinRounds(LatencyComparison.withinRounds(a), true);
+        }
         return (a, b) -> Verdict.LOWER_IS_BETTER.of(a.latencyP50Ms(), b.latencyP50Ms(), a.latencyP50Interval(),
                 b.latencyP50Interval(),
                 "slower", "faster");
+    }
+
+    /** The words for a comparison with the baseline timed in the same rounds; {@code flipped} when A is the point. */
+    private static String withinRounds(LatencyComparison c, boolean flipped) {
+        if (!c.measurable()) {
+            return LatencyComparison.NO_MEASURABLE_DIFFERENCE + " (same rounds as the baseline)";
+        }
+        boolean faster = (c.kind() == LatencyComparison.Kind.FASTER) != flipped;
+        return (faster ? "faster, better" : "slower, worse") + " (same rounds as the baseline)";
     }
 
     private static boolean sameSession(EvaluatedPoint a, EvaluatedPoint b) {

@@ -67,4 +67,24 @@ class ComparisonTest {
         assertEquals("1.01x: not compared: measured in different sessions",
                 difference(across, "Throughput (images/s, batch 64)"));
     }
+
+    @Test
+    void againstTheBaselineTheLatencyIsJudgedOnTheRoundsTimedTogether() {
+        EvaluatedPoint baseline = new EvaluatedPoint(1, Recipe.BASELINE,
+                m(0.92, false, 0.094, new Interval(0.092, 0.096), 800_000, 9000, "s1"));
+        // timed later, on a busier machine: its own interval is above the baseline point's, but in the same rounds
+        // the baseline ran as slowly
+        Measurement later = Measurement.builder().accuracy(0.90, 0.99, new double[10])
+                .latency(0.101, 0.14, new Interval(0.099, 0.103))
+                .sessionBaseline(new Measurement.Timing(0.100, new Interval(0.098, 0.102)))
+                .sizeBytes(400_000).counts(200_000, 100_000, 1_000_000).throughput(9000)
+                .predictions(new byte[10_000]).network("cnn")
+                .how(Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("test", false)
+                        .latencyRuns(20, 200).throughputBatch(64).kernels("fp32 kernels", true).sizeFormat("PWB1")
+                        .session("s1", "m").build())
+                .build();
+        EvaluatedPoint pruned = new EvaluatedPoint(2, PRUNED, later);
+
+        assertEquals("1.07x: no measurable difference (same rounds as the baseline)", difference(Comparison.of(baseline, pruned), "Latency p50 (ms)"));
+    }
 }
