@@ -123,8 +123,19 @@ public final class TrainingJobView {
             model.validation().forEach(v -> chart.addValidation(v.epoch(), v.accuracy()));
             chart.chart().setNotify(true);
         };
-        model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> redraw.run());
-        model.validation().addListener((ListChangeListener<TrainingJobViewModel.Validation>) c -> redraw.run());
+        // one redraw for a burst of readings: each redraw draws the whole curve again, and readings come every few batches
+        boolean[] pending = new boolean[1];
+        Runnable later = () -> {
+            if (!pending[0]) {
+                pending[0] = true;
+                javafx.application.Platform.runLater(() -> {
+                    pending[0] = false;
+                    redraw.run();
+                });
+            }
+        };
+        model.curve().addListener((ListChangeListener<TrainingJobViewModel.Epoch>) c -> later.run());
+        model.validation().addListener((ListChangeListener<TrainingJobViewModel.Validation>) c -> later.run());
         StackPane chartPane = new StackPane(new ChartViewer(chart.chart()));
         chartPane.setId("trainingCurve");
         VBox.setVgrow(chartPane, Priority.ALWAYS);
