@@ -15,8 +15,10 @@ public final class RemoteLanes {
                 return provider.open(master, job);
             }
         }
-        throw new UserError("--spark " + master + ": no Spark lane on the class path; run the sweep with the Spark job"
-                + " jar and Spark's jars, as the README's \"Sweeps on Apache Spark\" says (java -cp"
-                + " \"spark-jars/*:paretowb.jar:paretowb-spark.jar\" org.paretowb.app.main.Main sweep ...)");
+        // the command line that does it is the application's to say (README, "Sweeps on Apache Spark"): services names
+        // no class of the app, which would make a package cycle
+        throw new UserError("--spark " + master + ": no Spark lane on the class path; run the sweep with Spark's jars,"
+                + " the workbench's jar and the Spark job jar on the class path, as the README's \"Sweeps on Apache"
+                + " Spark\" says");
     }
 }
