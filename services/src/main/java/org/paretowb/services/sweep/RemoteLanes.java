@@ -18,7 +18,7 @@ public final class RemoteLanes {
         // the command line that does it is the application's to say (README, "Sweeps on Apache Spark"): services names
         // no class of the app, which would make a package cycle
         throw new UserError("--spark " + master + ": no Spark lane on the class path; run the sweep with Spark's jars,"
-                + " the workbench's jar and the Spark job jar on the class path, as the README's \"Sweeps on Apache"
-                + " Spark\" says");
+                + " the workbench's jar (paretowb.jar) and the Spark job jar (paretowb-spark.jar) on the class path, as"
+                + " the README's \"Sweeps on Apache Spark\" says");
     }
 }
