@@ -5,7 +5,10 @@ fresh `eval --json` process, then the spread of the reported p50s and whether th
   /usr/bin/python3 app/src/bench/latency_pairs.py --runs 20 [--jar app/target/paretowb.jar] [--out pairs.json]
 
 Prints one line per run and a summary; the machine's load average is printed before and after (timing on a
-busy machine is noisy: the workbench marks such points itself, see "busy" in the JSON).
+busy machine is noisy: the workbench marks such points itself, see "busy" in the JSON). Overlaps are counted on
+the intervals of the rounds (one process) and, where `bench processes` has measured this machine's spread between
+processes, on the intervals across processes (`latencyP50IntervalAcrossProcessesMs`), which are the ones a figure
+from another process must be read against.
 """
 import argparse
 import json
@@ -37,8 +40,10 @@ def main():
             m = run(args.jar, extra)
             into.append(m)
             ci = m["latencyP50IntervalMs"]
-            line = "%2d %-10s p50 %.4f ms  CI [%.4f, %.4f]  rounds %3d%s  others %3.0f%%%s" % (
-                i + 1, name, m["latencyP50Ms"], ci[0], ci[1], m["latencyRounds"],
+            across = m.get("latencyP50IntervalAcrossProcessesMs")
+            line = "%2d %-10s p50 %.4f ms  CI [%.4f, %.4f]%s  rounds %3d%s  others %3.0f%%%s" % (
+                i + 1, name, m["latencyP50Ms"], ci[0], ci[1],
+                "  across processes [%.4f, %.4f]" % tuple(across) if across else "", m["latencyRounds"],
                 " capped" if m["latencyCapped"] else "", 100 * (m["otherCpuShare"] or 0), " BUSY" if m["busy"] else "")
             if "sessionBaseline" in m:
                 s = m["sessionBaseline"]
@@ -55,11 +60,16 @@ def main():
                                   100 * statistics.median(w), 100 * max(w), sum(m["busy"] for m in ms), len(ms)))
     spread(base, "baseline")
     spread(pruned, "prune 30%")
-    paired = sum(overlaps(b["latencyP50IntervalMs"], p["latencyP50IntervalMs"]) for b, p in zip(base, pruned))
-    every = sum(overlaps(b["latencyP50IntervalMs"], p["latencyP50IntervalMs"]) for b in base for p in pruned)
+    for key, label in (("latencyP50IntervalMs", "rounds of one process"),
+                       ("latencyP50IntervalAcrossProcessesMs", "across processes")):
+        if any(m.get(key) is None for m in base + pruned):
+            print("intervals %s: not in every run (run bench processes first)" % label)
+            continue
+        paired = sum(overlaps(b[key], p[key]) for b, p in zip(base, pruned))
+        every = sum(overlaps(b[key], p[key]) for b in base for p in pruned)
+        print("intervals %s: pruned 30%% overlaps the baseline run before it in %d of %d pairs; all against all"
+              " %d of %d" % (label, paired, len(pruned), every, len(base) * len(pruned)))
     same_rounds = [p["sessionBaseline"]["latency"] for p in pruned]
-    print("pruned-30%% interval overlaps the baseline run's before it: %d of %d pairs" % (paired, len(pruned)))
-    print("pruned-30%% intervals overlapping baseline intervals, all against all: %d of %d" % (every, len(base) * len(pruned)))
     print("pruned 30%% against its own session's baseline timed in the same rounds: %d of %d say '%s'" % (
         same_rounds.count("no measurable difference"), len(same_rounds), "no measurable difference"))
     if args.out:

@@ -127,6 +127,11 @@ class BadInputTest {
     }
 
     @Test
+    void aProcessSpreadOfTooFewProcessesIsRefusedBeforeAnyIsStarted() {
+        assertEquals("paretowb: --runs must be 3 to 100, got 2", refused("bench", "processes", "--runs", "2"));
+    }
+
+    @Test
     void emptyFoldersAndCorruptImagesAreNamed() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertTrue(refused("eval", "--data", empty.toString()).endsWith(empty + " is empty: put the t10k idx files,"

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
         description = "Benchmarks of this machine: their figures go in release notes, not in unit tests.",
         subcommands = {BenchEvalCommand.class, BenchStructuredCommand.class, BenchDistillCommand.class,
             BenchLayersCommand.class, BenchEnginesCommand.class, BenchInteractiveCommand.class, BenchFilesCommand.class,
-            BenchBatchCommand.class, BenchCoresCommand.class, BenchSearchCommand.class})
+            BenchBatchCommand.class, BenchCoresCommand.class, BenchSearchCommand.class, BenchProcessesCommand.class})
 public final class BenchCommand {
 }

@@ -26,9 +26,19 @@ final class Intervals {
         if (i == null) {
             return "";
         }
-        return String.format(Locale.ROOT, " (95%% CI %.3f\u2013%.3f%s)", i.low(), i.high(),
+        return String.format(Locale.ROOT, " (95%% CI %.3f\u2013%.3f%s; %s)", i.low(), i.high(),
                 m.how().latencyCapped() ? ", time cap reached before \u00b1" + Provenance.LATENCY_TARGET_PERCENT + "%"
-                        : "");
+                        : "", acrossProcesses(m));
+    }
+
+    /** The p50's interval across processes, or that it is not known: "between processes 0.049–0.083". */
+    static String acrossProcesses(Measurement m) {
+        Interval across = m.latencyP50IntervalAcrossProcesses();
+        if (across == null) {
+            return "this process only: the spread between processes was not measured (bench processes)";
+        }
+        return String.format(Locale.ROOT, "across processes %.3f\u2013%.3f, with the \u00b1%.0f%% measured by bench"
+                + " processes", across.low(), across.high(), m.how().processSpread() * 100);
     }
 
     /** The point's p50 against the baseline timed in the same rounds. */

@@ -23,6 +23,12 @@ final class MeasurementJson {
         }
         o.put("latencyP50Ms", m.latencyP50Ms());
         interval(o, "latencyP50IntervalMs", m.latencyP50Interval());
+        interval(o, "latencyP50IntervalAcrossProcessesMs", m.latencyP50IntervalAcrossProcesses());
+        if (m.how().processSpread() != null) {
+            o.put("processSpread", m.how().processSpread());
+        } else {
+            o.putNull("processSpread");
+        }
         o.put("latencyP95Ms", m.latencyP95Ms());
         o.put("sizeBytes", m.sizeBytes());
         o.put("sizeFormat", m.how().sizeFormat());

@@ -41,6 +41,10 @@ final class PointColumns {
         figure("latencyP50Ms", Measurement::latencyP50Ms);
         figure("latencyP50LowMs", m -> m.latencyP50Interval() == null ? null : m.latencyP50Interval().low());
         figure("latencyP50HighMs", m -> m.latencyP50Interval() == null ? null : m.latencyP50Interval().high());
+        figure("latencyP50AcrossProcessesLowMs", m -> m.latencyP50IntervalAcrossProcesses() == null ? null
+                : m.latencyP50IntervalAcrossProcesses().low());
+        figure("latencyP50AcrossProcessesHighMs", m -> m.latencyP50IntervalAcrossProcesses() == null ? null
+                : m.latencyP50IntervalAcrossProcesses().high());
         figure("latencyP95Ms", Measurement::latencyP95Ms);
         figure("sizeBytes", Measurement::sizeBytes);
         figure("parameters", Measurement::parameters);

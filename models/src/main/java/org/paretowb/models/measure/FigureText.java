@@ -58,8 +58,13 @@ public final class FigureText {
                 : "";
         String capped = m.how().latencyCapped() ? String.format(Locale.ROOT, "; time cap reached before \u00b1%d%%",
                 Provenance.LATENCY_TARGET_PERCENT) : "";
-        return p50 + String.format(Locale.ROOT, " (95%% CI %.3f\u2013%.3f ms%s%s)", i.low(), i.high(), rounds, capped)
-                + p95;
+        Interval across = m.latencyP50IntervalAcrossProcesses();
+        String processes = across == null ? "; in this process: the spread between processes was not measured"
+                : String.format(Locale.ROOT, "; across processes %.3f\u2013%.3f ms, with the \u00b1%.0f%% measured"
+                        + " between processes on this machine", across.low(), across.high(),
+                        m.how().processSpread() * 100);
+        return p50 + String.format(Locale.ROOT, " (95%% CI %.3f\u2013%.3f ms%s%s%s)", i.low(), i.high(), rounds,
+                capped, processes) + p95;
     }
 
     /**

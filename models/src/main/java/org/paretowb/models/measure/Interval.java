@@ -35,6 +35,18 @@ public record Interval(double low, double high) {
         return high < other.low || other.high < low;
     }
 
+    /**
+     * This interval around {@code centre} widened by an independent relative error {@code spread} (a 95% half-width
+     * as a share of {@code centre}): each end moves to the root of the sum of the squares of the two half-widths.
+     */
+    public Interval widenedBy(double centre, double spread) {
+        if (!(spread >= 0)) {
+            throw new IllegalArgumentException("a spread must be 0 or more, got " + spread);
+        }
+        double extra = spread * centre;
+        return new Interval(centre - Math.hypot(centre - low, extra), centre + Math.hypot(high - centre, extra));
+    }
+
     /** The larger distance from {@code centre} to either end: the "±" printed beside a figure. */
     public double plusMinus(double centre) {
         return Math.max(centre - low, high - centre);

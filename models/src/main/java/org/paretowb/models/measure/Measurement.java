@@ -74,6 +74,18 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
         return ConfidenceIntervals.wilson(Math.round(accuracy * samples), samples);
     }
 
+    /**
+     * The p50's 95% interval as a statement about this model on this machine, for a figure read beside one measured in
+     * another process: the interval of the rounds widened by the machine's between-process spread
+     * ({@link Provenance#processSpread}). Null when either is missing.
+     */
+    public Interval latencyP50IntervalAcrossProcesses() {
+        if (latencyP50Interval == null || how == null || how.processSpread() == null) {
+            return null;
+        }
+        return latencyP50Interval.widenedBy(latencyP50Ms, how.processSpread());
+    }
+
     /** Whether the p50 was measured with its interval (points of older versions were not). */
     public boolean hasLatencyInterval() {
         return latencyP50Interval != null;

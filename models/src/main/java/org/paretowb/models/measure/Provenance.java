@@ -29,12 +29,15 @@ package org.paretowb.models.measure;
  *                   side by side on one input, then a mean); empty for a single network (and in older workspaces)
  * @param ensembleRule how an ensemble combines its members, for example "mean of logits, weights 0.50, 0.50";
  *                     "" for a single network
+ * @param processSpread how far the batch-1 p50 of this model moves between processes on this machine, as a
+ *                      relative 95% half-width (0.20: ±20%), measured by {@code bench processes}; null when it was
+ *                      not measured (the p50's interval then covers the variation inside one process only)
  */
 public record Provenance(String engine, int threads, int latencyThreads, String evaluationSet, boolean subset,
                          int latencyWarmupRuns, int latencyTimedRuns, int throughputBatch, String kernels,
                          String sizeFormat, boolean realKernels, java.util.List<String> int8Layers, String session,
                          String machine, int latencyRounds, boolean latencyCapped, Double otherCpuShare,
-                         java.util.List<Integer> ensembleOf, String ensembleRule) {
+                         java.util.List<Integer> ensembleOf, String ensembleRule, Double processSpread) {
     /** Timing goes on until the 95% interval of the p50 is within this many percent of it (or the time cap). */
     public static final int LATENCY_TARGET_PERCENT = 5;
     /**
@@ -100,6 +103,7 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         private Double otherCpuShare;
         private java.util.List<Integer> ensembleOf = java.util.List.of();
         private String ensembleRule = "";
+        private Double processSpread;
 
         private Builder() {
         }
@@ -122,6 +126,12 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         public Builder latencyRounds(int rounds, boolean capped) {
             this.latencyRounds = rounds;
             this.latencyCapped = capped;
+            return this;
+        }
+
+        /** The between-process spread of the p50 on this machine (relative 95% half-width); null: not measured. */
+        public Builder processSpread(Double spread) {
+            this.processSpread = spread;
             return this;
         }
 
@@ -177,7 +187,7 @@ public record Provenance(String engine, int threads, int latencyThreads, String 
         public Provenance build() {
             return new Provenance(engine, threads, latencyThreads, evaluationSet, subset, latencyWarmupRuns,
                     latencyTimedRuns, throughputBatch, kernels, sizeFormat, realKernels, int8Layers, session, machine,
-                    latencyRounds, latencyCapped, otherCpuShare, ensembleOf, ensembleRule);
+                    latencyRounds, latencyCapped, otherCpuShare, ensembleOf, ensembleRule, processSpread);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.paretowb.models.network.WeightSet;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.compress.RecipeApplier;
 import org.paretowb.services.lane.CancelToken;
+import org.paretowb.services.store.ProcessSpreads;
 import org.paretowb.services.train.EpochListener;
 import org.paretowb.services.runtime.InferenceNetwork;
 import org.paretowb.services.monitor.OtherProcesses;
@@ -32,6 +33,7 @@ public final class PointMeasurer {
     private final SizeProbe size = new SizeProbe();
     private final SessionInfo session = SessionInfo.current();
     private final OtherProcesses otherProcesses = new OtherProcesses();
+    private final ProcessSpreads spreads = ProcessSpreads.forUser();
     private final Object lazy = new Object();
     private ScaledInputs scaled; // the evaluation set converted once, made on first use (under lazy)
     private MeasuringEngine.Loadable baseline; // the original, ready to load for interleaved timing (under lazy)
@@ -279,6 +281,7 @@ public final class PointMeasurer {
                 .sizeFormat(SizeProbe.FORMAT)
                 .session(session.id(), session.machine())
                 .otherCpuShare(othersShare)
+                .processSpread(spreads.spread(session.machine(), original.spec().describe(), description))
                 .build();
         LatencyProbe.Timing t = timed.point();
         long bytes = size.sizeBytes(weights);

@@ -35,7 +35,8 @@ public final class RecentWorkspaces {
         return base.resolve("paretowb").resolve("workspace" + Workspace.EXTENSION);
     }
 
-    private static Path configFolder() {
+    /** {@code $XDG_CONFIG_HOME/paretowb}, else {@code ~/.config/paretowb}. */
+    static Path configFolder() {
         String config = System.getenv("XDG_CONFIG_HOME");
         Path base = config != null && !config.isBlank() ? Path.of(config)
                 : Path.of(System.getProperty("user.home"), ".config");

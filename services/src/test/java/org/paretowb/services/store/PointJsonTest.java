@@ -113,11 +113,12 @@ class PointJsonTest {
                 how.threads(), how.latencyThreads(), how.evaluationSet(), how.subset(), how.latencyWarmupRuns(),
                 how.latencyTimedRuns(), how.throughputBatch(), how.kernels(), how.sizeFormat(), how.realKernels(),
                 how.int8Layers(), how.session(), how.machine(), how.latencyRounds(), how.latencyCapped(),
-                how.otherCpuShare(), java.util.List.of(3, 7), "mean of logits, weights 0.50, 0.50");
+                how.otherCpuShare(), java.util.List.of(3, 7), "mean of logits, weights 0.50, 0.50", 0.2);
         String json = PointJson.write(m).replace(PointJson.write(how), PointJson.write(ensemble));
         org.paretowb.models.measure.Provenance back = PointJson.measurement(json).how();
         assertEquals(java.util.List.of(3, 7), back.ensembleOf());
         assertEquals("ensemble of #3 + #7 (mean of logits, weights 0.50, 0.50)", back.describeEnsemble());
+        assertEquals(0.2, back.processSpread(), "the between-process spread is kept");
 
         String older = PointJson.write(m).replaceAll(",\"ensembleOf\":\\[\\]", "").replaceAll(",\"ensembleRule\":\"\"", "");
         org.junit.jupiter.api.Assertions.assertFalse(older.contains("ensemble"), older);

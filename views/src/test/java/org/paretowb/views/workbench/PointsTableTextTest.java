@@ -46,7 +46,8 @@ class PointsTableTextTest {
         assertTrue(text.endsWith("| 1.43x\u2192no measurable difference"), text);
         assertTrue(tip.contains("Latency against the baseline: no measurable difference: the 95% intervals of the"
                 + " p50s overlap"), tip);
-        assertTrue(tip.contains("Batch-1 p50 0.063 ms (95% CI 0.061\u20130.065 ms, 12 rounds)"), tip);
+        assertTrue(tip.contains("Batch-1 p50 0.063 ms (95% CI 0.061\u20130.065 ms, 12 rounds; in this process: the"
+                + " spread between processes was not measured)"), tip);
         assertFalse(tip.contains("another session"), tip);
         assertEquals("0.063 \u00b10.003", FigureText.latencyCell(pruned.measurement()));
     }

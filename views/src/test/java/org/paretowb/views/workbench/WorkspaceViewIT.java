@@ -171,7 +171,8 @@ class WorkspaceViewIT {
         Provenance yesterday = new Provenance(h.engine(), h.threads(), h.latencyThreads(), h.evaluationSet(),
                 h.subset(), h.latencyWarmupRuns(), h.latencyTimedRuns(), h.throughputBatch(), h.kernels(),
                 h.sizeFormat(), h.realKernels(), h.int8Layers(), "20261205-101010-0001", h.machine(),
-                h.latencyRounds(), h.latencyCapped(), h.otherCpuShare(), h.ensembleOf(), h.ensembleRule());
+                h.latencyRounds(), h.latencyCapped(), h.otherCpuShare(), h.ensembleOf(), h.ensembleRule(),
+                h.processSpread());
         Measurement earlier = new Measurement(now.accuracy(), now.top5(), now.perClass(), now.latencyP50Ms() * 1.3,
                 now.latencyP95Ms() * 1.3, now.sizeBytes(), now.parameters(), now.nonZeros(), now.macs(),
                 now.throughput(), now.samples(), now.network(), yesterday, now.predictions(), null, null);
