@@ -47,7 +47,14 @@ public record LatencyComparison(Kind kind, double gain, String basis) {
         }
         boolean unrecorded = b.how().session().isEmpty() && p.how().session().isEmpty();
         if (!unrecorded && !b.how().sameSession(p.how())) {
-            return new LatencyComparison(Kind.NOT_COMPARABLE, Double.NaN, p.how().machine().equals(b.how().machine())
+            boolean sameMachine = p.how().machine().equals(b.how().machine());
+            Interval bAcross = b.latencyP50IntervalAcrossProcesses();
+            Interval pAcross = p.latencyP50IntervalAcrossProcesses();
+            if (sameMachine && bAcross != null && pAcross != null) {
+                return compare(b.latencyP50Ms(), bAcross, p.latencyP50Ms(), pAcross, "baseline point #" + baseline.id()
+                        + " of another session, on intervals across processes");
+            }
+            return new LatencyComparison(Kind.NOT_COMPARABLE, Double.NaN, sameMachine
                     ? "measured in another session than the baseline" : "measured on another machine than the baseline");
         }
         return compare(b.latencyP50Ms(), b.latencyP50Interval(), p, "baseline point #" + baseline.id());
@@ -63,14 +70,19 @@ public record LatencyComparison(Kind kind, double gain, String basis) {
     }
 
     private static LatencyComparison compare(double baselineMs, Interval baselineInterval, Measurement p, String basis) {
-        double gain = baselineMs > 0 && p.latencyP50Ms() > 0 ? baselineMs / p.latencyP50Ms() : Double.NaN;
-        if (baselineInterval == null || p.latencyP50Interval() == null) {
+        return compare(baselineMs, baselineInterval, p.latencyP50Ms(), p.latencyP50Interval(), basis);
+    }
+
+    private static LatencyComparison compare(double baselineMs, Interval baselineInterval, double pointMs,
+                                             Interval pointInterval, String basis) {
+        double gain = baselineMs > 0 && pointMs > 0 ? baselineMs / pointMs : Double.NaN;
+        if (baselineInterval == null || pointInterval == null) {
             return new LatencyComparison(Kind.NO_INTERVAL, gain, basis + ", without intervals");
         }
-        if (!p.latencyP50Interval().separatesFrom(baselineInterval)) {
+        if (!pointInterval.separatesFrom(baselineInterval)) {
             return new LatencyComparison(Kind.NO_MEASURABLE_DIFFERENCE, gain, basis);
         }
-        return new LatencyComparison(p.latencyP50Ms() < baselineMs ? Kind.FASTER : Kind.SLOWER, gain, basis);
+        return new LatencyComparison(pointMs < baselineMs ? Kind.FASTER : Kind.SLOWER, gain, basis);
     }
 
     /** Whether a difference is claimed (the intervals separate). */

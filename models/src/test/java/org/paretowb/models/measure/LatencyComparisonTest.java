@@ -80,6 +80,28 @@ class LatencyComparisonTest {
     }
 
     @Test
+    void withTheSpreadBetweenProcessesAPointOfAnotherSessionIsComparedOnItsIntervalAcrossProcesses() {
+        // the two modes of the test machine: this session's baseline at 0.0587 ms, an earlier one's point at 0.0823
+        Provenance.Builder spread = Provenance.builder().engine("ONNX Runtime 1.21.1", 2, 1).images("test", false)
+                .processSpread(0.2);
+        EvaluatedPoint baseline = new EvaluatedPoint(1, Recipe.BASELINE, timed(0.0587, new Interval(0.0578, 0.0602),
+                SESSION).how(spread.session(SESSION, "vm").build()).build());
+        EvaluatedPoint earlier = new EvaluatedPoint(6, PRUNE_30, timed(0.0823, new Interval(0.0804, 0.0861),
+                "20261205-101010-0001").how(spread.session("20261205-101010-0001", "vm").build()).build());
+        EvaluatedPoint halved = new EvaluatedPoint(7, CHANNELS_50, timed(0.030, new Interval(0.029, 0.031),
+                "20261205-101010-0001").how(spread.session("20261205-101010-0001", "vm").build()).build());
+        EvaluatedPoint elsewhere = new EvaluatedPoint(8, PRUNE_30, timed(0.030, new Interval(0.029, 0.031),
+                "20261205-101010-0001").how(spread.session("20261205-101010-0001", "other").build()).build());
+
+        LatencyComparison c = LatencyComparison.of(baseline, earlier);
+
+        assertEquals(LatencyComparison.Kind.NO_MEASURABLE_DIFFERENCE, c.kind(), "not 0.71x (slower)");
+        assertTrue(c.explain().contains("on intervals across processes"), c.explain());
+        assertEquals(LatencyComparison.Kind.FASTER, LatencyComparison.of(baseline, halved).kind());
+        assertEquals(LatencyComparison.Kind.NOT_COMPARABLE, LatencyComparison.of(baseline, elsewhere).kind());
+    }
+
+    @Test
     void pointsMeasuredWithoutIntervalsShowTheirFactorAndClaimNothing() {
         EvaluatedPoint oldBaseline = new EvaluatedPoint(1, Recipe.BASELINE, timed(0.0401, null, "").build());
         EvaluatedPoint oldPoint = new EvaluatedPoint(2, PRUNE_30, timed(0.0397, null, "").build());
