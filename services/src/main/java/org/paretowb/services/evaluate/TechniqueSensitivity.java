@@ -137,29 +137,39 @@ public final class TechniqueSensitivity {
     }
 
     private List<LayerSensitivity> pruning(WeightSet weights, double baseline, Counter done, CancelToken cancel) {
-        SensitivityTechnique technique = SensitivityTechnique.PRUNE;
-        double[] settings = technique.settings();
-        List<LayerSensitivity> rows = new ArrayList<>();
-        int[] first = weights.spec().firstTensorOfLayer();
-        for (var layer : LayerNames.of(weights.spec()).entrySet()) {
-            int t = first[layer.getKey()];
-            Tensor w = weights.tensors().get(t);
-            double[] acc = new double[settings.length];
-            double[] cost = new double[settings.length];
-            for (int i = 0; i < settings.length; i++) {
-                WeightSet pruned = pruner.pruneOnly(weights, t, new PruningSettings(settings[i]));
-                acc[i] = accuracy.of(pruned, Recipe.BASELINE, cancel);
-                cost[i] = pruned.tensors().get(t).nonZeros();
-                done.step();
-            }
-            rows.add(new LayerSensitivity(technique, layer.getValue(), w.size(), baseline, w.nonZeros(), settings,
-                    acc, cost));
-        }
-        return rows;
+        return eachLayer(SensitivityTechnique.PRUNE, weights, baseline, done, cancel, Tensor::nonZeros,
+                (t, setting) -> {
+                    WeightSet pruned = pruner.pruneOnly(weights, t, new PruningSettings(setting));
+                    return new Changed(pruned, pruned.tensors().get(t).nonZeros());
+                });
     }
 
     private List<LayerSensitivity> bits(WeightSet weights, double baseline, Counter done, CancelToken cancel) {
-        SensitivityTechnique technique = SensitivityTechnique.BITS;
+        return eachLayer(SensitivityTechnique.BITS, weights, baseline, done, cancel, w -> w.size() * 4.0,
+                (t, setting) -> {
+                    Tensor w = weights.tensors().get(t);
+                    int bits = (int) setting;
+                    Tensor quantized = quantizer.quantize(List.of(w), new QuantizationSettings(
+                            QuantizationSettings.Mode.WEIGHT, bits, true, true)).get(0);
+                    List<Tensor> tensors = new ArrayList<>(weights.tensors());
+                    tensors.set(t, quantized);
+                    return new Changed(new WeightSet(weights.spec(), tensors), w.size() * (double) bits / 8);
+                });
+    }
+
+    /** A network with one layer changed at one setting, and that layer's cost after the change. */
+    private record Changed(WeightSet weights, double cost) {
+    }
+
+    /** Changes one layer's weight tensor at a time to each of the technique's settings. */
+    private interface LayerChange {
+        Changed apply(int tensor, double setting);
+    }
+
+    private List<LayerSensitivity> eachLayer(SensitivityTechnique technique, WeightSet weights, double baseline,
+                                             Counter done, CancelToken cancel,
+                                             java.util.function.ToDoubleFunction<Tensor> unchangedCost,
+                                             LayerChange change) {
         double[] settings = technique.settings();
         List<LayerSensitivity> rows = new ArrayList<>();
         int[] first = weights.spec().firstTensorOfLayer();
@@ -169,17 +179,13 @@ public final class TechniqueSensitivity {
             double[] acc = new double[settings.length];
             double[] cost = new double[settings.length];
             for (int i = 0; i < settings.length; i++) {
-                int bits = (int) settings[i];
-                Tensor quantized = quantizer.quantize(List.of(w), new QuantizationSettings(
-                        QuantizationSettings.Mode.WEIGHT, bits, true, true)).get(0);
-                List<Tensor> tensors = new ArrayList<>(weights.tensors());
-                tensors.set(t, quantized);
-                acc[i] = accuracy.of(new WeightSet(weights.spec(), tensors), Recipe.BASELINE, cancel);
-                cost[i] = w.size() * (double) bits / 8;
+                Changed changed = change.apply(t, settings[i]);
+                acc[i] = accuracy.of(changed.weights(), Recipe.BASELINE, cancel);
+                cost[i] = changed.cost();
                 done.step();
             }
-            rows.add(new LayerSensitivity(technique, layer.getValue(), w.size(), baseline, w.size() * 4.0, settings,
-                    acc, cost));
+            rows.add(new LayerSensitivity(technique, layer.getValue(), w.size(), baseline,
+                    unchangedCost.applyAsDouble(w), settings, acc, cost));
         }
         return rows;
     }
