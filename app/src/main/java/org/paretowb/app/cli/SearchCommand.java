@@ -91,6 +91,18 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Measure each round's candidates on Apache Spark: local[*] (embedded), spark://host:7077 (a"
+                    + " standalone cluster) or yarn. Needs the Spark job jar and Spark's jars on the class path (README,"
+                    + " \"Sweeps on Apache Spark\"). Minimises bytes or macs only (latency timed on executors is not"
+                    + " this machine's); spaces that fine-tune or calibrate static int8 stay in-process.")
+    String spark;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With --spark: names the run; run again with the same id, seed and workspace, the points the"
+                    + " workspace holds are read back and only the rest measured (default: a new id).")
+    String runId;
+
     @Override
     public Integer call() throws Exception {
         Goal goal = goal(minimise, maximise, maxDrop);
@@ -98,9 +110,16 @@ public final class SearchCommand implements Callable<Integer> {
         SearchStrategy chosen = strategy(strategy, searchSpace, seed);
         BalanceSearch.Settings settings = Flags.settings("--budget-evals, --batch, --subset, --eta, --slack",
                 () -> new BalanceSearch.Settings(budgetEvals, batch, subset, eta, slack));
+        if (spark == null && runId != null) {
+            throw new UserError("--run-id names a run on Spark; give it with --spark");
+        }
+        if (spark != null) {
+            SparkSearch.check(goal, searchSpace);
+        }
         long start = System.nanoTime();
         SearchResult result;
-        try (SearchSetup setup = SearchSetup.open(model, dataOptions, searchSpace, workspace.file)) {
+        try (SearchSetup setup = spark == null ? SearchSetup.open(model, dataOptions, searchSpace, workspace.file)
+                : SparkSearch.open(model, dataOptions, goal, searchSpace, workspace.file, spark, runId)) {
             System.err.printf(Locale.ROOT, "paretowb: searching %s with %s (seed %d): %s within %s points, %d"
                     + " evaluations, %s%n", setup.model.title(), chosen.name(), seed, goal.objective().title(),
                     plain(goal.maxDropPoints()), budgetEvals, subset > 0 && subset < setup.evaluator.fullSetSize()
