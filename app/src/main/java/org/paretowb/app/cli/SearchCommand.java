@@ -175,7 +175,7 @@ public final class SearchCommand implements Callable<Integer> {
                 best == null ? "none yet" : best.recipe().summary());
     }
 
-    private static String text(SearchResult r, SearchSpace space) {
+    private String text(SearchResult r, SearchSpace space) {
         Measurement base = r.baseline().measurement();
         StringBuilder out = new StringBuilder();
         Objective o = r.goal().objective();
@@ -193,8 +193,10 @@ public final class SearchCommand implements Callable<Integer> {
                         + " %s: %.3fx the baseline's%s%n", m.accuracy() * 100, m.samples(), b.dropPoints(),
                 o.format(o.value(m)), o.maximised() ? 1 / b.loss() : b.loss(),
                 o == Objective.LATENCY && m.sessionBaseline() != null ? " timed in interleaved rounds" : ""));
-        out.append(String.format(Locale.ROOT, "  batch-1 p50 %.4f ms, %,d bytes, %,d MACs, %,.0f images/s%n",
-                m.latencyP50Ms(), m.sizeBytes(), m.macs(), m.throughput()));
+        out.append(String.format(Locale.ROOT, "  batch-1 p50 %.4f ms, %,d bytes, %,d MACs, %,.0f images/s%s%n",
+                m.latencyP50Ms(), m.sizeBytes(), m.macs(), m.throughput(), spark == null ? ""
+                        : " (timed on " + m.how().machine() + ", not this machine: the answer is ranked on accuracy and "
+                        + o.unit() + " only)"));
         out.append("  recipe file:\n").append(RecipeFile.text(b.recipe()).indent(4));
         return out.toString();
     }
@@ -227,6 +229,7 @@ public final class SearchCommand implements Callable<Integer> {
         o.put("point", b == null ? r.baseline().point() : b.measured().point());
         o.put("dropPoints", b == null ? 0.0 : b.dropPoints());
         o.put("relativeToBaseline", b == null ? 1.0 : r.goal().objective().maximised() ? 1 / b.loss() : b.loss());
+        o.put("measuredOn", m.how().machine());
         ObjectNode measurement = o.putObject("measurement");
         MeasurementJson.put(measurement, m);
         ObjectNode baseline = o.putObject("baseline");
