@@ -195,8 +195,8 @@ public final class SearchCommand implements Callable<Integer> {
                 o == Objective.LATENCY && m.sessionBaseline() != null ? " timed in interleaved rounds" : ""));
         out.append(String.format(Locale.ROOT, "  batch-1 p50 %.4f ms, %,d bytes, %,d MACs, %,.0f images/s%s%n",
                 m.latencyP50Ms(), m.sizeBytes(), m.macs(), m.throughput(), spark == null ? ""
-                        : " (timed on " + m.how().machine() + ", not this machine: the answer is ranked on accuracy and "
-                        + o.unit() + " only)"));
+                        : " (timed on " + m.how().machine() + "; the answer is ranked on accuracy and " + o.unit()
+                        + " only)"));
         out.append("  recipe file:\n").append(RecipeFile.text(b.recipe()).indent(4));
         return out.toString();
     }
