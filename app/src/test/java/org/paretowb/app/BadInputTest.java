@@ -132,6 +132,27 @@ class BadInputTest {
     }
 
     @Test
+    void aSearchOnSparkIsRefusedInOneLineForTimedObjectivesTrainingSpacesOrWithoutTheJobJar() {
+        assertTrue(refused("search", "--minimise", "latency", "--spark", "local[2]")
+                .startsWith("paretowb: --spark: a search on Spark minimises bytes or macs; batch-1 latency p50 timed on"
+                        + " the executors is not comparable"), err.toString());
+        err.getBuffer().setLength(0);
+        assertTrue(refused("search", "--maximise", "throughput", "--spark", "local[2]")
+                .startsWith("paretowb: --spark: a search on Spark minimises bytes or macs; throughput"), err.toString());
+        err.getBuffer().setLength(0);
+        // the built-in space holds static int8, which calibrates on training images
+        assertTrue(refused("search", "--minimise", "bytes", "--spark", "local[2]")
+                .startsWith("paretowb: --spark: recipes that fine-tune, distil or calibrate"), err.toString());
+        err.getBuffer().setLength(0);
+        assertTrue(refused("search", "--minimise", "bytes", "--space", "../services/docs/search-spaces/portable.json",
+                "--budget-evals", "2", "--spark", "local[2]")
+                .startsWith("paretowb: --spark local[2]: no Spark lane on the class path"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals("paretowb: --run-id names a run on Spark; give it with --spark",
+                refused("search", "--minimise", "bytes", "--run-id", "r1"));
+    }
+
+    @Test
     void emptyFoldersAndCorruptImagesAreNamed() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertTrue(refused("eval", "--data", empty.toString()).endsWith(empty + " is empty: put the t10k idx files,"

@@ -43,7 +43,7 @@ final class PartitionMeasuring extends AbstractFunction2<TaskContext, Iterator<I
         try {
             while (recipes.hasNext()) {
                 IndexedRecipe r = recipes.next();
-                Measurement m = measurer.measure(PointText.recipe(r.recipe()), CancelToken.NEVER);
+                Measurement m = measurer.measure(PointText.recipe(r.recipe()), r.samples(), CancelToken.NEVER);
                 out.add(new ShippedPoint(r.index(), onExecutor(PointText.write(m), executor),
                         PointText.write(environment(executor))));
             }

@@ -69,13 +69,13 @@ final class SparkLane implements RecipeBatchLane {
     }
 
     @Override
-    public void measure(List<Recipe> recipes, PointSink sink, CancelToken cancel) {
+    public void measure(List<Recipe> recipes, int samples, PointSink sink, CancelToken cancel) {
         if (recipes.isEmpty()) {
             return;
         }
         List<IndexedRecipe> items = new ArrayList<>();
         for (int i = 0; i < recipes.size(); i++) {
-            items.add(new IndexedRecipe(i, PointText.write(recipes.get(i))));
+            items.add(new IndexedRecipe(i, PointText.write(recipes.get(i)), samples));
         }
         int slices = Math.min(items.size(), Math.max(Math.max(1, spark.defaultParallelism()) * PARTITIONS_PER_SLOT,
                 (items.size() + RECIPES_PER_PARTITION - 1) / RECIPES_PER_PARTITION));

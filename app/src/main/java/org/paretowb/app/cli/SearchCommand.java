@@ -91,6 +91,18 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the answer as JSON.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Measure each round's candidates on Apache Spark: local[*] (embedded), spark://host:7077 (a"
+                    + " standalone cluster) or yarn. Needs the Spark job jar and Spark's jars on the class path (README,"
+                    + " \"Sweeps on Apache Spark\"). Minimises bytes or macs only (latency timed on executors is not"
+                    + " this machine's); spaces that fine-tune or calibrate static int8 stay in-process.")
+    String spark;
+
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "With --spark: names the run; run again with the same id, seed and workspace, the points the"
+                    + " workspace holds are read back and only the rest measured (default: a new id).")
+    String runId;
+
     @Override
     public Integer call() throws Exception {
         Goal goal = goal(minimise, maximise, maxDrop);
@@ -98,9 +110,16 @@ public final class SearchCommand implements Callable<Integer> {
         SearchStrategy chosen = strategy(strategy, searchSpace, seed);
         BalanceSearch.Settings settings = Flags.settings("--budget-evals, --batch, --subset, --eta, --slack",
                 () -> new BalanceSearch.Settings(budgetEvals, batch, subset, eta, slack));
+        if (spark == null && runId != null) {
+            throw new UserError("--run-id names a run on Spark; give it with --spark");
+        }
+        if (spark != null) {
+            SparkSearch.check(goal, searchSpace);
+        }
         long start = System.nanoTime();
         SearchResult result;
-        try (SearchSetup setup = SearchSetup.open(model, dataOptions, searchSpace, workspace.file)) {
+        try (SearchSetup setup = spark == null ? SearchSetup.open(model, dataOptions, searchSpace, workspace.file)
+                : SparkSearch.open(model, dataOptions, goal, searchSpace, workspace.file, spark, runId)) {
             System.err.printf(Locale.ROOT, "paretowb: searching %s with %s (seed %d): %s within %s points, %d"
                     + " evaluations, %s%n", setup.model.title(), chosen.name(), seed, goal.objective().title(),
                     plain(goal.maxDropPoints()), budgetEvals, subset > 0 && subset < setup.evaluator.fullSetSize()
@@ -156,7 +175,7 @@ public final class SearchCommand implements Callable<Integer> {
                 best == null ? "none yet" : best.recipe().summary());
     }
 
-    private static String text(SearchResult r, SearchSpace space) {
+    private String text(SearchResult r, SearchSpace space) {
         Measurement base = r.baseline().measurement();
         StringBuilder out = new StringBuilder();
         Objective o = r.goal().objective();
@@ -174,8 +193,10 @@ public final class SearchCommand implements Callable<Integer> {
                         + " %s: %.3fx the baseline's%s%n", m.accuracy() * 100, m.samples(), b.dropPoints(),
                 o.format(o.value(m)), o.maximised() ? 1 / b.loss() : b.loss(),
                 o == Objective.LATENCY && m.sessionBaseline() != null ? " timed in interleaved rounds" : ""));
-        out.append(String.format(Locale.ROOT, "  batch-1 p50 %.4f ms, %,d bytes, %,d MACs, %,.0f images/s%n",
-                m.latencyP50Ms(), m.sizeBytes(), m.macs(), m.throughput()));
+        out.append(String.format(Locale.ROOT, "  batch-1 p50 %.4f ms, %,d bytes, %,d MACs, %,.0f images/s%s%n",
+                m.latencyP50Ms(), m.sizeBytes(), m.macs(), m.throughput(), spark == null ? ""
+                        : " (timed on " + m.how().machine() + "; the answer is ranked on accuracy and " + o.unit()
+                        + " only)"));
         out.append("  recipe file:\n").append(RecipeFile.text(b.recipe()).indent(4));
         return out.toString();
     }
@@ -208,6 +229,7 @@ public final class SearchCommand implements Callable<Integer> {
         o.put("point", b == null ? r.baseline().point() : b.measured().point());
         o.put("dropPoints", b == null ? 0.0 : b.dropPoints());
         o.put("relativeToBaseline", b == null ? 1.0 : r.goal().objective().maximised() ? 1 / b.loss() : b.loss());
+        o.put("measuredOn", m.how().machine());
         ObjectNode measurement = o.putObject("measurement");
         MeasurementJson.put(measurement, m);
         ObjectNode baseline = o.putObject("baseline");

@@ -14,6 +14,7 @@ import org.paretowb.services.search.SpaceFile;
 import org.paretowb.services.search.SpaceFileException;
 import org.paretowb.services.search.StoredEvaluator;
 import org.paretowb.services.store.PointContext;
+import org.paretowb.services.sweep.RecipeBatchLane;
 import org.paretowb.services.store.Workspace;
 import org.paretowb.services.usecase.ExampleSession;
 import org.paretowb.services.usecase.ModelSource;
@@ -28,12 +29,16 @@ final class SearchSetup implements AutoCloseable {
     final PointContext context;
     final CandidateEvaluator evaluator;
     private final Workspace workspace;
+    private final RecipeBatchLane lane;
 
-    private SearchSetup(ModelSource model, PointContext context, CandidateEvaluator evaluator, Workspace workspace) {
+    /** @param lane the remote lane the evaluator measures on, closed with the setup; null for none */
+    SearchSetup(ModelSource model, PointContext context, CandidateEvaluator evaluator, Workspace workspace,
+                RecipeBatchLane lane) {
         this.model = model;
         this.context = context;
         this.evaluator = evaluator;
         this.workspace = workspace;
+        this.lane = lane;
     }
 
     /** The space of {@code --space FILE}, or the built-in one; a file that cannot be used is one line, exit 2. */
@@ -77,7 +82,7 @@ final class SearchSetup implements AutoCloseable {
         if (workspace != null) {
             evaluator = new StoredEvaluator(workspace, context, evaluator);
         }
-        return new SearchSetup(model, context, evaluator, workspace);
+        return new SearchSetup(model, context, evaluator, workspace, null);
     }
 
     /** Whether some candidate of the space calibrates (static int8) or fine-tunes. */
@@ -95,8 +100,14 @@ final class SearchSetup implements AutoCloseable {
 
     @Override
     public void close() {
-        if (workspace != null) {
-            workspace.close();
+        try {
+            if (lane != null) {
+                lane.close();
+            }
+        } finally {
+            if (workspace != null) {
+                workspace.close();
+            }
         }
     }
 }

@@ -32,6 +32,14 @@ public enum Objective {
         return maximised;
     }
 
+    /**
+     * Whether the figure is the same on whatever machine it is measured: size and MACs are; latency and throughput
+     * are timed, and a figure timed on a cluster's executor is not comparable with one timed on the workstation.
+     */
+    public boolean portable() {
+        return this == BYTES || this == MACS;
+    }
+
     /** The measured figure. */
     public double value(Measurement m) {
         return switch (this) {

@@ -15,10 +15,11 @@ public final class InProcessLane implements RecipeBatchLane {
     }
 
     @Override
-    public void measure(List<Recipe> recipes, PointSink sink, CancelToken cancel) {
+    public void measure(List<Recipe> recipes, int samples, PointSink sink, CancelToken cancel) {
         for (int i = 0; i < recipes.size(); i++) {
             Recipe recipe = recipes.get(i);
-            sink.measured(new MeasuredRecipe(i, recipe, measurer.measure(recipe, cancel), Environment.current()));
+            sink.measured(new MeasuredRecipe(i, recipe, measurer.measure(recipe, samples, cancel),
+                    Environment.current()));
         }
     }
 

@@ -17,7 +17,15 @@ public interface RecipeBatchLane extends AutoCloseable {
      *
      * @throws IllegalStateException when the batch cannot finish (the points already handed over stay handed over)
      */
-    void measure(List<org.paretowb.models.recipe.Recipe> recipes, PointSink sink, CancelToken cancel);
+    default void measure(List<org.paretowb.models.recipe.Recipe> recipes, PointSink sink, CancelToken cancel) {
+        measure(recipes, 0, sink, cancel);
+    }
+
+    /**
+     * As {@link #measure(List, PointSink, CancelToken)}, on the first {@code samples} images of the job's evaluation
+     * images (0, or at least as many as it has: all of them), as a search's subset rung measures its candidates.
+     */
+    void measure(List<org.paretowb.models.recipe.Recipe> recipes, int samples, PointSink sink, CancelToken cancel);
 
     /** As {@link #measure(List, PointSink, CancelToken)}, the points returned in the order of {@code recipes}. */
     default List<MeasuredRecipe> measureAll(List<org.paretowb.models.recipe.Recipe> recipes, CancelToken cancel) {
