@@ -68,9 +68,11 @@ report_images() { # the report of a session's frontier (page 1) and the page on 
     gs -q -dSAFER -sDEVICE=png16m -r80 -dFirstPage=1 -dLastPage=1 -o "$DOCS/report-html.png" "$TMP/frontier.pdf"
     echo "wrote $DOCS/report-html.png"
     run_ report report --workspace "$ws" --points 3 --out "$TMP/pruned.pdf" || return 0
-    page=1 # the first page after the cover that speaks of what the point forgot
+    page=1 # the first page that shows what the point forgot: its per-class table and lost images (the section's
+    # heading and introduction may end the page before)
     for p in 2 3 4 5 6 7 8; do
-        if gs -q -dSAFER -sDEVICE=txtwrite -dFirstPage=$p -dLastPage=$p -o - "$TMP/pruned.pdf" 2>/dev/null | grep -qi forgot; then
+        if gs -q -dSAFER -sDEVICE=txtwrite -dFirstPage=$p -dLastPage=$p -o - "$TMP/pruned.pdf" 2>/dev/null \
+                | grep -qi 'right before, wrong after'; then
             page=$p; break
         fi
     done
