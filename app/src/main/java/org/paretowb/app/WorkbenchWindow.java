@@ -185,11 +185,12 @@ public final class WorkbenchWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        model.chooseLiveSetOnStart();
         if (inputs.inputs().hasData()) {
-            model.chooseLiveSetOnStart();
             model.start();
         } else {
             view.selectTab("Data");
+            startOnFirstData();
         }
         if (remembered.note() != null) {
             model.errorProperty().set(remembered.note());
@@ -198,6 +199,30 @@ public final class WorkbenchWindow {
             Platform.runLater(() -> inputControls.editSettings(source.title() + " does not state its input settings:"
                     + " check them."));
         }
+    }
+
+    /**
+     * A window opened with nothing to measure (a model the built-in data does not fit) starts its engine and measures
+     * the baseline once data is open: the inputs change first, then the view model starts over on them, so the
+     * start waits for that on the FX thread's queue. Without it the baseline of a table model opened on its CSV
+     * afterwards was never measured.
+     */
+    private void startOnFirstData() {
+        javafx.beans.value.ChangeListener<ModelInputs> first = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends ModelInputs> obs, ModelInputs old,
+                                ModelInputs now) {
+                if (now.hasData()) {
+                    inputs.inputsProperty().removeListener(this);
+                    Platform.runLater(() -> {
+                        if (!closed) {
+                            model.start();
+                        }
+                    });
+                }
+            }
+        };
+        inputs.inputsProperty().addListener(first);
     }
 
     /** The window's controls, found by their ids. */

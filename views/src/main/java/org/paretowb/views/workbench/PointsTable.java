@@ -214,8 +214,8 @@ final class PointsTable {
     }
 
     /**
-     * Nominal against measured gains over the baseline: non-zeros against bytes written, nominal compute
-     * against batch-1 latency; marked with ⚠ and the cause in the tooltip when they differ.
+     * The measured gains over the baseline (bytes written, batch-1 latency as the claim its intervals support);
+     * marked with ⚠ when they differ from the nominal ones, which the tooltip gives with the cause.
      */
     private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains(TableView<EvaluatedPoint> table) {
         TableColumn<EvaluatedPoint, EvaluatedPoint> column = new TableColumn<>("Size | speed gain");
@@ -258,22 +258,42 @@ final class PointsTable {
     }
 
     /**
-     * "1.43x→1.37x | 1.43x→no measurable difference": nominal against measured, the latency as the claim its
-     * intervals support; ⚠ first when measured and nominal differ.
+     * The measured gains in plain words, "1.37x | no measurable difference" or "1.37x | 1.35x faster": the size
+     * against {@code baseline} (this session's where there is one), the latency as the claim its intervals support;
+     * ⚠ first when measured and nominal differ. The nominal figures, the cause of a difference and where the point
+     * was measured are in the tooltip.
      */
     static String gainsText(EvaluatedPoint baseline, EvaluatedPoint point) {
         Gains g = Gains.of(baseline, point);
-        return (g.differs() ? "\u26a0 " : "") + Gains.factor(g.nonZerosGain()) + "→" + Gains.factor(g.sizeGain())
-                + " | " + Gains.factor(g.nominalComputeGain()) + "→" + g.latency().text();
+        return (g.differs() ? "\u26a0 " : "") + Gains.factor(g.sizeGain()) + " | " + g.latency().text();
     }
 
-    /** The point's figures with their intervals, its latency against the baseline, and why nominal and measured differ. */
+    /**
+     * What the cell rests on: which baseline, whether the point is from an earlier session, the nominal gains beside
+     * the measured ones and why they differ, then the point's figures with their intervals.
+     */
     static String gainsTooltip(EvaluatedPoint baseline, EvaluatedPoint point) {
         Gains g = Gains.of(baseline, point);
         SessionInfo session = SessionInfo.current();
-        return FigureText.tooltip(point, baseline, session.id(), session.machine()) + "\n"
-                + (g.differs() ? "Nominal and measured differ: " + g.cause()
+        List<String> lines = new java.util.ArrayList<>();
+        String pointSession = point.measurement().how().session();
+        boolean earlier = !pointSession.isEmpty() && !pointSession.equals(session.id());
+        boolean baselineHere = session.id().equals(baseline.measurement().how().session());
+        if (earlier) {
+            lines.add("From an earlier session (" + pointSession + "): its size is compared with "
+                    + (baselineHere ? "this session's" : "the") + " baseline #" + baseline.id() + "; its latency "
+                    + (g.latency().kind() == org.paretowb.models.measure.LatencyComparison.Kind.NOT_COMPARABLE
+                    ? "is not compared" : "with " + g.latency().basis() + ", in its session") + ".");
+        }
+        lines.add("Size: " + (!(g.sizeGain() < 1) ? Gains.factor(g.sizeGain()) + " smaller"
+                : Gains.factor(1 / g.sizeGain()) + " larger") + " file than baseline #" + baseline.id()
+                + " (nominally " + Gains.factor(g.nonZerosGain()) + ": fewer non-zero weights).");
+        lines.add("Speed: " + g.latency().text() + " (nominally " + Gains.factor(g.nominalComputeGain())
+                + ": less compute).");
+        lines.add(g.differs() ? "\u26a0 Nominal and measured differ: " + g.cause()
                 : "The measured gains agree with the nominal ones (within 15%).");
+        return String.join("\n", lines) + "\n\n"
+                + FigureText.tooltip(point, baseline, session.id(), session.machine());
     }
 
     /** A figure sorted by its value and shown with its interval. */

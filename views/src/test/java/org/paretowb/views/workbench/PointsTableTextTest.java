@@ -43,7 +43,10 @@ class PointsTableTextTest {
         String text = PointsTable.gainsText(BASELINE, pruned);
         String tip = PointsTable.gainsTooltip(BASELINE, pruned);
 
-        assertTrue(text.endsWith("| 1.43x\u2192no measurable difference"), text);
+        assertEquals("\u26a0 1.43x | no measurable difference", text, "the measured gains; the nominal in the tooltip");
+        assertTrue(tip.startsWith("Size: 1.43x smaller file than baseline #1 (nominally 1.43x: fewer non-zero"
+                + " weights).\nSpeed: no measurable difference (nominally 1.43x: less compute).\n\u26a0 Nominal and"
+                + " measured differ: unstructured sparsity"), tip);
         assertTrue(tip.contains("Latency against the baseline: no measurable difference: the 95% intervals of the"
                 + " p50s overlap"), tip);
         assertTrue(tip.contains("Batch-1 p50 0.063 ms (95% CI 0.061\u20130.065 ms, 12 rounds; in this process: the"
@@ -69,7 +72,11 @@ class PointsTableTextTest {
         EvaluatedPoint earlier = new EvaluatedPoint(4, PRUNE_30, point(0.9203, 10_000, false, 0.081,
                 new Interval(0.078, 0.084), null, 145_093, "20261205-101010-0001"));
 
-        assertTrue(PointsTable.gainsText(BASELINE, earlier).endsWith("\u2192not compared"));
+        assertEquals("\u26a0 1.43x | not compared", PointsTable.gainsText(BASELINE, earlier),
+                "the size against this session's baseline, no latency claim");
+        assertTrue(PointsTable.gainsTooltip(BASELINE, earlier).startsWith("From an earlier session"
+                + " (20261205-101010-0001): its size is compared with this session's baseline #1; its latency is not"
+                + " compared.\n"), PointsTable.gainsTooltip(BASELINE, earlier));
         assertTrue(PointsTable.gainsTooltip(BASELINE, earlier).contains("Measured in another session"
                 + " (20261205-101010-0001) on this machine: latency not compared with this session's baseline"));
     }
