@@ -1,8 +1,9 @@
 #!/bin/sh
 # Regenerates every image README.md links (app/docs/*.png) from the current window and reports, so they cannot go
 # stale. Each screenshot runs the real window under Xvfb on a fresh workspace of its own (nobody's points, not the
-# user's last workspace), measuring on this machine. Needs the built jar (mvn -B -q package -DskipTests), xvfb-run, /usr/bin/python3 with PIL (the
-# Data tab's folder of PNGs) and Ghostscript (the report images). About 15 minutes on 2 shared cores.
+# user's last workspace), measuring on this machine. Needs the built jar (mvn -B -q package -DskipTests), xvfb-run,
+# /usr/bin/python3 with PIL (the Data tab's folder of PNGs) and Ghostscript (the report images). About 20 minutes on
+# 2 shared cores.
 #
 #   app/src/bench/screenshots.sh            all of them
 #   app/src/bench/screenshots.sh dark forgot  only app/docs/workbench-dark.png and workbench-forgot.png
