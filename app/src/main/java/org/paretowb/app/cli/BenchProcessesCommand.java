@@ -20,15 +20,16 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "processes", mixinStandardHelpOptions = true,
         description = {"Measures how far a model's batch-1 p50 moves between processes on this machine: runs 'eval",
             "--json' on the unchanged model in --runs fresh processes, one after the other, and records the spread",
-            "(the larger of 1.96 standard deviations and half the range of their p50s, over the median) in",
+            "(where one more process's p50 falls: the larger of the 95% prediction interval and half the range of",
+            "their p50s, over the median) in",
             "latency-spreads.json in the user's configuration folder. From then on every point of that model, engine",
             "and machine carries it: its p50 interval across processes is the rounds' interval widened by the spread.",
             "Options it does not know go to eval (--model, --mean, --std, --data ...).",
-            "Example: bench processes --runs 10 --model cnn"})
+            "Example: bench processes --runs 20 --model cnn"})
 public final class BenchProcessesCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--runs", defaultValue = "10", description = "Processes to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", defaultValue = "20", description = "Processes to run (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--json", description = "Print one JSON object.")

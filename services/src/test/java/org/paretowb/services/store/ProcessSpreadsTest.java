@@ -43,14 +43,23 @@ class ProcessSpreadsTest {
     }
 
     @Test
-    void theSpreadIsTheLargerOfTwoStandardDeviationsAndHalfTheRangeOverTheMedian() {
+    void theSpreadIsThePredictionIntervalOfOneMoreProcessOrHalfTheRangeOverTheMedian() {
         // a bimodal machine: half the processes at 0.06 ms, half at 0.085 ms
         double bimodal = ProcessSpreads.spreadOf(List.of(0.06, 0.085, 0.06, 0.085, 0.06, 0.085));
         double sd = Math.sqrt(6 * 0.0125 * 0.0125 / 5);
-        assertEquals(1.96 * sd / 0.0725, bimodal, 1e-12);
+        assertEquals(ProcessSpreads.t975(5) * sd * Math.sqrt(1 + 1 / 6.0) / 0.0725, bimodal, 1e-12);
         // one outlier among equal figures: the range wins over the standard deviation
         double outlier = ProcessSpreads.spreadOf(List.of(0.06, 0.06, 0.06, 0.06, 0.06, 0.06, 0.06, 0.06, 0.06, 0.09));
         assertTrue(outlier >= 0.015 / 0.06 - 1e-12, "half the range over the median: " + outlier);
         assertThrows(IllegalArgumentException.class, () -> ProcessSpreads.spreadOf(List.of(0.06)));
+    }
+
+    @Test
+    void theTQuantileMatchesTheTables() {
+        assertEquals(12.706, ProcessSpreads.t975(1), 1e-3);
+        assertEquals(2.571, ProcessSpreads.t975(5), 0.01);
+        assertEquals(2.262, ProcessSpreads.t975(9), 0.005);
+        assertEquals(2.093, ProcessSpreads.t975(19), 0.003);
+        assertEquals(1.984, ProcessSpreads.t975(100), 0.002);
     }
 }
