@@ -111,15 +111,27 @@ public final class BenchProcessesCommand implements Callable<Integer> {
         }
     }
 
-    /** The java command that started this process, and its jar or main class. */
+    /** The command that started this process, and its jar or main class where it was java. */
     static List<String> thisProgram() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String started = System.getProperty("sun.java.command", "").split(" ")[0];
+        return program(ProcessHandle.current().info().command().orElse("java"),
+                System.getProperty("sun.java.command", ""), System.getProperty("java.class.path", ""));
+    }
+
+    /**
+     * How to start this program again: an installed launcher (jpackage's, whose runtime has no java command) as it
+     * is; java with the jar it ran ({@code -jar}) or with its class path and main class.
+     */
+    static List<String> program(String command, String javaCommand, String classPath) {
+        String name = java.nio.file.Path.of(command).getFileName().toString();
+        if (!name.equals("java") && !name.equals("java.exe")) {
+            return List.of(command);
+        }
+        String started = javaCommand.split(" ")[0];
         if (started.isEmpty()) {
             throw new UserError("cannot tell how this program was started, so cannot start it again");
         }
-        return started.endsWith(".jar") ? List.of(java, "-jar", started)
-                : List.of(java, "-cp", System.getProperty("java.class.path"), started);
+        return started.endsWith(".jar") ? List.of(command, "-jar", started)
+                : List.of(command, "-cp", classPath, started);
     }
 
     private static boolean same(JsonNode a, JsonNode b) {
