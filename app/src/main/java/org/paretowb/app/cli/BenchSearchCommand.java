@@ -40,15 +40,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
     ModelSource model;
 
-    @Option(names = "--max-drop", defaultValue = "1.0", paramLabel = "POINTS",
-            description = "Largest accuracy drop accepted, in points (default: ${DEFAULT-VALUE}).")
-    double maxDrop;
-
-    @Option(names = "--minimise", paramLabel = "latency|bytes|macs", description = "Default: latency.")
-    String minimise;
-
-    @Option(names = "--maximise", paramLabel = "throughput")
-    String maximise;
+    @Mixin
+    GoalOptions goalOptions;
 
     @Option(names = "--space", paramLabel = "FILE", description = "Search-space file whose grid is the dense grid"
             + " (default: the built-in space).")
@@ -81,7 +74,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Goal goal = SearchCommand.goal(minimise, maximise, maxDrop);
+        Goal goal = goalOptions.goal();
         if (seeds < 1 || budgetEvals < 1 || !(tolerance >= 0)) {
             throw new UserError("--seeds and --budget-evals must be 1 or more, --tolerance 0 or more");
         }
@@ -98,7 +91,7 @@ public final class BenchSearchCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "paretowb: grid of %d in %.1f s (%d read from the workspace)%n",
                     dense.evaluations(), (System.nanoTime() - start) / 1e9, dense.reused());
             if (dense.best() == null) {
-                throw new UserError("no point of the grid met the budget of " + maxDrop + " points: nothing to reach");
+                throw new UserError("no point of the grid met the budget of " + goalOptions.maxDrop + " points: nothing to reach");
             }
             double best = dense.best().loss();
             double near = best * (1 + tolerance);

@@ -38,17 +38,8 @@ public final class SearchCommand implements Callable<Integer> {
             description = "cnn, cnn-wide, mlp or a model file (.onnx, .pwb, .djl).")
     ModelSource model;
 
-    @Option(names = "--max-drop", defaultValue = "1.0", paramLabel = "POINTS",
-            description = "Largest accuracy drop accepted, in points of top-1 against the baseline measured on the same"
-                    + " images (default: ${DEFAULT-VALUE}).")
-    double maxDrop;
-
-    @Option(names = "--minimise", paramLabel = "latency|bytes|macs",
-            description = "Minimise batch-1 latency p50 (default), serialized bytes or MACs.")
-    String minimise;
-
-    @Option(names = "--maximise", paramLabel = "throughput", description = "Maximise throughput instead.")
-    String maximise;
+    @Mixin
+    GoalOptions goalOptions;
 
     @Option(names = "--budget-evals", defaultValue = "60", paramLabel = "N",
             description = "Measurements the search may make, subset and full set alike; the baselines are not counted"
@@ -105,7 +96,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Goal goal = goal(minimise, maximise, maxDrop);
+        Goal goal = goalOptions.goal();
         SearchSpace searchSpace = SearchSetup.space(space);
         SearchStrategy chosen = strategy(strategy, searchSpace, seed);
         BalanceSearch.Settings settings = Flags.settings("--budget-evals, --batch, --subset, --eta, --slack",
@@ -133,24 +124,6 @@ public final class SearchCommand implements Callable<Integer> {
                 result.exhausted() ? "; the strategy had no other candidate" : "");
         System.out.print(json ? json(result, searchSpace, chosen) : text(result, searchSpace));
         return 0;
-    }
-
-    static Goal goal(String minimise, String maximise, double maxDrop) {
-        if (minimise != null && maximise != null) {
-            throw new UserError("give --minimise or --maximise, not both");
-        }
-        Objective objective;
-        try {
-            objective = maximise != null ? Objective.parse(maximise) : Objective.parse(minimise == null ? "latency"
-                    : minimise);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-        if (maximise != null && !objective.maximised() || maximise == null && objective.maximised()) {
-            throw new UserError(maximise != null ? "--maximise takes throughput; latency, bytes and macs go with"
-                    + " --minimise" : "--minimise takes latency, bytes or macs; throughput goes with --maximise");
-        }
-        return Flags.settings("--max-drop", () -> new Goal(objective, maxDrop));
     }
 
     static SearchStrategy strategy(String name, SearchSpace space, long seed) {
