@@ -26,6 +26,8 @@ public final class ProcessSpreads {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Path file;
+    private java.nio.file.attribute.FileTime readModified; // of the file when read was parsed (null: never)
+    private List<Entry> read = List.of();
 
     public ProcessSpreads(Path file) {
         this.file = file;
@@ -72,14 +74,22 @@ public final class ProcessSpreads {
     private record Stored(int version, List<Entry> entries) {
     }
 
-    /** Every entry; none when the file is missing, unreadable or of another version. */
-    public List<Entry> entries() {
+    /**
+     * Every entry; none when the file is missing, unreadable or of another version. The file is parsed again only
+     * when its modification time changed (a measurer asks once per point, a live window several times a second).
+     */
+    public synchronized List<Entry> entries() {
         try {
             if (!Files.isRegularFile(file)) {
                 return List.of();
             }
-            Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
-            return stored.version() == VERSION && stored.entries() != null ? stored.entries() : List.of();
+            java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(file);
+            if (!modified.equals(readModified)) {
+                Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
+                read = stored.version() == VERSION && stored.entries() != null ? stored.entries() : List.of();
+                readModified = modified;
+            }
+            return read;
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -96,7 +106,7 @@ public final class ProcessSpreads {
     }
 
     /** Records {@code entry}, replacing the one of the same machine, model and engine; written whole or not at all. */
-    public void record(Entry entry) throws IOException {
+    public synchronized void record(Entry entry) throws IOException {
         List<Entry> kept = new ArrayList<>(entries());
         kept.removeIf(e -> e.matches(entry.machine(), entry.network(), entry.engine()));
         kept.add(entry);
@@ -106,6 +116,8 @@ public final class ProcessSpreads {
         try {
             MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), new Stored(VERSION, kept));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            read = List.copyOf(kept);
+            readModified = Files.getLastModifiedTime(file);
         } finally {
             Files.deleteIfExists(temp);
         }
