@@ -31,7 +31,7 @@ public final class OtherProcesses {
     }
 
     public Mark mark() {
-        long[] fresh = ProcSelfStat.machineMillis();
+        long[] fresh = ProcStat.machineMillis();
         return new Mark(fresh != null ? fresh : cpu.getSystemCpuLoadTicks(), ownMillis());
     }
 
@@ -43,7 +43,7 @@ public final class OtherProcesses {
      * Elsewhere from the JVM, else from OSHI.
      */
     private long ownMillis() {
-        Long ticks = ProcSelfStat.cpuTicks();
+        Long ticks = ProcStat.cpuTicks();
         if (ticks != null) {
             return ticks * 10;
         }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * once read, so a mark taken a few hundred milliseconds after the last one got an old figure: the busy time between
  * the two reads then counted as other processes' (an idle machine read as 25% taken, on the CNN's 0.35 s points).
  */
-final class ProcSelfStat {
+final class ProcStat {
     private static final Path FILE = Path.of("/proc/self/stat");
     private static final Path MACHINE = Path.of("/proc/stat");
 
@@ -39,7 +39,7 @@ final class ProcSelfStat {
         return millis;
     }
 
-    private ProcSelfStat() {
+    private ProcStat() {
     }
 
     /** utime + stime in clock ticks, or null where the file is missing or unreadable (not Linux). */
