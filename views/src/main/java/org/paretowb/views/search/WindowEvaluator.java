@@ -1,18 +1,15 @@
 package org.paretowb.views.search;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.recipe.Recipe;
 import org.paretowb.services.evaluate.MeasuringSession;
-import org.paretowb.services.lane.CancelToken;
 import org.paretowb.services.lane.CancelledException;
 import org.paretowb.services.search.CandidateEvaluator;
+import org.paretowb.services.search.RecallingEvaluator;
 import org.paretowb.views.workbench.HistoryViewModel;
 
 /**
@@ -21,63 +18,33 @@ import org.paretowb.views.workbench.HistoryViewModel;
  * measured again; every other is measured by the delegate on the lane and added to the window's points (table,
  * charts and workspace) the moment it is measured. Runs on the lane; the points are read and added on the FX thread.
  */
-final class WindowEvaluator implements CandidateEvaluator {
-    private final CandidateEvaluator delegate;
+final class WindowEvaluator extends RecallingEvaluator {
     private final HistoryViewModel history;
     private final Executor fxThread;
     private final MeasuringSession.Stamp stamp;
-    private final Map<Key, Measured> known = new HashMap<>();
-
-    private record Key(Recipe recipe, int samples) {
-    }
 
     WindowEvaluator(CandidateEvaluator delegate, HistoryViewModel history, Executor fxThread,
                     MeasuringSession.Stamp stamp, List<EvaluatedPoint> points) {
-        this.delegate = delegate;
+        super(delegate);
         this.history = history;
         this.fxThread = fxThread;
         this.stamp = stamp;
         for (EvaluatedPoint p : points) {
-            known.putIfAbsent(new Key(p.recipe(), p.measurement().samples()), new Measured(p.measurement(), p.id(), true));
+            remember(p.recipe(), p.measurement().samples(), new Measured(p.measurement(), p.id(), true));
         }
     }
 
     @Override
-    public int fullSetSize() {
-        return delegate.fullSetSize();
-    }
-
-    @Override
-    public void measure(List<Recipe> recipes, int samples, Sink sink, CancelToken cancel) {
-        int images = samples > 0 && samples < fullSetSize() ? samples : fullSetSize();
-        List<Recipe> missing = new ArrayList<>();
-        List<Integer> where = new ArrayList<>();
-        for (int i = 0; i < recipes.size(); i++) {
-            Measured point = known.get(new Key(recipes.get(i), images));
-            if (point != null) {
-                sink.measured(i, point);
+    protected Measured keep(Recipe recipe, Measured measured) {
+        CompletableFuture<EvaluatedPoint> added = new CompletableFuture<>();
+        fxThread.execute(() -> history.add(recipe, measured.measurement(), stamp).whenComplete((p, failure) -> {
+            if (failure != null) {
+                added.completeExceptionally(failure);
             } else {
-                missing.add(recipes.get(i));
-                where.add(i);
+                added.complete(p);
             }
-        }
-        if (missing.isEmpty()) {
-            return;
-        }
-        delegate.measure(missing, samples, (i, measured) -> {
-            Recipe recipe = missing.get(i);
-            CompletableFuture<EvaluatedPoint> added = new CompletableFuture<>();
-            fxThread.execute(() -> history.add(recipe, measured.measurement(), stamp).whenComplete((p, failure) -> {
-                if (failure != null) {
-                    added.completeExceptionally(failure);
-                } else {
-                    added.complete(p);
-                }
-            }));
-            Measured now = new Measured(measured.measurement(), id(added), false);
-            known.putIfAbsent(new Key(recipe, images), now);
-            sink.measured(where.get(i), now);
-        }, cancel);
+        }));
+        return new Measured(measured.measurement(), id(added), false);
     }
 
     /** The added point's id (0 where the window keeps no such point, e.g. its inputs changed meanwhile). */
