@@ -43,6 +43,11 @@ public enum CostAxis {
         return title;
     }
 
+    /** Whether a higher value is better (throughput). */
+    public boolean moreIsBetter() {
+        return moreIsBetter;
+    }
+
     /** The value as a cost, lower being better (throughput negated). */
     public double cost(Measurement m) {
         return moreIsBetter ? -of(m) : of(m);

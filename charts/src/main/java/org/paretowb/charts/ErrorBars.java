@@ -1,11 +1,13 @@
 package org.paretowb.charts;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.DoubleStream;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.Interval;
 
 /** The 95% intervals a {@link ParetoChart} draws as error bars. */
 final class ErrorBars {
@@ -14,15 +16,15 @@ final class ErrorBars {
 
     /**
      * An error bar per point where its figure has an interval: horizontal for the latency p50's 95% interval (on the
-     * latency chart), vertical for the top-1 of a live subset (Wilson, 95%); none for exact figures.
+     * latency chart, as {@code latencyOf} gives it: null for none), vertical for the top-1 of a live subset (Wilson, 95%); none for exact figures.
      */
-    static XYIntervalSeries of(List<EvaluatedPoint> all, CostAxis axis, ToDoubleFunction<EvaluatedPoint> xOf,
-                               ToDoubleFunction<EvaluatedPoint> yOf) {
+    static XYIntervalSeries of(List<EvaluatedPoint> all, Function<EvaluatedPoint, Interval> latencyOf,
+                               ToDoubleFunction<EvaluatedPoint> xOf, ToDoubleFunction<EvaluatedPoint> yOf) {
         XYIntervalSeries series = new XYIntervalSeries("95% intervals", false, true);
         for (EvaluatedPoint p : all) {
             double x = xOf.applyAsDouble(p);
             double y = yOf.applyAsDouble(p);
-            var latency = axis == CostAxis.LATENCY ? p.measurement().latencyP50Interval() : null;
+            Interval latency = latencyOf.apply(p);
             var accuracy = p.measurement().accuracyInterval();
             double xLow = latency == null ? x : Math.min(x, latency.low());
             double xHigh = latency == null ? x : Math.max(x, latency.high());

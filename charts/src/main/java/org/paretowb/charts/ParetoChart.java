@@ -63,6 +63,10 @@ public final class ParetoChart {
     private boolean dark;
     private double budget = Double.NaN;
     private org.jfree.chart.plot.ValueMarker budgetMarker;
+    /** Where the latency chart draws each point ({@link LatencyAnchors}); none on the other charts. */
+    private LatencyAnchors anchors = LatencyAnchors.none();
+    /** Whether the latency chart draws any point against its baseline (its axis title then says so). */
+    private boolean relative;
 
     public ParetoChart(CostAxis axis) {
         this.axis = axis;
@@ -114,6 +118,7 @@ public final class ParetoChart {
      * {@code selected} may be null.
      */
     public void show(List<EvaluatedPoint> all, EvaluatedPoint latest, EvaluatedPoint selected) {
+        anchors(all, latest);
         List<PointGroup> groups = PointGroup.of(all, this::x, ParetoChart::y);
         for (Technique family : Markers.FAMILIES) {
             for (boolean subset : new boolean[] {false, true}) {
@@ -127,7 +132,7 @@ public final class ParetoChart {
         XYSeries line = frontier.getSeries(0);
         line.clear();
         ParetoFront<EvaluatedPoint> front = new ParetoFront<>(
-                p -> p.measurement().accuracy(), p -> axis.cost(p.measurement()));
+                p -> p.measurement().accuracy(), p -> axis.moreIsBetter() ? -x(p) : x(p));
         for (EvaluatedPoint p : front.of(all)) {
             line.add(x(p), y(p));
         }
@@ -199,7 +204,7 @@ public final class ParetoChart {
     public void resetZoom() {
         XYPlot plot = chart.getXYPlot();
         if (FittedAxes.isLog(plot.getDomainAxis()) != fittedX.log()) {
-            ValueAxis x = FittedAxes.of(axis.label(fittedX.log()), axis.unit(), fittedX);
+            ValueAxis x = FittedAxes.of(axisLabel(fittedX.log()), axis.unit(), fittedX);
             ChartTheme.axis(x, dark);
             plot.setDomainAxis(x);
         } else {
@@ -221,7 +226,8 @@ public final class ParetoChart {
 
     private void errorBars(List<EvaluatedPoint> all) {
         errors.removeAllSeries();
-        errors.addSeries(ErrorBars.of(all, axis, this::x, ParetoChart::y));
+        errors.addSeries(ErrorBars.of(all, p -> axis == CostAxis.LATENCY ? anchors.interval(p) : null, this::x,
+                ParetoChart::y));
     }
 
     /** Both ends of every error bar, horizontal or vertical: the axes show whole intervals, not just the points. */
@@ -235,7 +241,33 @@ public final class ParetoChart {
     }
 
     private double x(EvaluatedPoint p) {
-        return axis.of(p.measurement());
+        return axis == CostAxis.LATENCY ? anchors.p50(p) : axis.of(p.measurement());
+    }
+
+    /**
+     * On the latency chart: the baselines the points timed beside one are drawn against, the axis title saying so
+     * where any is, and the tooltips where each is drawn.
+     */
+    private void anchors(List<EvaluatedPoint> all, EvaluatedPoint latest) {
+        if (axis != CostAxis.LATENCY) {
+            return;
+        }
+        anchors = LatencyAnchors.of(all);
+        renderer.notes(anchors::note);
+        List<EvaluatedPoint> drawn = new ArrayList<>(all);
+        if (latest != null) {
+            drawn.add(latest);
+        }
+        relative = anchors.anyAnchored(drawn);
+        chart.getXYPlot().getDomainAxis().setLabel(axisLabel(FittedAxes.isLog(chart.getXYPlot().getDomainAxis())));
+    }
+
+    /** The horizontal axis's title: on the latency chart, saying when points are drawn against their baseline. */
+    private String axisLabel(boolean log) {
+        if (!relative) {
+            return axis.label(log);
+        }
+        return log ? "Batch-1 p50 (ms, baseline-relative, log scale)" : "Batch-1 p50 (ms, baseline-relative)";
     }
 
     private static double y(EvaluatedPoint p) {

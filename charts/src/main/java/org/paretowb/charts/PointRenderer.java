@@ -3,7 +3,9 @@ package org.paretowb.charts;
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Paint;
+import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -20,6 +22,7 @@ import org.paretowb.models.recipe.Technique;
 final class PointRenderer extends XYLineAndShapeRenderer {
     private final transient BiFunction<Integer, Integer, PointGroup> groups;
     private transient Predicate<EvaluatedPoint> otherSession = p -> false;
+    private transient Function<EvaluatedPoint, List<String>> notes = p -> List.of();
     private boolean dark;
 
     PointRenderer(BiFunction<Integer, Integer, PointGroup> groups) {
@@ -40,7 +43,7 @@ final class PointRenderer extends XYLineAndShapeRenderer {
             }
         }
         setUseOutlinePaint(false);
-        setDefaultToolTipGenerator((dataset, series, item) -> PointTooltip.of(groups.apply(series, item)));
+        setDefaultToolTipGenerator((dataset, series, item) -> PointTooltip.of(groups.apply(series, item), notes));
         setDefaultItemLabelGenerator((dataset, series, item) -> series < ParetoChart.FIRST_FAMILY
                 || groups.apply(series, item).size() < 2 ? null : "\u00d7" + groups.apply(series, item).size());
         setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
@@ -52,6 +55,11 @@ final class PointRenderer extends XYLineAndShapeRenderer {
     /** Which points were measured in another session (drawn grey). */
     void otherSession(Predicate<EvaluatedPoint> otherSession) {
         this.otherSession = otherSession;
+    }
+
+    /** The chart's own lines on a point, added to its tooltip. */
+    void notes(Function<EvaluatedPoint, List<String>> notes) {
+        this.notes = notes;
     }
 
     void dark(boolean dark) {

@@ -3,6 +3,7 @@ package org.paretowb.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.Measurement;
 
@@ -19,6 +20,11 @@ public final class PointTooltip {
     }
 
     public static String of(PointGroup group) {
+        return of(group, p -> List.of());
+    }
+
+    /** As {@link #of(PointGroup)}, each point's lines followed by the chart's {@code notes} on it. */
+    public static String of(PointGroup group, Function<EvaluatedPoint, List<String>> notes) {
         List<String> lines = new ArrayList<>();
         if (group.size() > 1) {
             lines.add(group.size() + " points with the same figures here:");
@@ -28,6 +34,7 @@ public final class PointTooltip {
                 lines.add("");
             }
             lines.addAll(of(p));
+            lines.addAll(notes.apply(p));
         }
         return String.join("\n", lines);
     }

@@ -218,4 +218,76 @@ class ParetoChartTest {
         chart.show(List.of(baseline), null);
         assertTrue(chart.legend().stream().noneMatch(e -> e.name().equals("another session")), "none drawn: no entry");
     }
+
+    private static EvaluatedPoint timed(int id, Recipe recipe, double p50, Measurement.Timing beside, String session) {
+        Provenance how = Provenance.builder().engine("test", 1, 1).images("hand-made", false).latencyRuns(0, 1)
+                .throughputBatch(64).kernels("fp32", true).sizeFormat("none").session(session, "m").build();
+        return new EvaluatedPoint(id, recipe, Measurement.builder().accuracy(0.92, 0.99, new double[10])
+                .latency(p50, p50 * 2, new org.paretowb.models.measure.Interval(p50 * 0.97, p50 * 1.03))
+                .sessionBaseline(beside).sizeBytes(1000).counts(100, 100, 1000).throughput(500)
+                .predictions(new byte[10]).network("n").how(how).build());
+    }
+
+    private static Measurement.Timing beside(double p50) {
+        return new Measurement.Timing(p50, new org.paretowb.models.measure.Interval(p50 * 0.97, p50 * 1.03));
+    }
+
+    @Test
+    void aPointTimedBesideTheBaselineIsDrawnAgainstTheBaselinePointSoTheProcesssDriftDoesNotShowAsAnEffect() {
+        // the README's window: the baseline read 0.087 ms at the start; pruned 30% read 0.059 ms beside a baseline
+        // timed at 0.060 ms in the same rounds (no measurable difference), pruned 90% 0.098 beside 0.097
+        String session = "20261207-101010-0001";
+        EvaluatedPoint baseline = timed(1, Recipe.BASELINE, 0.087, null, session);
+        EvaluatedPoint pruned30 = timed(2, Recipe.builder().pruning(new PruningSettings(0.3)).build(), 0.059,
+                beside(0.060), session);
+        EvaluatedPoint pruned90 = timed(3, Recipe.builder().pruning(new PruningSettings(0.9)).build(), 0.098,
+                beside(0.097), session);
+        EvaluatedPoint otherSession = timed(4, Recipe.builder().pruning(new PruningSettings(0.5)).build(), 0.070,
+                beside(0.050), "20261206-101010-0001");
+        ParetoChart chart = new ParetoChart(CostAxis.LATENCY);
+
+        chart.show(List.of(baseline, pruned30, pruned90, otherSession), null);
+
+        List<EvaluatedPoint> pruned = chart.pointsOf(Technique.PRUNING);
+        assertEquals(0.087 * 0.059 / 0.060, xOf(chart, pruned30), 1e-12, "the baseline's p50 times the ratio");
+        assertEquals(0.087 * 0.098 / 0.097, xOf(chart, pruned90), 1e-12);
+        assertEquals(0.070, xOf(chart, otherSession), 1e-12, "no baseline point of its session: its own p50");
+        assertEquals(3, pruned.size());
+        var bars = chart.errorBars().getSeries(0);
+        boolean scaledBar = false;
+        for (int i = 0; i < bars.getItemCount(); i++) {
+            if (Math.abs(bars.getX(i).doubleValue() - 0.087 * 0.059 / 0.060) < 1e-12) {
+                assertEquals(0.087 * 0.059 * 0.97 / 0.060, bars.getXLowValue(i), 1e-12, "its interval scaled alike");
+                assertEquals(0.087 * 0.059 * 1.03 / 0.060, bars.getXHighValue(i), 1e-12);
+                scaledBar = true;
+            }
+        }
+        assertTrue(scaledBar);
+        assertTrue(chart.chart().getXYPlot().getDomainAxis().getLabel().contains("baseline-relative"));
+        String tip = chart.chart().getXYPlot().getRenderer(0).getToolTipGenerator(
+                ParetoChart.seriesOf(Technique.PRUNING, false), 0).generateToolTip(chart.points(),
+                ParetoChart.seriesOf(Technique.PRUNING, false), indexOf(chart, pruned30));
+        assertTrue(tip.contains("latency p50 0.059 ms") && tip.contains("drawn at 0.086 ms"), tip);
+        chart.show(List.of(baseline, pruned30, pruned90), null);
+        assertEquals(0.087 * 0.059 / 0.060, chart.frontier().getX(0).doubleValue(), 1e-12,
+                "the frontier joins the points where they are drawn (all at one top-1: the cheapest)");
+
+        chart.show(List.of(pruned30), null);
+        assertEquals(0.059, xOf(chart, pruned30), 1e-12, "without its baseline point: its own p50");
+        assertTrue(!chart.chart().getXYPlot().getDomainAxis().getLabel().contains("baseline-relative"));
+    }
+
+    private static int indexOf(ParetoChart chart, EvaluatedPoint p) {
+        int series = ParetoChart.seriesOf(p);
+        for (int i = 0; i < chart.points().getItemCount(series); i++) {
+            if (chart.groupAt(series, i).points().contains(p)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not drawn: " + p.id());
+    }
+
+    private static double xOf(ParetoChart chart, EvaluatedPoint p) {
+        return chart.points().getXValue(ParetoChart.seriesOf(p), indexOf(chart, p));
+    }
 }
