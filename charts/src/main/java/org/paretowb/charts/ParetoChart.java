@@ -20,6 +20,7 @@ import org.paretowb.charts.axis.AxisRange;
 import org.paretowb.charts.axis.FittedAxes;
 import org.paretowb.charts.axis.Unit;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.models.measure.LatencyAnchors;
 import org.paretowb.models.pareto.ParetoFront;
 import org.paretowb.models.recipe.Technique;
 
@@ -253,7 +254,7 @@ public final class ParetoChart {
             return;
         }
         anchors = LatencyAnchors.of(all);
-        renderer.notes(anchors::note);
+        renderer.notes(p -> anchors.note(p) == null ? List.of() : PointTooltip.wrap(anchors.note(p), PointTooltip.WIDTH));
         List<EvaluatedPoint> drawn = new ArrayList<>(all);
         if (latest != null) {
             drawn.add(latest);

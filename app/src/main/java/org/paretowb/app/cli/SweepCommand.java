@@ -154,8 +154,9 @@ public final class SweepCommand implements Callable<Integer> {
     void write(List<EvaluatedPoint> points) throws IOException {
         ParetoFront<EvaluatedPoint> bySize = new ParetoFront<>(p -> p.measurement().accuracy(),
                 p -> p.measurement().sizeBytes());
+        // latency as the charts place it: against the baseline timed in the same rounds (LatencyAnchors)
         ParetoFront<EvaluatedPoint> byLatency = new ParetoFront<>(p -> p.measurement().accuracy(),
-                p -> p.measurement().latencyP50Ms());
+                org.paretowb.models.measure.LatencyAnchors.of(points)::p50);
         String text = json ? json(points, bySize, byLatency) : csv(points, bySize, byLatency);
         AtomicFile.write(out, temp -> Files.writeString(temp, text));
     }

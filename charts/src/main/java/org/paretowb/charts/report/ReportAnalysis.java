@@ -28,7 +28,9 @@ final class ReportAnalysis {
     }
 
     private static Set<Integer> front(List<EvaluatedPoint> points, CostAxis axis) {
-        return new ParetoFront<EvaluatedPoint>(p -> p.measurement().accuracy(), p -> axis.cost(p.measurement()))
+        org.paretowb.models.measure.LatencyAnchors drawn = org.paretowb.models.measure.LatencyAnchors.of(points);
+        return new ParetoFront<EvaluatedPoint>(p -> p.measurement().accuracy(),
+                p -> axis == CostAxis.LATENCY ? drawn.p50(p) : axis.cost(p.measurement()))
                 .of(points).stream().map(EvaluatedPoint::id).collect(Collectors.toSet());
     }
 
