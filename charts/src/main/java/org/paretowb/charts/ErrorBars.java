@@ -37,6 +37,17 @@ final class ErrorBars {
         return series;
     }
 
+    /** Draws the bars alone: no line, no marker, no legend entry. */
+    static org.jfree.chart.renderer.xy.XYErrorRenderer renderer() {
+        org.jfree.chart.renderer.xy.XYErrorRenderer bars = new org.jfree.chart.renderer.xy.XYErrorRenderer();
+        bars.setDefaultLinesVisible(false);
+        bars.setDefaultShapesVisible(false);
+        bars.setCapLength(4);
+        bars.setErrorStroke(new java.awt.BasicStroke(1f));
+        bars.setDefaultSeriesVisibleInLegend(false);
+        return bars;
+    }
+
     /** Both ends of every error bar, horizontal or vertical. */
     static DoubleStream ends(XYIntervalSeriesCollection errors, boolean horizontal) {
         DoubleStream.Builder ends = DoubleStream.builder();

@@ -12,7 +12,6 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
-import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.paretowb.charts.axis.AxisFit;
@@ -62,8 +61,7 @@ public final class ParetoChart {
     private AxisRange fittedX;
     private AxisRange fittedY;
     private boolean dark;
-    private double budget = Double.NaN;
-    private org.jfree.chart.plot.ValueMarker budgetMarker;
+    private final BudgetLine budget = new BudgetLine();
     /** Where the latency chart draws each point ({@link LatencyAnchors}); none on the other charts. */
     private LatencyAnchors anchors = LatencyAnchors.none();
     /** Whether the latency chart draws any point against its baseline (its axis title then says so). */
@@ -88,13 +86,7 @@ public final class ParetoChart {
         plot.setDataset(1, frontier);
         plot.setRenderer(1, frontierRenderer());
         plot.setDataset(2, errors);
-        org.jfree.chart.renderer.xy.XYErrorRenderer bars = new org.jfree.chart.renderer.xy.XYErrorRenderer();
-        bars.setDefaultLinesVisible(false);
-        bars.setDefaultShapesVisible(false);
-        bars.setCapLength(4);
-        bars.setErrorStroke(new BasicStroke(1f));
-        bars.setDefaultSeriesVisibleInLegend(false);
-        plot.setRenderer(2, bars);
+        plot.setRenderer(2, ErrorBars.renderer());
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         plot.setNoDataMessage("No points yet");
@@ -151,38 +143,23 @@ public final class ParetoChart {
      * full-set accuracy less the points it may lose), labelled; NaN removes it. The accuracy axis includes it.
      */
     public void budget(double accuracyPercent, String label) {
-        XYPlot plot = chart.getXYPlot();
-        if (budgetMarker != null) {
-            plot.removeRangeMarker(budgetMarker);
-            budgetMarker = null;
-        }
-        budget = accuracyPercent;
-        if (!Double.isNaN(accuracyPercent)) {
-            budgetMarker = new org.jfree.chart.plot.ValueMarker(accuracyPercent, new java.awt.Color(0xd6, 0x27, 0x28),
-                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-            budgetMarker.setLabel(label);
-            budgetMarker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            budgetMarker.setLabelPaint(new java.awt.Color(0xd6, 0x27, 0x28));
-            budgetMarker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
-            budgetMarker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
-            plot.addRangeMarker(budgetMarker);
-        }
+        budget.set(chart.getXYPlot(), accuracyPercent, label);
     }
 
     /** The budget line's accuracy in percent (NaN: none). */
     public double budget() {
-        return budget;
+        return budget.accuracyPercent();
     }
 
     /** Fits both axes to the points, unless the user zoomed in (then {@link #resetZoom()} fits them). */
     private void fit(List<EvaluatedPoint> drawn) {
         boolean zoomed = zoomed();
-        fittedX = axis.fit().of(java.util.stream.DoubleStream.concat(drawn.stream().mapToDouble(this::x),
+        fittedX = axis.fit().of(DoubleStream.concat(drawn.stream().mapToDouble(this::x),
                 barEnds(true)).toArray());
-        fittedY = ACCURACY.of(java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.concat(
+        fittedY = ACCURACY.of(DoubleStream.concat(DoubleStream.concat(
                 drawn.stream().mapToDouble(ParetoChart::y), barEnds(false)),
-                Double.isNaN(budget) || drawn.isEmpty() ? java.util.stream.DoubleStream.empty()
-                        : java.util.stream.DoubleStream.of(budget)).toArray());
+                Double.isNaN(budget()) || drawn.isEmpty() ? DoubleStream.empty()
+                        : DoubleStream.of(budget())).toArray());
         if (!zoomed) {
             resetZoom();
         }
@@ -191,14 +168,7 @@ public final class ParetoChart {
     /** Whether an axis shows other than what it was fitted to (the user zoomed or panned). */
     public boolean zoomed() {
         XYPlot plot = chart.getXYPlot();
-        return !shows(plot.getDomainAxis(), fittedX) || !shows(plot.getRangeAxis(), fittedY);
-    }
-
-    private static boolean shows(ValueAxis axis, AxisRange range) {
-        Range now = axis.getRange();
-        double tolerance = (range.upper() - range.lower()) * 1e-9;
-        return Math.abs(now.getLowerBound() - range.lower()) <= tolerance
-                && Math.abs(now.getUpperBound() - range.upper()) <= tolerance;
+        return !FittedAxes.shows(plot.getDomainAxis(), fittedX) || !FittedAxes.shows(plot.getRangeAxis(), fittedY);
     }
 
     /** Back to the axes fitted to the points (after a zoom or a pan); a log or linear scale as the points need. */

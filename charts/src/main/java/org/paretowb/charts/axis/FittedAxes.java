@@ -92,4 +92,12 @@ public final class FittedAxes {
             return chosen(this, unit, true, g2, dataArea, edge);
         }
     }
+
+    /** Whether {@code axis} shows exactly {@code range} (not zoomed or panned away from it). */
+    public static boolean shows(org.jfree.chart.axis.ValueAxis axis, AxisRange range) {
+        org.jfree.data.Range now = axis.getRange();
+        double tolerance = (range.upper() - range.lower()) * 1e-9;
+        return Math.abs(now.getLowerBound() - range.lower()) <= tolerance
+                && Math.abs(now.getUpperBound() - range.upper()) <= tolerance;
+    }
 }
