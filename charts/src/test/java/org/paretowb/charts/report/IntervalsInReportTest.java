@@ -95,4 +95,14 @@ class IntervalsInReportTest {
         assertTrue(summary.contains("Within 1 point rests on a subset"), summary);
         assertTrue(summary.contains("\u00b11.9 points (95%)"), summary);
     }
+
+    @Test
+    void theLatencyChartSaysItDrawsPointsAgainstTheBaselineAndTheTablesKeepTheRawP50() {
+        String page = render(List.of(BASELINE, PRUNED_30));
+
+        assertTrue(section(page, "charts").contains("relative to the baseline"), section(page, "charts"));
+        assertTrue(page.contains("0.0626") || page.contains("0.063"), "the raw p50 in the tables");
+        assertFalse(section(render(List.of(BASELINE)), "charts").contains("relative to the baseline"),
+                "the baseline alone: drawn as measured, nothing to say");
+    }
 }
