@@ -149,6 +149,11 @@ public final class WorkbenchController {
         progress.visibleProperty().bind(model.jobs().busyProperty());
         cancelButton.disableProperty().bind(model.jobs().cancellableProperty().not());
         statusLabel.textProperty().bind(model.statusProperty());
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip(); // the whole line, where it is cut
+        statusTip.textProperty().bind(model.statusProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(640);
+        statusLabel.setTooltip(statusTip);
         model.errorProperty().addListener((obs, old, message) -> showError(message));
         undoItem.disableProperty().bind(knobs.canUndoProperty().not());
         redoItem.disableProperty().bind(knobs.canRedoProperty().not());
@@ -300,7 +305,7 @@ public final class WorkbenchController {
         EvaluatedPoint a = two.get(0).id() < two.get(1).id() ? two.get(0) : two.get(1);
         EvaluatedPoint b = a == two.get(0) ? two.get(1) : two.get(0);
         javafx.stage.Stage stage = new javafx.stage.Stage();
-        javafx.scene.Scene scene = new javafx.scene.Scene(new org.paretowb.views.compare.CompareView(a, b).root(), 1000, 620);
+        javafx.scene.Scene scene = new javafx.scene.Scene(new org.paretowb.views.compare.CompareView(a, b).root(), 1100, 760);
         scene.getStylesheets().addAll(statusLabel.getScene().getRoot().getStylesheets());
         stage.setScene(scene);
         stage.setTitle("Compare #" + a.id() + " and #" + b.id());
