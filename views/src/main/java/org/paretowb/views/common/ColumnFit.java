@@ -64,6 +64,47 @@ public final class ColumnFit {
         follow.invalidated(null);
     }
 
+    /**
+     * Lets the table scroll sideways where its columns need more room than it has (a constrained resize policy
+     * would clip the last columns instead), and otherwise gives the room left over to the last column.
+     */
+    public static void scrollOrFill(TableView<?> table) {
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        InvalidationListener fill = o -> {
+            List<? extends TableColumn<?, ?>> leaves = table.getVisibleLeafColumns();
+            if (leaves.isEmpty()) {
+                return;
+            }
+            TableColumn<?, ?> last = leaves.get(leaves.size() - 1);
+            double others = 0;
+            for (TableColumn<?, ?> column : leaves.subList(0, leaves.size() - 1)) {
+                others += column.getWidth();
+            }
+            double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - others
+                    - SCROLL_BAR;
+            last.setPrefWidth(Math.max(last.getMinWidth(), Math.floor(room)));
+        };
+        table.widthProperty().addListener(fill);
+        for (TableColumn<?, ?> column : leaves(table.getColumns())) {
+            column.widthProperty().addListener(fill);
+        }
+    }
+
+    /** Room kept for a vertical scroll bar, so filling the width never makes the table scroll sideways. */
+    private static final double SCROLL_BAR = 16;
+
+    private static List<TableColumn<?, ?>> leaves(List<? extends TableColumn<?, ?>> columns) {
+        List<TableColumn<?, ?>> leaves = new java.util.ArrayList<>();
+        for (TableColumn<?, ?> column : columns) {
+            if (column.getColumns().isEmpty()) {
+                leaves.add(column);
+            } else {
+                leaves.addAll(leaves(column.getColumns()));
+            }
+        }
+        return leaves;
+    }
+
     private static double width(String text, FontWeight weight) {
         Text probe = new Text(text);
         probe.setFont(Font.font(Font.getDefault().getFamily(), weight, 13));

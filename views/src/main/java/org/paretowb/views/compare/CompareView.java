@@ -32,9 +32,9 @@ public final class CompareView {
         table.setId("compareTable");
         List<Comparison.Row> rows = table.getItems();
         table.getColumns().add(whatColumn(rows));
-        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 225));
-        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 225));
-        table.getColumns().add(column("B against A", Comparison.Row::difference, 270));
+        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 330));
+        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 330));
+        table.getColumns().add(column("B against A", Comparison.Row::difference, 220));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Comparison.Row row, boolean empty) {
@@ -46,6 +46,7 @@ public final class CompareView {
             }
         });
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        WrappingCell.relayoutOnResize(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label hint = new Label("Rows in bold differ. Ratios are B over A; accuracy differences are in points."
                 + " \"Better\" and \"worse\" are for that figure: higher accuracy and throughput, lower latency, size,"

@@ -59,15 +59,17 @@ public final class LayerProfileView {
         TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
         layers.setId("layerTable");
         layers.getColumns().add(column(layers, "Layer", LayerProfiler.LayerTime::layer));
-        layers.getColumns().add(column(layers, "fp32 batch 1 (µs)", t -> micros(t.fp32Batch1())));
-        layers.getColumns().add(column(layers, "int8 batch 1 (µs)", t -> micros(t.int8Batch1())));
-        layers.getColumns().add(column(layers, "int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1())));
-        layers.getColumns().add(column(layers, "fp32 evaluation batch (µs)", t -> micros(t.fp32Batch())));
-        layers.getColumns().add(column(layers, "int8 evaluation batch (µs)", t -> micros(t.int8Batch())));
-        layers.getColumns().add(column(layers, "int8 / fp32 ", t -> ratio(t.int8Batch() / t.fp32Batch())));
+        layers.getColumns().add(group("Batch 1",
+                column(layers, "fp32 (µs)", t -> micros(t.fp32Batch1())),
+                column(layers, "int8 (µs)", t -> micros(t.int8Batch1())),
+                column(layers, "int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1()))));
+        layers.getColumns().add(group("Evaluation batch",
+                column(layers, "fp32 (µs)", t -> micros(t.fp32Batch())),
+                column(layers, "int8 (µs)", t -> micros(t.int8Batch())),
+                column(layers, "int8 / fp32", t -> ratio(t.int8Batch() / t.fp32Batch()))));
         layers.getColumns().add(column(layers, "int8 kernel faster", t -> "other".equals(t.layer())
                 ? "(layout, quantize)" : t.pays() ? "yes" : "no"));
-        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnFit.scrollOrFill(layers);
         layers.setPlaceholder(new Label("No profile yet"));
         VBox.setVgrow(layers, Priority.ALWAYS);
 
@@ -78,7 +80,7 @@ public final class LayerProfileView {
         options.getColumns().add(column(options, "batch-1 time vs fp32", o -> ratio(o.batch1Ratio())));
         options.getColumns().add(column(options, "evaluation time vs fp32", o -> ratio(o.evaluationRatio())));
         options.getColumns().add(column(options, "mean", o -> ratio(o.cost())));
-        options.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnFit.scrollOrFill(options);
         options.setPlaceholder(new Label("No options timed yet"));
         options.setPrefHeight(170);
 
@@ -100,6 +102,14 @@ public final class LayerProfileView {
         column.setSortable(false);
         ColumnFit.fit(table, column, value);
         return column;
+    }
+
+    /** Columns under one header ("Batch 1": fp32, int8, their ratio). */
+    @SafeVarargs
+    private static <T> TableColumn<T, String> group(String title, TableColumn<T, String>... columns) {
+        TableColumn<T, String> group = new TableColumn<>(title);
+        group.getColumns().addAll(columns);
+        return group;
     }
 
     private static String micros(double value) {
