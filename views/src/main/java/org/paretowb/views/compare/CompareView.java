@@ -1,5 +1,7 @@
 package org.paretowb.views.compare;
 
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -15,6 +17,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.paretowb.models.measure.EvaluatedPoint;
+import org.paretowb.views.common.ColumnFit;
+import org.paretowb.views.common.WrappingCell;
 
 /**
  * Two points' recipes and figures side by side; rows that differ are marked, and each difference says whether B is
@@ -26,10 +30,11 @@ public final class CompareView {
     public CompareView(EvaluatedPoint a, EvaluatedPoint b) {
         TableView<Comparison.Row> table = new TableView<>(FXCollections.observableArrayList(Comparison.of(a, b)));
         table.setId("compareTable");
-        table.getColumns().add(column("", Comparison.Row::what, 255));
-        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 225));
-        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 225));
-        table.getColumns().add(column("B against A", Comparison.Row::difference, 270));
+        List<Comparison.Row> rows = table.getItems();
+        table.getColumns().add(whatColumn(rows));
+        table.getColumns().add(column("Point #" + a.id() + " (A)", Comparison.Row::a, 330));
+        table.getColumns().add(column("Point #" + b.id() + " (B)", Comparison.Row::b, 330));
+        table.getColumns().add(column("B against A", Comparison.Row::difference, 220));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Comparison.Row row, boolean empty) {
@@ -40,13 +45,15 @@ public final class CompareView {
                 }
             }
         });
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        WrappingCell.relayoutOnResize(table);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label hint = new Label("Rows in bold differ. Ratios are B over A; accuracy differences are in points."
                 + " \"Better\" and \"worse\" are for that figure: higher accuracy and throughput, lower latency, size,"
                 + " parameters and MACs are better. A latency or a subset's accuracy differs only where the 95%"
                 + " intervals separate.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // all of it, never "…"
         hint.getStyleClass().add("hint");
         Button close = new Button("Close");
         close.setId("compareClose");
@@ -68,22 +75,33 @@ public final class CompareView {
         root.getStyleClass().add("workbench");
     }
 
-    private static TableColumn<Comparison.Row, String> column(String title,
-                                                               java.util.function.Function<Comparison.Row, String> value,
+    /**
+     * What each row is: never wrapped, as wide as its longest name in bold (a row that differs is bold), so no name
+     * is cut to "Throughput (images/s, …".
+     */
+    private static TableColumn<Comparison.Row, String> whatColumn(List<Comparison.Row> rows) {
+        TableColumn<Comparison.Row, String> column = new TableColumn<>("");
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().what()));
+        column.setSortable(false);
+        double width = ColumnFit.cellWidth("");
+        for (Comparison.Row row : rows) {
+            width = Math.max(width, ColumnFit.cellWidth(row.what(), true));
+        }
+        column.setMinWidth(width);
+        column.setPrefWidth(width);
+        column.setMaxWidth(width); // the room left goes to the values
+        return column;
+    }
+
+    /** A value column: its text wraps onto more lines rather than being cut ("int8 weights (per channel, …"). */
+    private static TableColumn<Comparison.Row, String> column(String title, Function<Comparison.Row, String> value,
                                                                double width) {
         TableColumn<Comparison.Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(120);
         column.setSortable(false);
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // the whole text where a narrow window cuts it ("no measurable difference (timed in the same …")
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
-            }
-        });
+        column.setCellFactory(c -> new WrappingCell<>());
         return column;
     }
 

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.paretowb.services.evaluate.Int8Planner;
 import org.paretowb.services.evaluate.LayerProfiler;
+import org.paretowb.views.common.ColumnFit;
 
 /** The "int8 per layer" view: a profile button, the per-layer table and the whole-network options. */
 public final class LayerProfileView {
@@ -40,7 +41,9 @@ public final class LayerProfileView {
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(model.busyProperty());
         Label status = new Label();
+        status.setId("profileStatus");
         status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, never "…"
         status.textProperty().bind(model.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         HBox bar = new HBox(10, profile, cancel, spinner, status);
@@ -55,47 +58,58 @@ public final class LayerProfileView {
 
         TableView<LayerProfiler.LayerTime> layers = new TableView<>(model.layers());
         layers.setId("layerTable");
-        layers.getColumns().add(column("Layer", LayerProfiler.LayerTime::layer));
-        layers.getColumns().add(column("fp32 batch 1 (µs)", t -> micros(t.fp32Batch1())));
-        layers.getColumns().add(column("int8 batch 1 (µs)", t -> micros(t.int8Batch1())));
-        layers.getColumns().add(column("int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1())));
-        layers.getColumns().add(column("fp32 evaluation batch (µs)", t -> micros(t.fp32Batch())));
-        layers.getColumns().add(column("int8 evaluation batch (µs)", t -> micros(t.int8Batch())));
-        layers.getColumns().add(column("int8 / fp32 ", t -> ratio(t.int8Batch() / t.fp32Batch())));
-        layers.getColumns().add(column("int8 kernel faster", t -> "other".equals(t.layer()) ? "(layout, quantize)"
-                : t.pays() ? "yes" : "no"));
-        layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        layers.getColumns().add(column(layers, "Layer", LayerProfiler.LayerTime::layer));
+        layers.getColumns().add(group("Batch 1",
+                column(layers, "fp32 (µs)", t -> micros(t.fp32Batch1())),
+                column(layers, "int8 (µs)", t -> micros(t.int8Batch1())),
+                column(layers, "int8 / fp32", t -> ratio(t.int8Batch1() / t.fp32Batch1()))));
+        layers.getColumns().add(group("Evaluation batch",
+                column(layers, "fp32 (µs)", t -> micros(t.fp32Batch())),
+                column(layers, "int8 (µs)", t -> micros(t.int8Batch())),
+                column(layers, "int8 / fp32", t -> ratio(t.int8Batch() / t.fp32Batch()))));
+        layers.getColumns().add(column(layers, "int8 kernel faster", t -> "other".equals(t.layer())
+                ? "(layout, quantize)" : t.pays() ? "yes" : "no"));
+        ColumnFit.scrollOrFill(layers);
         layers.setPlaceholder(new Label("No profile yet"));
         VBox.setVgrow(layers, Priority.ALWAYS);
 
         TableView<Int8Planner.Option> options = new TableView<>(model.options());
         options.setId("optionTable");
-        options.getColumns().add(column("int8 in (whole network)", o -> o.layers().isEmpty() ? "no layer (fp32)"
-                : String.join(", ", new TreeSet<>(o.layers()))));
-        options.getColumns().add(column("batch-1 time vs fp32", o -> ratio(o.batch1Ratio())));
-        options.getColumns().add(column("evaluation time vs fp32", o -> ratio(o.evaluationRatio())));
-        options.getColumns().add(column("mean", o -> ratio(o.cost())));
-        options.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        options.getColumns().add(column(options, "int8 in (whole network)", o -> o.layers().isEmpty()
+                ? "no layer (fp32)" : String.join(", ", new TreeSet<>(o.layers()))));
+        options.getColumns().add(column(options, "batch-1 time vs fp32", o -> ratio(o.batch1Ratio())));
+        options.getColumns().add(column(options, "evaluation time vs fp32", o -> ratio(o.evaluationRatio())));
+        options.getColumns().add(column(options, "mean", o -> ratio(o.cost())));
+        ColumnFit.scrollOrFill(options);
         options.setPlaceholder(new Label("No options timed yet"));
         options.setPrefHeight(170);
 
         Label hint = new Label("Each layer's int8 time includes the quantize nodes it needs; \"other\" is what ONNX"
                 + " Runtime adds around int8 kernels (layout transposes). The candidates are then timed as whole networks"
                 + " and the fastest set is the one \"Where it pays\" uses.");
+        hint.setId("profileHint");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all of it, never "…"
         hint.getStyleClass().add("hint");
         root.getChildren().addAll(bar, profiled, layers, new Label("Candidate sets, timed as whole networks"), options, hint);
         root.setPadding(new Insets(10));
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+    /** A column never narrower than its header and its widest cell (the table scrolls sideways instead). */
+    private static <T> TableColumn<T, String> column(TableView<T> table, String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
-        javafx.scene.text.Text text = new javafx.scene.text.Text(title);
-        text.setFont(javafx.scene.text.Font.font(13));
-        column.setMinWidth(Math.ceil(text.getLayoutBounds().getWidth() + 22)); // a header is never cut to "fp32 evaluatio…"
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
+        ColumnFit.fit(table, column, value);
         return column;
+    }
+
+    /** Columns under one header ("Batch 1": fp32, int8, their ratio). */
+    @SafeVarargs
+    private static <T> TableColumn<T, String> group(String title, TableColumn<T, String>... columns) {
+        TableColumn<T, String> group = new TableColumn<>(title);
+        group.getColumns().addAll(columns);
+        return group;
     }
 
     private static String micros(double value) {

@@ -1,13 +1,12 @@
 package org.paretowb.views.workbench;
 
+import static org.paretowb.views.workbench.ColumnVisibility.showWhenUsed;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -17,8 +16,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.paretowb.models.measure.EvaluatedPoint;
 import org.paretowb.models.measure.FigureText;
-import org.paretowb.services.evaluate.SessionInfo;
-import org.paretowb.models.measure.Gains;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
@@ -40,7 +37,7 @@ final class PointsTable {
     /** Room around a cell's text. */
     private static final double CELL_PADDING = 16;
     /** The key under which a column keeps how its cells read (for fitting its width to them). */
-    private static final String TEXT = "pointsTable.text";
+    static final String TEXT = "pointsTable.text";
 
     private PointsTable() {
     }
@@ -78,7 +75,7 @@ final class PointsTable {
                 column("p95 ms", 62, p -> m(p).latencyP95Ms(), v -> format("%.3f", v)),
                 column("Size (B)", 84, p -> m(p).sizeBytes(), v -> format("%,d", v)),
                 column("Images", 96, p -> new Images(m(p).samples(), p.subset()), Images::toString),
-                gains(table),
+                GainsColumn.create(table),
                 column("Recipe", 260, p -> p.recipe().summary(), s -> s),
                 column("Non-zeros", 84, p -> m(p).nonZeros(), v -> format("%,d", v)),
                 column("Params", 80, p -> m(p).parameters(), v -> format("%,d", v)),
@@ -182,133 +179,6 @@ final class PointsTable {
         };
     }
 
-    /**
-     * The column shows once the table lists a point that uses it, and hides once none does; in between, the
-     * column chooser decides.
-     */
-    private static void showWhenUsed(TableView<EvaluatedPoint> table, TableColumn<EvaluatedPoint, ?> column,
-                                     Predicate<List<EvaluatedPoint>> used) {
-        boolean[] was = {false};
-        javafx.beans.InvalidationListener update = o -> {
-            List<EvaluatedPoint> items = table.getItems() == null ? List.of() : table.getItems();
-            boolean now = used.test(items);
-            if (now != was[0]) {
-                column.setVisible(now);
-                was[0] = now;
-            }
-        };
-        // an invalidation listener: a change listener misses a new empty list replacing an empty one (equal lists)
-        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
-        javafx.beans.InvalidationListener follow = o -> {
-            watched.forEach(list -> list.removeListener(update));
-            watched.clear();
-            if (table.getItems() != null) {
-                table.getItems().addListener(update);
-                watched.add(table.getItems());
-            }
-            update.invalidated(null);
-        };
-        table.itemsProperty().addListener(follow);
-        follow.invalidated(null);
-        column.setVisible(was[0]);
-    }
-
-    /**
-     * The measured gains over the baseline (bytes written, batch-1 latency as the claim its intervals support);
-     * marked with ⚠ when they differ from the nominal ones, which the tooltip gives with the cause.
-     */
-    private static TableColumn<EvaluatedPoint, EvaluatedPoint> gains(TableView<EvaluatedPoint> table) {
-        TableColumn<EvaluatedPoint, EvaluatedPoint> column = new TableColumn<>("Size | speed gain");
-        column.setPrefWidth(150);
-        column.setSortable(false);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.getProperties().put(TEXT, (Function<EvaluatedPoint, String>) p -> gainsText(p,
-                table.getItems() == null ? List.of() : table.getItems()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(EvaluatedPoint point, boolean empty) {
-                super.updateItem(point, empty);
-                EvaluatedPoint baseline = empty || point == null ? null : baselineOf(point, getTableView().getItems());
-                if (baseline == null || point.baseline()) {
-                    setText(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(gainsText(baseline, point));
-                Tooltip tip = new Tooltip(gainsTooltip(baseline, point));
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
-                setTooltip(tip);
-            }
-        });
-        return column;
-    }
-
-    /** The baseline a point's gains are against: of its engine, this session's first where there is one. */
-    private static EvaluatedPoint baselineOf(EvaluatedPoint point, List<EvaluatedPoint> items) {
-        return items.stream().filter(p -> p.baseline() && p.engine().equals(point.engine()))
-                .max(java.util.Comparator.comparing((EvaluatedPoint p) -> SessionInfo.current().id()
-                        .equals(p.measurement().how().session()))).orElse(null);
-    }
-
-    /** The gains cell's text of {@code point} among {@code items} ("" for a baseline or without one). */
-    private static String gainsText(EvaluatedPoint point, List<EvaluatedPoint> items) {
-        EvaluatedPoint baseline = baselineOf(point, items);
-        return baseline == null || point.baseline() ? "" : gainsText(baseline, point);
-    }
-
-    /**
-     * The measured gains in plain words, "1.37x | no measurable difference" or "1.37x | 1.35x faster": the size
-     * against {@code baseline} (this session's where there is one), the latency as the claim its intervals support;
-     * ⚠ first when measured and nominal differ. The nominal figures, the cause of a difference and where the point
-     * was measured are in the tooltip.
-     */
-    static String gainsText(EvaluatedPoint baseline, EvaluatedPoint point) {
-        Gains g = Gains.of(baseline, point);
-        return (g.differs() ? "\u26a0 " : "") + Gains.factor(g.sizeGain()) + " | " + g.latency().text();
-    }
-
-    /**
-     * What the cell rests on: which baseline, whether the point is from an earlier session, the nominal gains beside
-     * the measured ones and why they differ, then the point's figures with their intervals.
-     */
-    static String gainsTooltip(EvaluatedPoint baseline, EvaluatedPoint point) {
-        Gains g = Gains.of(baseline, point);
-        SessionInfo session = SessionInfo.current();
-        List<String> lines = new java.util.ArrayList<>();
-        String pointSession = point.measurement().how().session();
-        boolean earlier = !pointSession.isEmpty() && !pointSession.equals(session.id());
-        boolean baselineHere = session.id().equals(baseline.measurement().how().session());
-        if (earlier) {
-            lines.add("From an earlier session (" + pointSession + "): its size is compared with "
-                    + (baselineHere ? "this session's" : "the") + " baseline #" + baseline.id() + "; its latency "
-                    + (g.latency().kind() == org.paretowb.models.measure.LatencyComparison.Kind.NOT_COMPARABLE
-                    ? "is not compared" : "with " + g.latency().basis() + ", in its session") + ".");
-        }
-        lines.add("Size: " + (!(g.sizeGain() < 1) ? Gains.factor(g.sizeGain()) + " smaller"
-                : Gains.factor(1 / g.sizeGain()) + " larger") + " file than baseline #" + baseline.id()
-                + " (nominally " + Gains.factor(g.nonZerosGain()) + ": fewer non-zero weights).");
-        lines.add("Speed: " + g.latency().text() + " (nominally " + Gains.factor(g.nominalComputeGain())
-                + ": less compute).");
-        lines.add(g.differs() ? "\u26a0 Nominal and measured differ: " + g.cause()
-                : "The measured gains agree with the nominal ones (within 15%).");
-        return String.join("\n", lines) + "\n\n"
-                + FigureText.tooltip(point, baseline, session.id(), session.machine());
-    }
-
-    /** A figure sorted by its value and shown with its interval. */
-    record Figure(double value, String text) implements Comparable<Figure> {
-        @Override
-        public int compareTo(Figure other) {
-            return Double.compare(value, other.value);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
     /** The layers that ran on int8 kernels (static int8): what "where it pays" chose, or the layers listed. */
     static String int8Layers(EvaluatedPoint p) {
         if (p.recipe().quantization().mode() != QuantizationSettings.Mode.STATIC) {
@@ -316,19 +186,6 @@ final class PointsTable {
         }
         List<String> layers = p.measurement().how().int8Layers();
         return layers.isEmpty() ? "none" : String.join(", ", layers);
-    }
-
-    /** How many images a point was measured on, and whether they are a live subset or the full set. */
-    record Images(int count, boolean subset) implements Comparable<Images> {
-        @Override
-        public int compareTo(Images other) {
-            return count != other.count ? Integer.compare(count, other.count) : Boolean.compare(other.subset, subset);
-        }
-
-        @Override
-        public String toString() {
-            return format("%,d", count) + (subset ? " subset" : " full");
-        }
     }
 
     private static Measurement m(EvaluatedPoint p) {

@@ -1,7 +1,6 @@
 package org.paretowb.views.workbench;
 
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
@@ -109,7 +108,7 @@ public final class WorkbenchController {
                 snapItem.selectedProperty());
         QuantizationControls.bind(quantMode, quantBits, int8Layers, knobs.quantization());
         QuantizationControls.bindFlags(perChannel, symmetric, calibration, knobs.quantization());
-        QuantizationControls.bindChooser(int8Choose, knobs.quantization(), () -> statusLabel.getScene().getWindow());
+        QuantizationControls.bindChooser(int8Choose, knobs.quantization(), this::window);
         if (layersContent != null) {
             layersTab.setContent(layersContent);
         }
@@ -124,98 +123,41 @@ public final class WorkbenchController {
                 resetZoom);
         charts.budgetFrom(model.budgetLineProperty());
         PointsTable.configure(pointsTable);
-        javafx.collections.transformation.SortedList<EvaluatedPoint> sorted =
-                new javafx.collections.transformation.SortedList<>(history.shownPoints());
-        sorted.comparatorProperty().bind(pointsTable.comparatorProperty());
-        pointsTable.setItems(sorted);
-        pointsTable.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        PointsSelection.bind(pointsTable, history, compareItem);
         frontierOnly.selectedProperty().bindBidirectional(history.frontierOnlyProperty());
         chartEngine.setItems(history.chartEngines().choices());
         chartEngine.valueProperty().bindBidirectional(history.chartEngines().shownProperty());
-        compareItem.disableProperty().bind(javafx.beans.binding.Bindings.size(
-                pointsTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
-        history.latestProperty().addListener((obs, old, point) -> {
-            if (point != null && point.id() > 0) {
-                select(point);
-            }
-        });
-        pointsTable.getSelectionModel().selectedItemProperty().addListener((obs, old, point) ->
-                history.selectedProperty().set(point));
-        history.selectedProperty().addListener((obs, old, point) -> {
-            if (point != null && pointsTable.getSelectionModel().getSelectedItem() != point) {
-                select(point);
-            }
-        });
-        progress.visibleProperty().bind(model.jobs().busyProperty());
-        cancelButton.disableProperty().bind(model.jobs().cancellableProperty().not());
-        statusLabel.textProperty().bind(model.statusProperty());
+        StatusBar.bind(model, progress, cancelButton, statusLabel);
         model.errorProperty().addListener((obs, old, message) -> showError(message));
         undoItem.disableProperty().bind(knobs.canUndoProperty().not());
         redoItem.disableProperty().bind(knobs.canRedoProperty().not());
         for (MenuItem item : new MenuItem[] {fullSetItem, applyItem, exportItem, renameItem, deleteItem}) {
             item.disableProperty().bind(history.selectedProperty().isNull());
         }
-        liveSamples.getItems().setAll(1000, 2000, 5000, 0);
-        liveSamples.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer n) {
-                return n == null ? "" : n == 0 ? "all images" : String.format(java.util.Locale.ROOT, "%,d images", n);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                throw new UnsupportedOperationException("picked, not typed");
-            }
-        });
-        liveSamples.setValue(model.liveSamplesProperty().get());
-        liveSamples.valueProperty().addListener((obs, old, n) -> model.liveSamplesProperty().set(n));
-        model.liveSamplesProperty().addListener((obs, old, n) -> liveSamples.setValue(n.intValue())); // chosen on start
-        javafx.scene.control.Tooltip liveTip = new javafx.scene.control.Tooltip();
-        liveTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.liveSetProperty().get().isEmpty()
-                ? "The images each live point is measured on" : model.liveSetProperty().get(), model.liveSetProperty()));
-        liveTip.setWrapText(true);
-        liveTip.setMaxWidth(480);
-        liveSamples.setTooltip(liveTip);
+        LiveSamplesChoice.bind(liveSamples, model);
         darkItem.selectedProperty().addListener((obs, old, dark) -> {
             Themes.apply(statusLabel.getScene(), dark, charts.all().toArray(new ParetoChart[0]));
             charts.themeChanged();
         });
-        resourcesLabel.textProperty().bind(resources.textProperty());
-        resources.runWhileShown(statusLabel);
-        WorkspaceMenu.install(model, fileMenu, () -> statusLabel.getScene().getWindow());
-        RecipeMenu.install(model, fileMenu, pointMenu, () -> statusLabel.getScene().getWindow());
-        workspaceLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                history.workspaceFileProperty().get() == null ? "Not saved (no workspace)"
-                        : "Workspace: " + history.workspaceFileProperty().get().getFileName(),
-                history.workspaceFileProperty()));
+        StatusBar.bindWorkspaceAndResources(history, workspaceLabel, resourcesLabel, resources, statusLabel);
+        WorkspaceMenu.install(model, fileMenu, this::window);
+        RecipeMenu.install(model, fileMenu, pointMenu, this::window);
     }
 
-    private void select(EvaluatedPoint point) {
-        pointsTable.getSelectionModel().clearSelection();
-        pointsTable.getSelectionModel().select(point);
-        pointsTable.scrollTo(point);
+    private javafx.stage.Window window() {
+        return statusLabel.getScene().getWindow();
     }
 
     @FXML
     private void openModel() {
         if (!model.offersFiles()) {
-            showInfo("Opening a model is not offered in this window.");
+            Alerts.info(window(), "Opening a model is not offered in this window.");
             return;
         }
-        java.io.File chosen = modelChooser().showOpenDialog(statusLabel.getScene().getWindow());
+        java.io.File chosen = FileChoosers.model().showOpenDialog(window());
         if (chosen != null) {
             model.openModel(chosen.toPath());
         }
-    }
-
-    /** File › Open model…'s chooser: the formats a model opens from, and where it opens. */
-    static javafx.stage.FileChooser modelChooser() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Open a model (it opens in a new window, on the same workspace)");
-        chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter("ONNX model", "*.onnx"),
-                new javafx.stage.FileChooser.ExtensionFilter("Workbench export (.pwb, .djl)", "*.pwb", "*.djl"));
-        return chooser;
     }
 
     @FXML
@@ -250,22 +192,7 @@ public final class WorkbenchController {
 
     @FXML
     private void exportPoint() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the selected point's network");
-        chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter("ONNX (fp32, or int8 where the point ran int8)", "*.onnx"),
-                new javafx.stage.FileChooser.ExtensionFilter("DJL archive (parameters + network + packed weights)",
-                        "*.djl"),
-                new javafx.stage.FileChooser.ExtensionFilter("Workbench weight file (PWB1)", "*.pwb"));
-        java.io.File chosen = chooser.showSaveDialog(statusLabel.getScene().getWindow());
-        if (chosen != null) {
-            String extension = chooser.getSelectedExtensionFilter() == null ? ".onnx"
-                    : chooser.getSelectedExtensionFilter().getExtensions().get(0).substring(1);
-            String name = chosen.getName();
-            java.nio.file.Path file = name.endsWith(".onnx") || name.endsWith(".djl") || name.endsWith(".pwb")
-                    || name.endsWith(".zip") ? chosen.toPath() : chosen.toPath().resolveSibling(name + extension);
-            model.exportSelected(file);
-        }
+        FileChoosers.exportTarget(window()).ifPresent(model::exportSelected);
     }
 
     @FXML
@@ -278,34 +205,18 @@ public final class WorkbenchController {
         dialog.setTitle("Rename point #" + point.id());
         dialog.setHeaderText(null);
         dialog.setContentText("Name:");
-        dialog.initOwner(statusLabel.getScene().getWindow());
+        dialog.initOwner(window());
         dialog.showAndWait().ifPresent(model.history()::renameSelected);
-    }
-
-    private void showInfo(String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
-        alert.setHeaderText(null);
-        alert.setTitle("Pareto Workbench");
-        alert.initOwner(statusLabel.getScene().getWindow());
-        alert.show();
     }
 
     @FXML
     private void comparePoints() {
         java.util.List<EvaluatedPoint> two = java.util.List.copyOf(pointsTable.getSelectionModel().getSelectedItems());
         if (two.size() != 2) {
-            showInfo("Select exactly two points in the table (Ctrl+click) to compare them.");
+            Alerts.info(window(), "Select exactly two points in the table (Ctrl+click) to compare them.");
             return;
         }
-        EvaluatedPoint a = two.get(0).id() < two.get(1).id() ? two.get(0) : two.get(1);
-        EvaluatedPoint b = a == two.get(0) ? two.get(1) : two.get(0);
-        javafx.stage.Stage stage = new javafx.stage.Stage();
-        javafx.scene.Scene scene = new javafx.scene.Scene(new org.paretowb.views.compare.CompareView(a, b).root(), 1000, 620);
-        scene.getStylesheets().addAll(statusLabel.getScene().getRoot().getStylesheets());
-        stage.setScene(scene);
-        stage.setTitle("Compare #" + a.id() + " and #" + b.id());
-        stage.initOwner(statusLabel.getScene().getWindow());
-        stage.show();
+        CompareWindow.open(two, statusLabel.getScene());
     }
 
     @FXML
@@ -317,11 +228,7 @@ public final class WorkbenchController {
         if (message == null) {
             return;
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(null);
-        alert.setTitle("Pareto Workbench");
-        alert.initOwner(statusLabel.getScene().getWindow());
-        alert.show();
+        Alerts.error(window(), message);
         model.errorProperty().set(null);
     }
 

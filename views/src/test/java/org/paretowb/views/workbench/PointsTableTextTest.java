@@ -40,8 +40,8 @@ class PointsTableTextTest {
                 new Interval(0.0605, 0.0652), new Measurement.Timing(0.0612, new Interval(0.0604, 0.0621)), 145_093,
                 NOW.id()));
 
-        String text = PointsTable.gainsText(BASELINE, pruned);
-        String tip = PointsTable.gainsTooltip(BASELINE, pruned);
+        String text = GainsColumn.gainsText(BASELINE, pruned);
+        String tip = GainsColumn.gainsTooltip(BASELINE, pruned);
 
         assertEquals("\u26a0 1.43x | no measurable difference", text, "the measured gains; the nominal in the tooltip");
         assertTrue(tip.startsWith("Size: 1.43x smaller file than baseline #1 (nominally 1.43x: fewer non-zero"
@@ -63,7 +63,7 @@ class PointsTableTextTest {
 
         assertEquals("92.10 \u00b11.84", FigureText.accuracyCell(subset.measurement()));
         assertEquals("92.02", FigureText.accuracyCell(BASELINE.measurement()), "exact on the whole set");
-        assertTrue(PointsTable.gainsTooltip(BASELINE, subset)
+        assertTrue(GainsColumn.gainsTooltip(BASELINE, subset)
                 .contains("Top-1 92.10% (95% CI 90.26\u201393.62%, Wilson: a subset of 1,000 images)"));
     }
 
@@ -72,12 +72,12 @@ class PointsTableTextTest {
         EvaluatedPoint earlier = new EvaluatedPoint(4, PRUNE_30, point(0.9203, 10_000, false, 0.081,
                 new Interval(0.078, 0.084), null, 145_093, "20261205-101010-0001"));
 
-        assertEquals("\u26a0 1.43x | not compared", PointsTable.gainsText(BASELINE, earlier),
+        assertEquals("\u26a0 1.43x | not compared", GainsColumn.gainsText(BASELINE, earlier),
                 "the size against this session's baseline, no latency claim");
-        assertTrue(PointsTable.gainsTooltip(BASELINE, earlier).startsWith("From an earlier session"
+        assertTrue(GainsColumn.gainsTooltip(BASELINE, earlier).startsWith("From an earlier session"
                 + " (20261205-101010-0001): its size is compared with this session's baseline #1; its latency is not"
-                + " compared.\n"), PointsTable.gainsTooltip(BASELINE, earlier));
-        assertTrue(PointsTable.gainsTooltip(BASELINE, earlier).contains("Measured in another session"
+                + " compared.\n"), GainsColumn.gainsTooltip(BASELINE, earlier));
+        assertTrue(GainsColumn.gainsTooltip(BASELINE, earlier).contains("Measured in another session"
                 + " (20261205-101010-0001) on this machine: latency not compared with this session's baseline"));
     }
 }

@@ -417,7 +417,7 @@ class WorkbenchViewIT {
 
     @Test
     void openModelSaysWhatIsSupported() {
-        javafx.stage.FileChooser chooser = WorkbenchController.modelChooser();
+        javafx.stage.FileChooser chooser = FileChoosers.model();
 
         java.util.List<String> extensions = chooser.getExtensionFilters().stream()
                 .flatMap(f -> f.getExtensions().stream()).toList();
