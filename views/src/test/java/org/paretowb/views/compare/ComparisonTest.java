@@ -43,8 +43,9 @@ class ComparisonTest {
         assertEquals("-2.00 points: worse", difference(rows, "Top-1 accuracy (%)"));
         assertEquals("0.70x: faster, better", difference(rows, "Latency p50 (ms)"));
         assertEquals("0.50x: smaller, better", difference(rows, "Size (bytes)"));
-        assertEquals("1.33x: higher, better", difference(rows, "Throughput (images/s, batch 64)"));
-        assertEquals("0.70x: faster, better", difference(rows, "Latency p95 (ms)"));
+        assertEquals("1.33x: no claim: measured without an interval", difference(rows,
+                "Throughput (images/s, batch 64)"), "the same kernels timed twice differ by tens of percent");
+        assertEquals("0.70x: no claim: measured without an interval", difference(rows, "Latency p95 (ms)"));
         assertEquals("", difference(rows, "Parameters"), "equal: nothing said");
     }
 
@@ -86,5 +87,23 @@ class ComparisonTest {
         EvaluatedPoint pruned = new EvaluatedPoint(2, PRUNED, later);
 
         assertEquals("1.07x: no measurable difference (same rounds as the baseline)", difference(Comparison.of(baseline, pruned), "Latency p50 (ms)"));
+    }
+
+    @Test
+    void aSubsetsTop5CarriesItsWilsonIntervalAndTheFullSetsIsExact() {
+        java.util.function.BiFunction<Double, Boolean, Measurement> top5 = (value, subset) -> Measurement.builder()
+                .accuracy(0.90, value, new double[10]).latency(0.1, 0.14).sizeBytes(1000).counts(10, 10, 10)
+                .throughput(9000).predictions(new byte[subset ? 1000 : 10_000]).network("cnn")
+                .how(Provenance.builder().engine("e", 2, 1).images("test", subset).latencyRuns(20, 200)
+                        .throughputBatch(64).kernels("fp32 kernels", true).sizeFormat("PWB1").session("s1", "m").build())
+                .build();
+        EvaluatedPoint a = new EvaluatedPoint(1, Recipe.BASELINE, top5.apply(0.990, true));
+        EvaluatedPoint b = new EvaluatedPoint(2, PRUNED, top5.apply(0.985, true));
+        assertEquals("-0.50 points: no measurable difference (the 95% intervals overlap)",
+                difference(Comparison.of(a, b), "Top-5 accuracy (%)"), "10 of 1,000 images against 15");
+
+        EvaluatedPoint fullA = new EvaluatedPoint(1, Recipe.BASELINE, top5.apply(0.990, false));
+        EvaluatedPoint fullB = new EvaluatedPoint(2, PRUNED, top5.apply(0.985, false));
+        assertEquals("-0.50 points: worse", difference(Comparison.of(fullA, fullB), "Top-5 accuracy (%)"));
     }
 }
