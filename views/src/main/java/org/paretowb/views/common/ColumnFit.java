@@ -3,7 +3,6 @@ package org.paretowb.views.common;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.InvalidationListener;
-import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
@@ -50,18 +49,7 @@ public final class ColumnFit {
             column.setMinWidth(widest);
             column.setPrefWidth(Math.max(column.getPrefWidth(), widest));
         };
-        List<ObservableList<R>> watched = new java.util.ArrayList<>();
-        InvalidationListener follow = o -> {
-            watched.forEach(list -> list.removeListener(fit));
-            watched.clear();
-            if (table.getItems() != null) {
-                table.getItems().addListener(fit);
-                watched.add(table.getItems());
-            }
-            fit.invalidated(null);
-        };
-        table.itemsProperty().addListener(follow);
-        follow.invalidated(null);
+        TableItems.follow(table, fit);
     }
 
     /**

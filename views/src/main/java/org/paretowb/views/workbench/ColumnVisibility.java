@@ -2,7 +2,6 @@ package org.paretowb.views.workbench;
 
 import java.util.List;
 import java.util.function.Predicate;
-import javafx.collections.ObservableList;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.paretowb.models.measure.EvaluatedPoint;
@@ -27,19 +26,7 @@ final class ColumnVisibility {
                 was[0] = now;
             }
         };
-        // an invalidation listener: a change listener misses a new empty list replacing an empty one (equal lists)
-        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
-        javafx.beans.InvalidationListener follow = o -> {
-            watched.forEach(list -> list.removeListener(update));
-            watched.clear();
-            if (table.getItems() != null) {
-                table.getItems().addListener(update);
-                watched.add(table.getItems());
-            }
-            update.invalidated(null);
-        };
-        table.itemsProperty().addListener(follow);
-        follow.invalidated(null);
+        org.paretowb.views.common.TableItems.follow(table, update);
         column.setVisible(was[0]);
     }
 }

@@ -5,7 +5,6 @@ import static org.paretowb.views.workbench.ColumnVisibility.showWhenUsed;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -139,18 +138,7 @@ final class PointsTable {
                 column.setPrefWidth(Math.ceil(widest));
             }
         };
-        List<ObservableList<EvaluatedPoint>> watched = new java.util.ArrayList<>();
-        javafx.beans.InvalidationListener follow = o -> {
-            watched.forEach(list -> list.removeListener(fit));
-            watched.clear();
-            if (table.getItems() != null) {
-                table.getItems().addListener(fit);
-                watched.add(table.getItems());
-            }
-            fit.invalidated(null);
-        };
-        table.itemsProperty().addListener(follow);
-        follow.invalidated(null);
+        org.paretowb.views.common.TableItems.follow(table, fit);
     }
 
     /** No narrower than its header: a header is never cut to "Top-1…". */
