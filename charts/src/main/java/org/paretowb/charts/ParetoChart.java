@@ -87,6 +87,12 @@ public final class ParetoChart {
         plot.setRenderer(1, frontierRenderer());
         plot.setDataset(2, errors);
         plot.setRenderer(2, ErrorBars.renderer());
+        if (axis == CostAxis.LATENCY) { // where each point is drawn, from the anchors of the last show()
+            renderer.notes(p -> {
+                String note = anchors.note(p);
+                return note == null ? List.of() : PointTooltip.wrap(note, PointTooltip.WIDTH);
+            });
+        }
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
         plot.setNoDataMessage("No points yet");
@@ -111,7 +117,11 @@ public final class ParetoChart {
      * {@code selected} may be null.
      */
     public void show(List<EvaluatedPoint> all, EvaluatedPoint latest, EvaluatedPoint selected) {
-        anchors(all, latest);
+        List<EvaluatedPoint> drawn = new ArrayList<>(all);
+        if (latest != null) {
+            drawn.add(latest);
+        }
+        anchors(all, drawn);
         List<PointGroup> groups = PointGroup.of(all, this::x, ParetoChart::y);
         for (Technique family : Markers.FAMILIES) {
             for (boolean subset : new boolean[] {false, true}) {
@@ -128,10 +138,6 @@ public final class ParetoChart {
                 p -> p.measurement().accuracy(), p -> axis.moreIsBetter() ? -x(p) : x(p));
         for (EvaluatedPoint p : front.of(all)) {
             line.add(x(p), y(p));
-        }
-        List<EvaluatedPoint> drawn = new ArrayList<>(all);
-        if (latest != null) {
-            drawn.add(latest);
         }
         errorBars(all);
         fit(drawn);
@@ -216,19 +222,14 @@ public final class ParetoChart {
     }
 
     /**
-     * On the latency chart: the baselines the points timed beside one are drawn against, the axis title saying so
-     * where any is, and the tooltips where each is drawn.
+     * On the latency chart: the baselines among {@code all} that the points timed beside one are drawn against, the
+     * axis title saying so where any of the {@code drawn} points is.
      */
-    private void anchors(List<EvaluatedPoint> all, EvaluatedPoint latest) {
+    private void anchors(List<EvaluatedPoint> all, List<EvaluatedPoint> drawn) {
         if (axis != CostAxis.LATENCY) {
             return;
         }
         anchors = LatencyAnchors.of(all);
-        renderer.notes(p -> anchors.note(p) == null ? List.of() : PointTooltip.wrap(anchors.note(p), PointTooltip.WIDTH));
-        List<EvaluatedPoint> drawn = new ArrayList<>(all);
-        if (latest != null) {
-            drawn.add(latest);
-        }
         relative = anchors.anyAnchored(drawn);
         chart.getXYPlot().getDomainAxis().setLabel(axisLabel(FittedAxes.isLog(chart.getXYPlot().getDomainAxis())));
     }
