@@ -68,10 +68,19 @@ public record Measurement(double accuracy, double top5, double[] perClass, doubl
      * none (the figure itself) when it was counted on all of it, where it is exact for that set.
      */
     public Interval accuracyInterval() {
+        return shareInterval(accuracy);
+    }
+
+    /** The 95% interval of the top-5 accuracy, as {@link #accuracyInterval()} is of the top-1. */
+    public Interval top5Interval() {
+        return shareInterval(top5);
+    }
+
+    private Interval shareInterval(double share) {
         if (how == null || !how.subset()) {
-            return Interval.exactly(accuracy);
+            return Interval.exactly(share);
         }
-        return ConfidenceIntervals.wilson(Math.round(accuracy * samples), samples);
+        return ConfidenceIntervals.wilson(Math.round(share * samples), samples);
     }
 
     /**

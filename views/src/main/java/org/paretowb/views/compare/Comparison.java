@@ -103,13 +103,7 @@ public final class Comparison {
 
     /** Top-5 likewise: a subset's carries its Wilson interval, a full set's is exact. */
     private static ToVerdict top5() {
-        return (a, b) -> Verdict.HIGHER_IS_BETTER.of(a.top5(), b.top5(), top5Interval(a), top5Interval(b), "", "");
-    }
-
-    private static org.paretowb.models.measure.Interval top5Interval(Measurement m) {
-        return m.how() != null && m.how().subset()
-                ? org.paretowb.models.measure.ConfidenceIntervals.wilson(Math.round(m.top5() * m.samples()), m.samples())
-                : null;
+        return (a, b) -> Verdict.HIGHER_IS_BETTER.of(a.top5(), b.top5(), a.top5Interval(), b.top5Interval(), "", "");
     }
 
     /** The p50: faster or slower only where the 95% intervals separate, and only within one session. */
