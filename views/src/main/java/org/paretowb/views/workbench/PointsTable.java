@@ -18,7 +18,9 @@ import org.paretowb.models.measure.FigureText;
 import org.paretowb.models.measure.Measurement;
 import org.paretowb.models.recipe.QuantizationSettings;
 import org.paretowb.models.recipe.Recipe;
+import org.paretowb.views.common.ColumnFit;
 import org.paretowb.views.common.Columns;
+import org.paretowb.views.common.TableItems;
 
 /**
  * The columns of the history table: the recipe in short columns of its own (sparsity, channels removed, rank,
@@ -33,8 +35,6 @@ final class PointsTable {
     private static final Font HEADER = Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13);
     /** Room around a header's text: padding, and the sort arrow. */
     private static final double HEADER_PADDING = 22;
-    /** Room around a cell's text. */
-    private static final double CELL_PADDING = 16;
     /** The key under which a column keeps how its cells read (for fitting its width to them). */
     static final String TEXT = "pointsTable.text";
 
@@ -121,8 +121,6 @@ final class PointsTable {
      * "conv1, conv2…": the table scrolls sideways instead.
      */
     private static void fitContents(TableView<EvaluatedPoint> table) {
-        Text probe = new Text();
-        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.NORMAL, 13));
         javafx.beans.InvalidationListener fit = o -> {
             for (TableColumn<EvaluatedPoint, ?> column : table.getColumns()) {
                 @SuppressWarnings("unchecked")
@@ -132,13 +130,13 @@ final class PointsTable {
                 }
                 double widest = column.getMinWidth();
                 for (EvaluatedPoint p : table.getItems()) {
-                    probe.setText(text.apply(p));
-                    widest = Math.max(widest, probe.getLayoutBounds().getWidth() + CELL_PADDING);
+                    String value = text.apply(p);
+                    widest = Math.max(widest, ColumnFit.cellWidth(value == null ? "" : value));
                 }
                 column.setPrefWidth(Math.ceil(widest));
             }
         };
-        org.paretowb.views.common.TableItems.follow(table, fit);
+        TableItems.follow(table, fit);
     }
 
     /** No narrower than its header: a header is never cut to "Top-1…". */
